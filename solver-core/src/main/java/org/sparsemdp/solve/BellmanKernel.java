@@ -1,0 +1,139 @@
+package org.sparsemdp.solve;
+
+import org.sparsemdp.model.Mdp;
+import org.sparsemdp.model.Objective;
+
+/**
+ * Bellman backups over the raw CSR arrays of an {@link Mdp}: the inner loops shared by the
+ * value-iteration family. One sweep is separated from the driver that decides when to stop, so
+ * that drivers (plain, topological, interval, parallel) compose with sweeps.
+ *
+ * <p>All methods are allocation-free; array lengths are the model's, checked once by the caller.
+ */
+public final class BellmanKernel {
+    private BellmanKernel() {
+    }
+
+    /**
+     * One Jacobi sweep over states {@code [from, to)}: for each state s,
+     * {@code out[s] = opt_c ( r_c + γ Σ_k p_k v[succ_k] )} over its choices c (0 for terminal
+     * states), {@code policy[s]} = the first choice attaining the optimum (−1 for terminal
+     * states). Reads only {@code v}, writes only {@code out} and {@code policy} in [from, to).
+     *
+     * @param deltaRange receives {@code min_s (out[s] − v[s])} at index 0 and the max at index 1,
+     *                   over [from, to)
+     */
+    public static void jacobiSweep(Mdp mdp, double[] v, double[] out, int[] policy, int from, int to,
+                                   double[] deltaRange) {
+        final int[] choiceStart = mdp.choiceStartArray();
+        final int[] transStart = mdp.transitionStartArray();
+        final int[] successor = mdp.successorArray();
+        final double[] probability = mdp.probabilityArray();
+        final double[] reward = mdp.rewardArray();
+        final double gamma = mdp.discount();
+        final boolean minimize = mdp.objective() == Objective.MINIMIZE;
+        double minDelta = Double.POSITIVE_INFINITY;
+        double maxDelta = Double.NEGATIVE_INFINITY;
+        for (int s = from; s < to; s++) {
+            final int cEnd = choiceStart[s + 1];
+            int c = choiceStart[s];
+            double best;
+            int bestChoice;
+            if (c == cEnd) {
+                best = 0.0;
+                bestChoice = -1;
+            } else {
+                best = minimize ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+                bestChoice = c;
+                for (; c < cEnd; c++) {
+                    double sum = 0.0;
+                    final int kEnd = transStart[c + 1];
+                    for (int k = transStart[c]; k < kEnd; k++) {
+                        sum += probability[k] * v[successor[k]];
+                    }
+                    double q = reward[c] + gamma * sum;
+                    if (minimize ? q < best : q > best) {
+                        best = q;
+                        bestChoice = c;
+                    }
+                }
+            }
+            out[s] = best;
+            policy[s] = bestChoice;
+            double delta = best - v[s];
+            if (delta < minDelta) {
+                minDelta = delta;
+            }
+            if (delta > maxDelta) {
+                maxDelta = delta;
+            }
+        }
+        deltaRange[0] = minDelta;
+        deltaRange[1] = maxDelta;
+    }
+
+    /**
+     * The Q-value {@code r_c + γ Σ_k p_k v[succ_k]} of choice {@code c} under values {@code v}.
+     */
+    public static double qValue(Mdp mdp, int c, double[] v) {
+        final int[] transStart = mdp.transitionStartArray();
+        final int[] successor = mdp.successorArray();
+        final double[] probability = mdp.probabilityArray();
+        double sum = 0.0;
+        for (int k = transStart[c], end = transStart[c + 1]; k < end; k++) {
+            sum += probability[k] * v[successor[k]];
+        }
+        return mdp.rewardArray()[c] + mdp.discount() * sum;
+    }
+
+    /**
+     * The sup norm of the Bellman residual ‖T v − v‖∞, computed without modifying {@code v}
+     * (one extra sweep, no allocation beyond nothing: the optimum per state is kept in a local).
+     */
+    public static double bellmanResidual(Mdp mdp, double[] v) {
+        final int n = mdp.numStates();
+        final boolean minimize = mdp.objective() == Objective.MINIMIZE;
+        double residual = 0.0;
+        for (int s = 0; s < n; s++) {
+            int cEnd = mdp.choiceEnd(s);
+            double best = 0.0;
+            int c = mdp.choiceStart(s);
+            if (c < cEnd) {
+                best = minimize ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+                for (; c < cEnd; c++) {
+                    double q = qValue(mdp, c, v);
+                    if (minimize ? q < best : q > best) {
+                        best = q;
+                    }
+                }
+            }
+            residual = Math.max(residual, Math.abs(best - v[s]));
+        }
+        return residual;
+    }
+
+    /**
+     * The greedy policy for values {@code v}: per state the first choice attaining the optimal
+     * Q-value (−1 for terminal states).
+     */
+    public static int[] greedyPolicy(Mdp mdp, double[] v) {
+        final int n = mdp.numStates();
+        final boolean minimize = mdp.objective() == Objective.MINIMIZE;
+        int[] policy = new int[n];
+        for (int s = 0; s < n; s++) {
+            int cEnd = mdp.choiceEnd(s);
+            int c = mdp.choiceStart(s);
+            int bestChoice = -1;
+            double best = minimize ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+            for (; c < cEnd; c++) {
+                double q = qValue(mdp, c, v);
+                if (bestChoice < 0 || (minimize ? q < best : q > best)) {
+                    best = q;
+                    bestChoice = c;
+                }
+            }
+            policy[s] = bestChoice;
+        }
+        return policy;
+    }
+}

@@ -1,0 +1,211 @@
+package org.sparsemdp.solve;
+
+import java.util.Objects;
+
+/**
+ * The result of a {@link Solver} run.
+ *
+ * <ul>
+ *   <li>{@link #values()}: the value of every state (terminal states 0);</li>
+ *   <li>{@link #errorBound()}: a bound on max_s |values[s] − v*(s)|, of quality
+ *       {@link #accuracy()};</li>
+ *   <li>{@link #lower()} / {@link #upper()}: optional per-state bounds lower ≤ v* ≤ upper
+ *       (null when the method provides only the scalar bound);</li>
+ *   <li>{@link #policy()}: per state the chosen choice index (global, as in
+ *       {@link org.sparsemdp.model.Mdp#choiceStart(int)}), −1 for terminal states;</li>
+ *   <li>{@link #policyBound()}: a bound on max_s |v^π(s) − v*(s)| for that policy, or NaN if the
+ *       method does not provide one;</li>
+ *   <li>{@link #status()}, {@link #iterations()}, {@link #residual()}, {@link #seconds()}.</li>
+ * </ul>
+ *
+ * <p>Arrays are returned without copying; a Solution is owned by its caller.
+ */
+public final class Solution {
+    private final String method;
+    private final Status status;
+    private final Accuracy accuracy;
+    private final double[] values;
+    private final double[] lower;
+    private final double[] upper;
+    private final int[] policy;
+    private final long iterations;
+    private final double residual;
+    private final double errorBound;
+    private final double policyBound;
+    private final double seconds;
+
+    private Solution(Builder b) {
+        this.method = Objects.requireNonNull(b.method, "method");
+        this.status = Objects.requireNonNull(b.status, "status");
+        this.accuracy = Objects.requireNonNull(b.accuracy, "accuracy");
+        this.values = Objects.requireNonNull(b.values, "values");
+        this.lower = b.lower;
+        this.upper = b.upper;
+        this.policy = Objects.requireNonNull(b.policy, "policy");
+        this.iterations = b.iterations;
+        this.residual = b.residual;
+        this.errorBound = b.errorBound;
+        this.policyBound = b.policyBound;
+        this.seconds = b.seconds;
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Name of the method that produced this solution. */
+    public String method() {
+        return method;
+    }
+
+    /** How the run ended. */
+    public Status status() {
+        return status;
+    }
+
+    /** Whether the stopping rule was met. */
+    public boolean converged() {
+        return status == Status.CONVERGED;
+    }
+
+    /** Quality of {@link #errorBound()}. */
+    public Accuracy accuracy() {
+        return accuracy;
+    }
+
+    /** Values per state. */
+    public double[] values() {
+        return values;
+    }
+
+    /** Value of state {@code s}. */
+    public double value(int s) {
+        return values[s];
+    }
+
+    /** Per-state lower bounds on the optimal values, or null. */
+    public double[] lower() {
+        return lower;
+    }
+
+    /** Per-state upper bounds on the optimal values, or null. */
+    public double[] upper() {
+        return upper;
+    }
+
+    /** Chosen choice per state (−1 for terminal states). */
+    public int[] policy() {
+        return policy;
+    }
+
+    /** Iterations (sweeps, policy steps, ...) performed. */
+    public long iterations() {
+        return iterations;
+    }
+
+    /** The method's final residual (for value iteration: sup norm of the last change). */
+    public double residual() {
+        return residual;
+    }
+
+    /** Bound on the sup-norm distance from {@link #values()} to the optimal values. */
+    public double errorBound() {
+        return errorBound;
+    }
+
+    /** Bound on the sup-norm distance from the policy's values to the optimal values, or NaN. */
+    public double policyBound() {
+        return policyBound;
+    }
+
+    /** Wall time of the run in seconds. */
+    public double seconds() {
+        return seconds;
+    }
+
+    @Override
+    public String toString() {
+        return "Solution[method=" + method + ", status=" + status + ", iterations=" + iterations
+                + ", errorBound=" + errorBound + " (" + accuracy + "), seconds=" + seconds + "]";
+    }
+
+    /** Builder of {@link Solution}. */
+    public static final class Builder {
+        private String method;
+        private Status status;
+        private Accuracy accuracy = Accuracy.CERTIFIED;
+        private double[] values;
+        private double[] lower;
+        private double[] upper;
+        private int[] policy;
+        private long iterations;
+        private double residual = Double.NaN;
+        private double errorBound = Double.POSITIVE_INFINITY;
+        private double policyBound = Double.NaN;
+        private double seconds;
+
+        private Builder() {
+        }
+
+        public Builder method(String m) {
+            this.method = m;
+            return this;
+        }
+
+        public Builder status(Status s) {
+            this.status = s;
+            return this;
+        }
+
+        public Builder accuracy(Accuracy a) {
+            this.accuracy = a;
+            return this;
+        }
+
+        public Builder values(double[] v) {
+            this.values = v;
+            return this;
+        }
+
+        public Builder bounds(double[] lo, double[] hi) {
+            this.lower = lo;
+            this.upper = hi;
+            return this;
+        }
+
+        public Builder policy(int[] p) {
+            this.policy = p;
+            return this;
+        }
+
+        public Builder iterations(long n) {
+            this.iterations = n;
+            return this;
+        }
+
+        public Builder residual(double r) {
+            this.residual = r;
+            return this;
+        }
+
+        public Builder errorBound(double b) {
+            this.errorBound = b;
+            return this;
+        }
+
+        public Builder policyBound(double b) {
+            this.policyBound = b;
+            return this;
+        }
+
+        public Builder seconds(double s) {
+            this.seconds = s;
+            return this;
+        }
+
+        public Solution build() {
+            return new Solution(this);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.sparsemdp.solve;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Options common to every {@link Solver}: immutable, built with {@link #builder()}.
+ * Method-specific parameters (relaxation factor, Krylov method, ...) are constructor arguments
+ * of the solver classes themselves.
+ *
+ * <ul>
+ *   <li>{@code epsilon}: the requested bound on the error of the values (sup norm), default
+ *       {@value #DEFAULT_EPSILON};</li>
+ *   <li>{@code maxIterations}: iteration cap, default {@value #DEFAULT_MAX_ITERATIONS};</li>
+ *   <li>{@code timeLimit}: wall-clock cap, default none;</li>
+ *   <li>{@code threads}: worker threads, default 1 (sequential and bit-for-bit reproducible);</li>
+ *   <li>{@code executor}: optional caller-owned executor for parallel methods (otherwise the
+ *       solver creates and shuts down its own pool within the call);</li>
+ *   <li>{@code listener}: progress and cancellation, default {@link ProgressListener#NONE}.</li>
+ * </ul>
+ */
+public final class SolverOptions {
+    /** Default requested error bound. */
+    public static final double DEFAULT_EPSILON = 1e-6;
+    /** Default iteration cap. */
+    public static final long DEFAULT_MAX_ITERATIONS = 10_000_000L;
+
+    private final double epsilon;
+    private final long maxIterations;
+    private final Duration timeLimit;
+    private final int threads;
+    private final ExecutorService executor;
+    private final ProgressListener listener;
+
+    private SolverOptions(Builder b) {
+        this.epsilon = b.epsilon;
+        this.maxIterations = b.maxIterations;
+        this.timeLimit = b.timeLimit;
+        this.threads = b.threads;
+        this.executor = b.executor;
+        this.listener = b.listener;
+    }
+
+    /** Default options. */
+    public static SolverOptions defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.epsilon = epsilon;
+        b.maxIterations = maxIterations;
+        b.timeLimit = timeLimit;
+        b.threads = threads;
+        b.executor = executor;
+        b.listener = listener;
+        return b;
+    }
+
+    /** Requested bound on the sup-norm error of the values. */
+    public double epsilon() {
+        return epsilon;
+    }
+
+    /** Iteration cap. */
+    public long maxIterations() {
+        return maxIterations;
+    }
+
+    /** Wall-clock cap, or {@code null} for none. */
+    public Duration timeLimit() {
+        return timeLimit;
+    }
+
+    /** Deadline in {@link System#nanoTime()} units for a run started at {@code startNanos}. */
+    public long deadlineNanos(long startNanos) {
+        if (timeLimit == null) {
+            return Long.MAX_VALUE;
+        }
+        long limit = timeLimit.toNanos();
+        return Long.MAX_VALUE - startNanos < limit ? Long.MAX_VALUE : startNanos + limit;
+    }
+
+    /** Number of worker threads (1 = sequential). */
+    public int threads() {
+        return threads;
+    }
+
+    /** Caller-owned executor for parallel methods, or {@code null}. */
+    public ExecutorService executor() {
+        return executor;
+    }
+
+    /** Progress listener (never null). */
+    public ProgressListener listener() {
+        return listener;
+    }
+
+    /** Builder of {@link SolverOptions}; every setter checks its argument. */
+    public static final class Builder {
+        private double epsilon = DEFAULT_EPSILON;
+        private long maxIterations = DEFAULT_MAX_ITERATIONS;
+        private Duration timeLimit;
+        private int threads = 1;
+        private ExecutorService executor;
+        private ProgressListener listener = ProgressListener.NONE;
+
+        private Builder() {
+        }
+
+        /** Requested error bound, &gt; 0. */
+        public Builder epsilon(double e) {
+            if (!(e > 0 && Double.isFinite(e))) {
+                throw new IllegalArgumentException("epsilon must be positive and finite, got " + e);
+            }
+            this.epsilon = e;
+            return this;
+        }
+
+        /** Iteration cap, &gt; 0. */
+        public Builder maxIterations(long n) {
+            if (n <= 0) {
+                throw new IllegalArgumentException("maxIterations must be positive, got " + n);
+            }
+            this.maxIterations = n;
+            return this;
+        }
+
+        /** Wall-clock cap, or {@code null} for none. */
+        public Builder timeLimit(Duration d) {
+            if (d != null && (d.isNegative() || d.isZero())) {
+                throw new IllegalArgumentException("time limit must be positive, got " + d);
+            }
+            this.timeLimit = d;
+            return this;
+        }
+
+        /** Worker threads, ≥ 1. */
+        public Builder threads(int t) {
+            if (t < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + t);
+            }
+            this.threads = t;
+            return this;
+        }
+
+        /** Caller-owned executor (not shut down by solvers), or {@code null}. */
+        public Builder executor(ExecutorService e) {
+            this.executor = e;
+            return this;
+        }
+
+        /** Progress listener; {@code null} means none. */
+        public Builder listener(ProgressListener l) {
+            this.listener = l == null ? ProgressListener.NONE : l;
+            return this;
+        }
+
+        /** The options. */
+        public SolverOptions build() {
+            return new SolverOptions(this);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.sparsemdp.solve;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The registry of solver methods by command-line name ({@code vi}, ...), with their default
+ * configurations.
+ */
+public final class Solvers {
+    private static final Map<String, Supplier<Solver>> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        BY_NAME.put(ValueIterationSolver.NAME, ValueIterationSolver::new);
+    }
+
+    private Solvers() {
+    }
+
+    /** The names of all registered methods, in a stable order. */
+    public static Set<String> names() {
+        return Collections.unmodifiableSet(BY_NAME.keySet());
+    }
+
+    /**
+     * The solver named {@code name} in its default configuration.
+     *
+     * @throws IllegalArgumentException naming the known methods if {@code name} is unknown
+     */
+    public static Solver byName(String name) {
+        Supplier<Solver> s = BY_NAME.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("unknown method '" + name + "'; known methods: "
+                    + String.join(", ", BY_NAME.keySet()));
+        }
+        return s.get();
+    }
+}
