@@ -34,8 +34,9 @@ import org.sparsemdp.solve.Status;
  * K = ‖τ‖∞ and the accuracy is ESTIMATED. The solve stops when the TRUE residual (recomputed from
  * the iterate: sup norm for values, 1-norm for occupancy) is at most tolerance/K, so the reported
  * error bound K·residual is at most the tolerance. MTJ runs with an absolute target half of that
- * on its own residual; when it stops early, breaks down or diverges, it is restarted from the best
- * iterate, until the iteration cap or three restarts without halving the residual (status
+ * on its own residual (tightened when its residual and the true one disagree); when it stops early,
+ * breaks down or diverges, it is restarted from the best iterate (after a failed run of BiCGstab,
+ * CGS or IR, with GMRES, which minimises the residual and cannot break down that way), until the iteration cap or three restarts without halving the residual (status
  * MAX_ITERATIONS, with the honest bound of the best iterate).
  */
 public final class EvaluationWorkspace {
@@ -118,7 +119,7 @@ public final class EvaluationWorkspace {
             }
         }
         long its = solve(op, v, tolerance / bound, false);
-        return new PolicyValues(v, options.method(), options.preconditioning(), its + lastBoundIterations(),
+        return new PolicyValues(v, lastMethod, options.preconditioning(), its + lastBoundIterations(),
                 lastResidual, bound, boundAccuracy, lastStatus, (System.nanoTime() - start) / 1e9);
     }
 
@@ -146,6 +147,8 @@ public final class EvaluationWorkspace {
     // ---------------------------------------------------------------------------------------
 
     private double lastResidual;
+    private KrylovMethod lastMethod;
+    private IterativeSolver fallbackSolver;
     private Status lastStatus;
     private boolean boundFresh;
 
@@ -240,19 +243,23 @@ public final class EvaluationWorkspace {
         double bestRes = res;
         long total = 0;
         int stalls = 0;
+        double innerTarget = 0.5 * target;
         Status status = Status.MAX_ITERATIONS;
         if (res <= target) {
             status = Status.CONVERGED;
         }
-        solver.setPreconditioner(status == Status.CONVERGED ? IDENTITY : preconditioner(transpose));
+        Preconditioner m = status == Status.CONVERGED ? IDENTITY : preconditioner(transpose);
+        IterativeSolver active = solver;
+        lastMethod = options.method();
+        active.setPreconditioner(m);
         while (status != Status.CONVERGED) {
             long budget = options.maxIterations() - total;
             if (budget <= 0 || stalls >= MAX_STALLS) {
                 break;
             }
-            monitor.reset(0.5 * target, (int) budget, norm);
+            monitor.reset(innerTarget, (int) Math.min(budget, Integer.MAX_VALUE), norm, n);
             try {
-                solver.solve(a, rhsVector, xv);
+                active.solve(a, rhsVector, xv);
             } catch (IterativeSolverNotConvergedException e) {
                 // cap, breakdown or divergence: judged below by the true residual
             } catch (RuntimeException e) {
@@ -260,6 +267,10 @@ public final class EvaluationWorkspace {
             }
             total += Math.max(1, monitor.iterations());
             res = trueResidual(x, transpose);
+            if (res > target && monitor.residual() <= innerTarget) {
+                // MTJ's own residual met its target but the true one did not: tighten.
+                innerTarget = Math.max(Double.MIN_NORMAL, innerTarget * 0.5 * target / res);
+            }
             if (res <= target) {
                 bestRes = res;
                 status = Status.CONVERGED;
@@ -269,6 +280,13 @@ public final class EvaluationWorkspace {
                 stalls = 0;
             } else {
                 stalls++;
+                if (active == solver && lastMethod != KrylovMethod.GMRES) {
+                    // breakdown or stagnation of a non-minimal-residual method: continue with GMRES
+                    active = fallback();
+                    active.setPreconditioner(m);
+                    lastMethod = KrylovMethod.GMRES;
+                    stalls = 0;
+                }
                 if (!(res <= bestRes)) {
                     System.arraycopy(best, 0, x, 0, n);
                 } else {
@@ -280,6 +298,14 @@ public final class EvaluationWorkspace {
         lastResidual = bestRes;
         lastStatus = status;
         return total;
+    }
+
+    private IterativeSolver fallback() {
+        if (fallbackSolver == null) {
+            fallbackSolver = KrylovMethod.GMRES.create(rhsVector, options.gmresRestart());
+            fallbackSolver.setIterationMonitor(monitor);
+        }
+        return fallbackSolver;
     }
 
     private double trueResidual(double[] x, boolean transpose) {

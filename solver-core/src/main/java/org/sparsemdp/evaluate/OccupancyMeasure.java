@@ -85,6 +85,11 @@ public final class OccupancyMeasure {
         return status;
     }
 
+    /** Whether the requested tolerance was met. */
+    public boolean converged() {
+        return status == Status.CONVERGED;
+    }
+
     @Override
     public String toString() {
         return "OccupancyMeasure[status=" + status + ", iterations=" + iterations + ", residual=" + residual

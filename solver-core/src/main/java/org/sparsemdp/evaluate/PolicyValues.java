@@ -47,7 +47,7 @@ public final class PolicyValues {
         return values[s];
     }
 
-    /** The Krylov method used. */
+    /** The Krylov method that produced the values (GMRES if the configured one failed and GMRES took over). */
     public KrylovMethod method() {
         return method;
     }

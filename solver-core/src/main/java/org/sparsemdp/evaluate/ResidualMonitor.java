@@ -12,11 +12,17 @@ import no.uib.cipr.matrix.sparse.IterativeSolverNotConvergedException;
  */
 final class ResidualMonitor extends AbstractIterationMonitor {
     private double target;
+    private double scalarTarget;
     private int maxIterations;
 
-    /** Starts a new run with these limits. */
-    void reset(double newTarget, int newMaxIterations, Vector.Norm norm) {
+    /**
+     * Starts a new run with these limits. Scalar residuals reported by MTJ (GMRES's running
+     * estimate) are 2-norms: for a 1-norm target they are held to target/√n, since
+     * ‖x‖₁ ≤ √n‖x‖₂, and for the sup norm to the target itself, since ‖x‖∞ ≤ ‖x‖₂.
+     */
+    void reset(double newTarget, int newMaxIterations, Vector.Norm norm, int n) {
         this.target = newTarget;
+        this.scalarTarget = norm == Vector.Norm.One ? newTarget / Math.sqrt(n) : newTarget;
         this.maxIterations = newMaxIterations;
         setNormType(norm);
         setFirst();
@@ -24,11 +30,15 @@ final class ResidualMonitor extends AbstractIterationMonitor {
 
     @Override
     protected boolean convergedI(double r, Vector x) throws IterativeSolverNotConvergedException {
-        return convergedI(r);
+        return check(r, target);
     }
 
     @Override
     protected boolean convergedI(double r) throws IterativeSolverNotConvergedException {
+        return check(r, scalarTarget);
+    }
+
+    private boolean check(double r, double target) throws IterativeSolverNotConvergedException {
         if (!Double.isFinite(r)) {
             throw new IterativeSolverNotConvergedException(NotConvergedException.Reason.Divergence,
                     "residual is not finite", this);
