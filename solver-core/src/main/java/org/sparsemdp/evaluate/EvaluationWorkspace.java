@@ -35,12 +35,14 @@ import org.sparsemdp.solve.Status;
  * the iterate: sup norm for values, 1-norm for occupancy) is at most tolerance/K, so the reported
  * error bound K·residual is at most the tolerance. MTJ runs with an absolute target half of that
  * on its own residual (tightened when its residual and the true one disagree); when it stops early,
- * breaks down or diverges, it is restarted from the best iterate (after a failed run of BiCGstab,
+ * breaks down, diverges or has run 1000 iterations, it is restarted from the best iterate (after a failed run of BiCGstab,
  * CGS or IR, with GMRES, which minimises the residual and cannot break down that way), until the iteration cap or three restarts without halving the residual (status
  * MAX_ITERATIONS, with the honest bound of the best iterate).
  */
 public final class EvaluationWorkspace {
     private static final int MAX_STALLS = 3;
+    /** Iterations per MTJ run before the true residual is checked. */
+    private static final int RUN_LENGTH = 1000;
 
     private final PolicyEvaluator options;
     private final Mdp mdp;
@@ -257,7 +259,7 @@ public final class EvaluationWorkspace {
             if (budget <= 0 || stalls >= MAX_STALLS) {
                 break;
             }
-            monitor.reset(innerTarget, (int) Math.min(budget, Integer.MAX_VALUE), norm, n);
+            monitor.reset(innerTarget, (int) Math.min(budget, RUN_LENGTH), norm, n);
             try {
                 active.solve(a, rhsVector, xv);
             } catch (IterativeSolverNotConvergedException e) {
