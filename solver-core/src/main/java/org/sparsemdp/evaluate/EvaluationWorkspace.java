@@ -135,12 +135,26 @@ public final class EvaluationWorkspace {
      * the 1-norm ({@code rho0} is copied; it need not be a probability distribution).
      */
     public OccupancyMeasure occupancy(Policy policy, double[] rho0) {
+        return occupancy(policy, rho0, null);
+    }
+
+    /**
+     * As {@link #occupancy(Policy, double[])}, starting from {@code initialGuess} (for example
+     * the occupancy of a nearby policy; not modified; {@code null} for 0).
+     */
+    public OccupancyMeasure occupancy(Policy policy, double[] rho0, double[] initialGuess) {
         prepare(policy);
         if (rho0.length != n) {
             throw new IllegalArgumentException("initial distribution has " + rho0.length + " entries, expected " + n);
         }
         System.arraycopy(rho0, 0, rhs, 0, n);
         double[] eta = new double[n];
+        if (initialGuess != null) {
+            if (initialGuess.length != n) {
+                throw new IllegalArgumentException("initial guess has " + initialGuess.length + " entries, expected " + n);
+            }
+            System.arraycopy(initialGuess, 0, eta, 0, n);
+        }
         long its = solve(transposed, eta, options.tolerance() / bound, true);
         return new OccupancyMeasure(eta, rho0.clone(), its + lastBoundIterations(), lastResidual, bound,
                 boundAccuracy, lastStatus);
