@@ -63,6 +63,13 @@ public final class EvaluationWorkspace {
     private double bound;
     private Accuracy boundAccuracy;
     private long boundIterations;
+    private boolean boundFresh;
+    private Policy currentPolicy;
+    private IterativeSolver fallbackSolver;
+    // outcome of the last solve()
+    private double lastResidual;
+    private KrylovMethod lastMethod;
+    private Status lastStatus;
 
     EvaluationWorkspace(PolicyEvaluator options, Mdp mdp) {
         MtjSetup.ensure();
@@ -160,14 +167,6 @@ public final class EvaluationWorkspace {
                 boundAccuracy, lastStatus);
     }
 
-    // ---------------------------------------------------------------------------------------
-
-    private double lastResidual;
-    private KrylovMethod lastMethod;
-    private IterativeSolver fallbackSolver;
-    private Status lastStatus;
-    private boolean boundFresh;
-
     private long lastBoundIterations() {
         long its = boundFresh ? boundIterations : 0;
         boundFresh = false;
@@ -244,8 +243,6 @@ public final class EvaluationWorkspace {
         }
         return transpose ? new TransposedPreconditioner(preconditioner) : preconditioner;
     }
-
-    private Policy currentPolicy;
 
     /**
      * Solves (I − γP)x = rhs (or the transpose) in place from x, to true residual ≤ target; sets
