@@ -82,16 +82,18 @@ class GenerateCommandTest {
         assertEquals(mdp.numStates() + 1, lines.size());
         assertEquals("0,0", lines.get(1));
         // Documented numbering for N = 3: START; ([1,2], crew at 3) with f = 1, 2; ([1,3], crew at the
-        // left end) with f = 1, 2, 3; DONE. States differing only in the fault share an observation.
-        assertEquals(7, mdp.numStates());
-        String[] o = new String[7];
-        for (int s = 0; s < 7; s++) {
+        // left end) with f = 1, 2, 3; ([2,3], crew at 1) with f = 2, 3; DONE. States differing only in
+        // the fault share an observation.
+        assertEquals(9, mdp.numStates());
+        String[] o = new String[9];
+        for (int s = 0; s < 9; s++) {
             o[s] = lines.get(s + 1).split(",")[1];
         }
         assertEquals(o[1], o[2]);
         assertEquals(o[3], o[4]);
         assertEquals(o[3], o[5]);
-        assertEquals(4, java.util.Set.of(o[0], o[1], o[3], o[6]).size());
+        assertEquals(o[6], o[7]);
+        assertEquals(5, java.util.Set.of(o[0], o[1], o[3], o[6], o[8]).size());
     }
 
     @Test
