@@ -15,10 +15,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code sparsemdp generate substation}: fault location and restoration on a line of substations. */
 @Command(name = "substation", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Fault location and service restoration on a line of N < 20 substations between two",
-                "remotely controlled ends (shared/seeds/substation-restoration.md). Either a random instance",
-                "(--substations N --seed K) or explicit --positions and --users. State 0 is START (its action",
-                "draws the hidden fault), the last state is DONE; minimise user-weighted travel time."})
+        description = "Fault location and service restoration on a line of N < 20 substations between "
+                + "two remotely controlled ends (shared/seeds/substation-restoration.md). Either a "
+                + "random instance (--substations N --seed K) or explicit --positions and --users. "
+                + "State 0 is START (its action draws the hidden fault), the last state is DONE; "
+                + "minimise user-weighted travel time.")
 final class GenerateSubstationCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -97,6 +97,19 @@ class GenerateCommandTest {
     }
 
     @Test
+    void inventoryWithUniformDemand(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("inv.mdp");
+        CliTest.Run r = CliTest.run("generate", "inventory", "--capacity", "10", "--demand", "uniform:0..4", "-o",
+                file.toString());
+        assertEquals(0, r.code(), r.err());
+        Mdp mdp = MdpTextReader.read(file);
+        assertEquals(11, mdp.numStates());
+        // State 0 may produce 4..10 (meet demand 4, end at most 10 after demand 0): 7 choices of 5 outcomes.
+        assertEquals(7, mdp.numChoices(0));
+        assertEquals(0.2, mdp.probability(mdp.transitionStart(mdp.choiceStart(0))), 1e-15);
+    }
+
+    @Test
     void badUsageAndBadValuesAreReported(@TempDir Path dir) {
         CliTest.Run r = CliTest.run("generate", "forest", "-o", dir.resolve("x.txt").toString());
         assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
