@@ -118,8 +118,9 @@ public final class BenchReport {
         }
         for (Map.Entry<String, List<Series>> c : scaling.entrySet()) {
             Path png = outDir.resolve("scaling-" + fileName(c.getKey()) + ".png");
-            Charts.write(png, c.getKey() + ": time per operation", new Charts.Axes("states", "seconds per operation",
-                    true, true), c.getValue(), false);
+            TimeScale scale = TimeScale.of(c.getValue());
+            Charts.write(png, c.getKey() + ": time per operation", new Charts.Axes("states (the `states` parameter)",
+                    "time per operation (" + scale.unit + ")", true, true), scale.apply(c.getValue()), false);
             md.append(image(c.getKey() + " scaling", base, png));
         }
 
@@ -159,6 +160,40 @@ public final class BenchReport {
     private static String image(String alt, Path base, Path png) {
         String rel = base.relativize(png.toAbsolutePath()).toString().replace('\\', '/');
         return "![" + alt + "](" + rel + ")\n\n";
+    }
+
+    /** Seconds rescaled to s, ms, µs or ns so that tick labels stay short. */
+    private static final class TimeScale {
+        final String unit;
+        final double factor;
+
+        private TimeScale(String unit, double factor) {
+            this.unit = unit;
+            this.factor = factor;
+        }
+
+        static TimeScale of(List<Series> series) {
+            double max = 0;
+            for (Series s : series) {
+                for (double y : s.y()) {
+                    max = Math.max(max, y);
+                }
+            }
+            return max >= 1 ? new TimeScale("s", 1) : max >= 1e-3 ? new TimeScale("ms", 1e3)
+                    : max >= 1e-6 ? new TimeScale("µs", 1e6) : new TimeScale("ns", 1e9);
+        }
+
+        List<Series> apply(List<Series> series) {
+            List<Series> out = new ArrayList<>();
+            for (Series s : series) {
+                double[] y = s.y().clone();
+                for (int i = 0; i < y.length; i++) {
+                    y[i] *= factor;
+                }
+                out.add(new Series(s.name(), s.x(), y));
+            }
+            return out;
+        }
     }
 
     /** A file-name-safe version of a benchmark name. */

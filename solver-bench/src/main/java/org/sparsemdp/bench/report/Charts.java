@@ -26,6 +26,20 @@ final class Charts {
     private Charts() {
     }
 
+    private static double yRatio(List<Series> series) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (Series s : series) {
+            for (double y : s.y()) {
+                if (y > 0) {
+                    min = Math.min(min, y);
+                    max = Math.max(max, y);
+                }
+            }
+        }
+        return max / min;
+    }
+
     /** Axes of a chart. */
     record Axes(String x, String y, boolean logX, boolean logY) {
     }
@@ -63,6 +77,9 @@ final class Charts {
                 maxX = Math.max(maxX, x);
             }
         }
+        // Log axes: labels at 1..9 × 10^k within two decades, at the decades only beyond that.
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(maxX >= 100 * minX);
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(yRatio(series) >= 100);
         if (ideal && minX < maxX) {
             XYSeries line = chart.addSeries("ideal (linear)", new double[] {minX, maxX}, new double[] {1, maxX / minX});
             line.setMarker(SeriesMarkers.NONE);

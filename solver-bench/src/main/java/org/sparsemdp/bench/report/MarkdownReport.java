@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** Renders JMH results as Markdown tables, one per benchmark, with derived columns. */
 final class MarkdownReport {
-    private static final String ALLOC = "·gc.alloc.rate.norm";
+    private static final String ALLOC = "gc.alloc.rate.norm";
 
     private MarkdownReport() {
     }
@@ -27,7 +27,7 @@ final class MarkdownReport {
             for (JmhResult r : rs) {
                 params.addAll(r.params().keySet());
                 bytes |= r.secondary().containsKey(Analyses.BYTES);
-                alloc |= r.secondary().containsKey(ALLOC);
+                alloc |= allocation(r) != null;
                 threadsVary |= r.threads() != rs.get(0).threads();
             }
             boolean triadPresent = results.stream().anyMatch(r -> Analyses.isTriad(r)
@@ -41,7 +41,7 @@ final class MarkdownReport {
             header.add("± 99.9%");
             header.add("unit");
             if (bytes) {
-                header.add("memory traffic (GB/s)");
+                header.add("`bytes` rate (GB/s)");
                 if (triadPresent && !Analyses.isTriad(rs.get(0))) {
                     header.add("fraction of triad bandwidth");
                 }
@@ -78,7 +78,7 @@ final class MarkdownReport {
                     }
                 }
                 if (alloc) {
-                    JmhResult.Metric m = r.secondary().get(ALLOC);
+                    JmhResult.Metric m = allocation(r);
                     cells.add(m == null ? "" : number(m.score() / 1e6));
                 }
                 row(sb, cells);
@@ -86,6 +86,12 @@ final class MarkdownReport {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** JMH 1.37 names it "gc.alloc.rate.norm"; older versions prefix a middle dot. */
+    private static JmhResult.Metric allocation(JmhResult r) {
+        JmhResult.Metric m = r.secondary().get(ALLOC);
+        return m != null ? m : r.secondary().get("\u00b7" + ALLOC);
     }
 
     private static void row(StringBuilder sb, List<String> cells) {
