@@ -8,7 +8,7 @@
 # Writes OUT_DIR/results.json (JMH), OUT_DIR/machine.md, OUT_DIR/footprint.md, OUT_DIR/report.md and
 # the PNG charts. Build first: ./mvnw -B -q -DskipTests package
 # Environment: MARKDOWN=FILE writes the report there instead of OUT_DIR/report.md (images are linked
-# relative to it); JAVA_OPTS are passed to the JMH launcher (e.g. -Djmh.ignoreLock=true).
+# relative to it); FOOTPRINT="kind:states ..." replaces the footprint instances; JAVA_OPTS are passed to the JMH launcher (e.g. -Djmh.ignoreLock=true).
 set -euo pipefail
 profile=${1:-default}
 out=${2:-bench-out}
@@ -41,6 +41,7 @@ case "$profile" in
     ;;
   *) echo "bench.sh: unknown profile '$profile' (default or full)" >&2; exit 2 ;;
 esac
+if [ -n "${FOOTPRINT:-}" ]; then read -r -a footprint <<< "$FOOTPRINT"; fi
 
 {
   echo "## Machine and commands"
@@ -49,7 +50,8 @@ esac
   echo
   echo '```'
   echo "\$ nproc"; nproc
-  echo "\$ lscpu | head -n 20"; lscpu | head -n 20
+  echo "\$ lscpu | grep -v '^Flags' | head -n 24"; lscpu | grep -v '^Flags' | head -n 24
+  echo "\$ free -g | head -n 2"; free -g | head -n 2
   echo "\$ java -version"; java -version 2>&1
   echo '```'
   echo
@@ -62,6 +64,7 @@ esac
   echo "java $heap -XX:+UseSerialGC -cp solver-bench/target/benchmarks.jar org.sparsemdp.bench.ModelFootprint ${footprint[*]}"
   echo "java -cp solver-bench/target/benchmarks.jar org.sparsemdp.bench.report.BenchReport $out/results.json -o $out --preamble $out/preamble.md --markdown $markdown"
   echo '```'
+  echo
 } > "$out/machine.md"
 
 # shellcheck disable=SC2086
