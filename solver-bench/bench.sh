@@ -8,7 +8,7 @@
 # Writes OUT_DIR/results.json (JMH), OUT_DIR/machine.md, OUT_DIR/footprint.md, OUT_DIR/report.md and
 # the PNG charts. Build first: ./mvnw -B -q -DskipTests package
 # Environment: MARKDOWN=FILE writes the report there instead of OUT_DIR/report.md (images are linked
-# relative to it); FOOTPRINT="kind:states ..." replaces the footprint instances; JAVA_OPTS are passed to the JMH launcher (e.g. -Djmh.ignoreLock=true).
+# relative to it); NOTES=FILE appends a hand-written section to the preamble; FOOTPRINT="kind:states ..." replaces the footprint instances; JAVA_OPTS are passed to the JMH launcher (e.g. -Djmh.ignoreLock=true).
 set -euo pipefail
 profile=${1:-default}
 out=${2:-bench-out}
@@ -81,7 +81,7 @@ java $java_opts -jar "$jar" "${jmh_args[@]}" "$@" -rf json -rff "$out/results.js
   java "$heap" -XX:+UseSerialGC -cp "$jar" org.sparsemdp.bench.ModelFootprint "${footprint[@]}"
 } > "$out/footprint.md"
 
-cat "$out/machine.md" "$out/footprint.md" > "$out/preamble.md"
+cat "$out/machine.md" "$out/footprint.md" ${NOTES:+"$NOTES"} > "$out/preamble.md"
 java -cp "$jar" org.sparsemdp.bench.report.BenchReport "$out/results.json" -o "$out" --preamble "$out/preamble.md" \
     --markdown "$markdown"
 echo "report: $markdown"

@@ -55,6 +55,9 @@ final class Charts {
         chart.getStyler().setTheme(theme.newInstance(theme));
         chart.getStyler().setXAxisLogarithmic(axes.logX());
         chart.getStyler().setYAxisLogarithmic(axes.logY());
+        if (!axes.logY()) {
+            chart.getStyler().setYAxisMin(0.0); // ratios and speed-ups: do not exaggerate differences
+        }
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
