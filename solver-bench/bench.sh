@@ -58,7 +58,7 @@ if [ -n "${FOOTPRINT:-}" ]; then read -r -a footprint <<< "$FOOTPRINT"; fi
   echo "Commands (from the repository root, after \`./mvnw -B -q -DskipTests package\`):"
   echo
   echo '```'
-  echo "solver-bench/bench.sh $profile $out $*"
+  echo "${MARKDOWN:+MARKDOWN=$MARKDOWN }${NOTES:+NOTES=$NOTES }${FOOTPRINT:+FOOTPRINT='$FOOTPRINT' }${JAVA_OPTS:+JAVA_OPTS='$JAVA_OPTS' }solver-bench/bench.sh $profile $out $*"
   echo "# which runs:"
   echo "java $java_opts -jar solver-bench/target/benchmarks.jar ${jmh_args[*]} $* -rf json -rff $out/results.json"
   echo "java $heap -XX:+UseSerialGC -cp solver-bench/target/benchmarks.jar org.sparsemdp.bench.ModelFootprint ${footprint[*]}"
