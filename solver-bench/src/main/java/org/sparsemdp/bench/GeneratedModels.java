@@ -23,11 +23,11 @@ import org.sparsemdp.model.Mdp;
  * </ul>
  */
 public final class GeneratedModels {
-    private GeneratedModels() {
-    }
-
     /** The kinds known to {@link #generate}. */
     public static final String KINDS = "grid, forest, inventory, substation";
+
+    private GeneratedModels() {
+    }
 
     /**
      * Generates the instance of {@code kind} for a target of {@code states} states.
