@@ -79,6 +79,7 @@ java $java_opts -jar "$jar" "${jmh_args[@]}" "$@" -rf json -rff "$out/results.js
   echo "fastest of 3 wall-clock runs after a warm-up (not JMH)."
   echo
   java "$heap" -XX:+UseSerialGC -cp "$jar" org.sparsemdp.bench.ModelFootprint "${footprint[@]}"
+  echo
 } > "$out/footprint.md"
 
 cat "$out/machine.md" "$out/footprint.md" ${NOTES:+"$NOTES"} > "$out/preamble.md"
