@@ -46,6 +46,10 @@ final class GenerateSubstationCommand implements Callable<Integer> {
             description = "Also write the observation of every state (all but the fault) as CSV state,observation.")
     Path observations;
 
+    @Option(names = "--state-names", paramLabel = "FILE",
+            description = "Also write a readable name of every state as CSV state,name (e.g. fault=3 at=1 disconnected=2..5).")
+    Path stateNames;
+
     @Mixin
     GeneratedOutput output;
 
@@ -60,6 +64,16 @@ final class GenerateSubstationCommand implements Callable<Integer> {
                 w.write("state,observation\n");
                 for (int s = 0; s < obs.length; s++) {
                     w.write(s + "," + obs[s] + "\n");
+                }
+                w.flush();
+            });
+        }
+        if (stateNames != null) {
+            AtomicFiles.write(stateNames, out -> {
+                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                w.write("state,name\n");
+                for (int s = 0; s < g.numStates(); s++) {
+                    w.write(s + "," + g.stateName(s).replace(',', ' ') + "\n");
                 }
                 w.flush();
             });

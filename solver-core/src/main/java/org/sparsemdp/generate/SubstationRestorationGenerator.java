@@ -304,6 +304,11 @@ public final class SubstationRestorationGenerator {
         return obs;
     }
 
+    /** The number of distinct observations: START, one per valid block (l, r, side), DONE. */
+    public int numObservations() {
+        return observations()[doneState()] + 1;
+    }
+
     /** A readable name of a state, e.g. {@code fault=3,at=1,disconnected=2..5}, {@code START}, {@code DONE}. */
     public String stateName(int s) {
         if (s == 0) {
