@@ -7,11 +7,19 @@ package org.sparsemdp.solve;
  * <p>The first check comes after one sweep. After each failed check with error measure m (a
  * bound that must reach {@code target}), the convergence rate per sweep is estimated from the
  * previous check, r = (m / m<sub>prev</sub>)<sup>1/gap</sup>, and the next check is planned
- * after ⌈ln(target/m) / ln r⌉ sweeps, at least 1 and at most 2·gap + 1 (so a wrong estimate
- * costs at most a doubling). When no rate is known yet or the measure did not decrease, the gap
- * doubles (plus one). Only the schedule depends on this estimate, never a bound.
+ * after ⌈ln(target/m) / ln r⌉ sweeps, at least 1 and at most min(2·gap + 1, maxGap). When no
+ * rate is known yet or the measure did not decrease, the gap doubles (plus one), up to maxGap.
+ * Only the schedule depends on this estimate, never a bound.
+ *
+ * <p>The cap maxGap matters because the drivers extrapolate at every check (they shift the
+ * values to the midpoint of the bounds), which removes the slow constant error mode that
+ * in-place sweeps let grow back: measured on Garnet models at γ = 0.99, Gauss–Seidel needed
+ * about half the sweeps with checks at least every 4 sweeps than with unbounded gaps.
  */
 final class CheckSchedule {
+    /** Default largest number of in-place sweeps between two checks. */
+    static final long DEFAULT_MAX_GAP = 4;
+
     private double target;
     private long gap;
     private long sinceCheck;
@@ -37,7 +45,7 @@ final class CheckSchedule {
 
     /** Records a failed check with error measure {@code measure} (&gt; target). */
     void checked(double measure) {
-        long next = 2 * gap + 1;
+        long next = Math.min(2 * gap + 1, DEFAULT_MAX_GAP);
         if (previous > 0 && measure > 0 && measure < previous && sinceCheck > 0) {
             double rate = Math.pow(measure / previous, 1.0 / sinceCheck);
             double needed = Math.log(target / measure) / Math.log(rate);
