@@ -21,7 +21,7 @@ public final class BellmanKernel {
      * states). Reads only {@code v}, writes only {@code out} and {@code policy} in [from, to).
      *
      * @param deltaRange receives {@code min_s (out[s] − v[s])} at index 0 and the max at index 1,
-     *                   over [from, to)
+     *                   over [from, to); NaN if any change is NaN (e.g. after an overflow)
      */
     public static void jacobiSweep(Mdp mdp, double[] v, double[] out, int[] policy, int from, int to,
                                    double[] deltaRange) {
@@ -61,12 +61,8 @@ public final class BellmanKernel {
             out[s] = best;
             policy[s] = bestChoice;
             double delta = best - v[s];
-            if (delta < minDelta) {
-                minDelta = delta;
-            }
-            if (delta > maxDelta) {
-                maxDelta = delta;
-            }
+            minDelta = Math.min(minDelta, delta); // Math.min/max propagate NaN: a diverged
+            maxDelta = Math.max(maxDelta, delta); // iteration can never look converged
         }
         deltaRange[0] = minDelta;
         deltaRange[1] = maxDelta;
@@ -95,12 +91,8 @@ public final class BellmanKernel {
                     reward, gamma, minimize, v);
             double delta = best - v[s];
             v[s] = best;
-            if (delta < minDelta) {
-                minDelta = delta;
-            }
-            if (delta > maxDelta) {
-                maxDelta = delta;
-            }
+            minDelta = Math.min(minDelta, delta); // Math.min/max propagate NaN: a diverged
+            maxDelta = Math.max(maxDelta, delta); // iteration can never look converged
         }
         deltaRange[0] = minDelta;
         deltaRange[1] = maxDelta;
@@ -127,12 +119,8 @@ public final class BellmanKernel {
                     reward, gamma, minimize, v);
             double delta = best - v[s];
             v[s] = best;
-            if (delta < minDelta) {
-                minDelta = delta;
-            }
-            if (delta > maxDelta) {
-                maxDelta = delta;
-            }
+            minDelta = Math.min(minDelta, delta); // Math.min/max propagate NaN: a diverged
+            maxDelta = Math.max(maxDelta, delta); // iteration can never look converged
         }
         deltaRange[0] = minDelta;
         deltaRange[1] = maxDelta;
@@ -171,12 +159,8 @@ public final class BellmanKernel {
                 delta = updated - old;
                 v[s] = updated;
             }
-            if (delta < minDelta) {
-                minDelta = delta;
-            }
-            if (delta > maxDelta) {
-                maxDelta = delta;
-            }
+            minDelta = Math.min(minDelta, delta); // Math.min/max propagate NaN: a diverged
+            maxDelta = Math.max(maxDelta, delta); // iteration can never look converged
         }
         deltaRange[0] = minDelta;
         deltaRange[1] = maxDelta;
@@ -194,12 +178,8 @@ public final class BellmanKernel {
         for (int i = from; i < to; i++) {
             final int s = states[i];
             jacobiSweep(mdp, v, out, policy, s, s + 1, deltaRange);
-            if (deltaRange[0] < minDelta) {
-                minDelta = deltaRange[0];
-            }
-            if (deltaRange[1] > maxDelta) {
-                maxDelta = deltaRange[1];
-            }
+            minDelta = Math.min(minDelta, deltaRange[0]);
+            maxDelta = Math.max(maxDelta, deltaRange[1]);
         }
         deltaRange[0] = minDelta;
         deltaRange[1] = maxDelta;

@@ -27,7 +27,12 @@ import org.sparsemdp.model.Mdp;
  * vector is a valid starting point, since only checks certify); this extrapolation removes the
  * slowly decaying constant component of the error, which in-place sweeps alone reduce only by
  * about γ per sweep (Porteus 1975, "Bounds and transformations for discounted finite Markov
- * decision chains", Oper. Res. 23). A run stopped by the iteration cap, the time limit, the
+ * decision chains", Oper. Res. 23). The extrapolation is safeguarded: each shift moves every
+ * value by at most the bound, but nothing proves that the next check improves, and on random
+ * models with terminal states (where a constant shift does not commute with T) repeated shifts
+ * made the iteration diverge; so extrapolation stops for good at the first check whose span is
+ * not smaller than the previous one, and the plain in-place iteration (a contraction for
+ * Gauss–Seidel) takes over. A run stopped by the iteration cap, the time limit, the
  * listener or an interrupt takes one more check sweep and reports its (true) bound.
  *
  * <p><b>Per-sweep bound for the listener.</b> If the in-place sweep S is a sup-norm contraction
@@ -66,6 +71,8 @@ final class InPlaceIteration {
         double[] checkRange = new double[2];
         long sweeps = 0;
         boolean checked = false;
+        boolean extrapolate = true;
+        double previousSpan = Double.POSITIVE_INFINITY;
         Status status;
         while (true) {
             sweep.sweep(v, range);
@@ -88,7 +95,11 @@ final class InPlaceIteration {
                 sweep.checkFailed(span);
                 change = Math.max(Math.abs(checkRange[0]), Math.abs(checkRange[1]));
                 bound = gamma * span / (2 * (1 - gamma));
-                shiftToMidpoint(mdp, v, shiftFactor * (checkRange[0] + checkRange[1]) / 2);
+                extrapolate &= span < previousSpan;
+                previousSpan = span;
+                if (extrapolate) {
+                    shiftToMidpoint(mdp, v, shiftFactor * (checkRange[0] + checkRange[1]) / 2);
+                }
             }
             if (!options.listener().onIteration(sweeps, change, bound) || Thread.currentThread().isInterrupted()) {
                 status = Status.CANCELLED;

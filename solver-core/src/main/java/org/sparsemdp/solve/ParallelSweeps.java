@@ -246,12 +246,8 @@ public final class ParallelSweeps implements AutoCloseable {
             }
             double delta = best - (double) DOUBLES.getOpaque(v, s);
             DOUBLES.setOpaque(v, s, best);
-            if (delta < minDelta) {
-                minDelta = delta;
-            }
-            if (delta > maxDelta) {
-                maxDelta = delta;
-            }
+            minDelta = Math.min(minDelta, delta); // Math.min/max propagate NaN: a diverged
+            maxDelta = Math.max(maxDelta, delta); // iteration can never look converged
         }
         deltaRange[0] = minDelta;
         deltaRange[1] = maxDelta;

@@ -26,7 +26,8 @@ import org.sparsemdp.model.Objective;
  * w + (lower + upper)/2 with error e = (upper − lower)/2 ≤ γ/(1−γ)‖δ‖∞. After a failed check
  * the iteration continues from w, or, for a closed component (no mass leaves it, so T(x + c·1)
  * = T x + γc·1), from the midpoint, which removes the slowly decaying constant error mode
- * (shifting a component with exits could make the iteration diverge). The certified error of C is
+ * (shifting a component with exits could make the iteration diverge; and, as a safeguard, the
+ * shifts stop for good at the first check whose e is not smaller than the previous one). The certified error of C is
  * E<sub>C</sub> = e + γE<sub>out</sub>, tracked per component, with E<sub>out</sub> the
  * largest E of the components C reads. With the value target η = ε·min(1, (1−γ)/(2γ)), C is
  * iterated until e ≤ η − γE<sub>out</sub>, which keeps every E<sub>C</sub> ≤ η (by induction,
@@ -135,6 +136,8 @@ public final class TopologicalSolver implements Solver {
                 final double betaLow = gamma * insideMass;
                 final boolean closed = insideMass == 1.0;
                 schedule.reset(budget);
+                boolean extrapolate = true;
+                double previousError = Double.POSITIVE_INFINITY;
                 while (true) {
                     boolean check = inner == Inner.JACOBI;
                     if (!check) {
@@ -155,7 +158,9 @@ public final class TopologicalSolver implements Solver {
                         boolean done = e <= budget;
                         // extrapolate to the midpoint when done, or (closed components only: there
                         // a constant shift commutes with T) to remove the slow constant error mode
-                        double shift = done || closed ? (upper + lower) / 2 : 0.0;
+                        extrapolate &= e < previousError;
+                        previousError = e;
+                        double shift = done || (closed && extrapolate) ? (upper + lower) / 2 : 0.0;
                         for (int i = from; i < to; i++) {
                             v[order[i]] = out[order[i]] + shift;
                         }
