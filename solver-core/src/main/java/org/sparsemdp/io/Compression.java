@@ -23,22 +23,35 @@ public final class Compression {
     private Compression() {
     }
 
-    /** Opens {@code path} for reading, decompressing gzip content transparently. */
+    /** Opens {@code path} for reading, decompressing gzip or xz content transparently. */
     public static InputStream open(Path path) throws IOException {
-        return decompressing(Files.newInputStream(path));
+        return decompressing(Files.newInputStream(path), path.toString());
     }
 
-    /** Wraps {@code in}, decompressing gzip content transparently. */
+    /** Wraps {@code in}, decompressing gzip or xz content transparently. */
     public static InputStream decompressing(InputStream in) throws IOException {
+        return decompressing(in, "input");
+    }
+
+    /**
+     * Wraps {@code in}, decompressing gzip or xz content transparently; corrupt or truncated
+     * compressed data is reported as a {@link ModelFormatException} naming {@code source}.
+     */
+    public static InputStream decompressing(InputStream in, String source) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, BUFFER);
         buffered.mark(XZ_MAGIC.length);
         byte[] head = buffered.readNBytes(XZ_MAGIC.length);
         buffered.reset();
-        if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
-            return new BufferedInputStream(new GZIPInputStream(buffered, BUFFER), BUFFER);
-        }
-        if (java.util.Arrays.equals(head, XZ_MAGIC)) {
-            return new BufferedInputStream(Xz.in(buffered), BUFFER);
+        try {
+            if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+                return new BufferedInputStream(new Guarded(new GZIPInputStream(buffered, BUFFER), source, "gzip"),
+                        BUFFER);
+            }
+            if (java.util.Arrays.equals(head, XZ_MAGIC)) {
+                return new BufferedInputStream(new Guarded(Xz.in(buffered), source, "xz"), BUFFER);
+            }
+        } catch (IOException e) {
+            throw Guarded.translate(e, source, head[0] == XZ_MAGIC[0] ? "xz" : "gzip");
         }
         return buffered;
     }
@@ -61,6 +74,53 @@ public final class Compression {
     /** Whether the name ends in {@code .xz}. */
     public static boolean isXzName(String fileName) {
         return fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".xz");
+    }
+
+    /** Reports corrupt compressed data (not other I/O errors) as a {@link ModelFormatException}. */
+    private static final class Guarded extends java.io.FilterInputStream {
+        private final String source;
+        private final String kind;
+
+        Guarded(InputStream in, String source, String kind) {
+            super(in);
+            this.source = source;
+            this.kind = kind;
+        }
+
+        static IOException translate(IOException e, String source, String kind) {
+            boolean corrupt = e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException
+                    || e.getClass().getName().startsWith("org.tukaani.xz.");
+            return corrupt && !(e instanceof ModelFormatException)
+                    ? ModelFormatException.inFile(source, "corrupt or truncated " + kind + " data: " + e.getMessage())
+                    : e;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw translate(e, source, kind);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw translate(e, source, kind);
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            try {
+                return super.skip(n);
+            } catch (IOException e) {
+                throw translate(e, source, kind);
+            }
+        }
     }
 
     /** Isolates the optional XZ for Java classes so that they are loaded only when needed. */

@@ -64,13 +64,13 @@ public final class UmbReader {
     /** Reads {@code path} (plain tar, gzip or xz, detected by magic bytes). */
     public static Mdp read(Path path, UmbOptions options) throws IOException {
         try (InputStream in = Compression.open(path)) {
-            return read(in, path.toString(), options);
+            return new UmbReader(in, path.toString(), options).readAll();
         }
     }
 
     /** Reads from {@code in} (already decompressed or not); does not close it. */
     public static Mdp read(InputStream in, String source, UmbOptions options) throws IOException {
-        return new UmbReader(Compression.decompressing(in), source, options).readAll();
+        return new UmbReader(Compression.decompressing(in, source), source, options).readAll();
     }
 
     private Mdp readAll() throws IOException {
