@@ -45,7 +45,7 @@ final class CassandraModelBuilder {
         long[] keys = keysOut[0];
         double[] prob = probOut[0];
         try {
-            HeapCheck.ensureFree(4L * n + 4L * (numStates + 1) + 16L * numChoices, "the model's arrays");
+            HeapCheck.ensureFree(4L * n + 8L * n + 4L * (numStates + 1) + 20L * numChoices, "the model's arrays");
         } catch (InvalidModelException e) {
             throw ModelFormatException.inFile(source, e.getMessage());
         }
@@ -93,6 +93,11 @@ final class CassandraModelBuilder {
             reward[choice] = constant ? first : r;
             transStart[choice + 1] = k;
             actionIndex[choice] = actionLabels.isEmpty() ? -1 : a;
+        }
+        keys = null; // release the log before the probabilities are trimmed to size
+        keysOut[0] = null;
+        if (prob.length != n) {
+            prob = java.util.Arrays.copyOf(prob, n);
         }
         try {
             return Mdp.fromArrays(numStates, choiceStart, transStart, successor, prob, reward, actionIndex,

@@ -338,7 +338,7 @@ public final class CassandraReader {
             for (int ai = lo(a); ai <= hi(a, numActions); ai++) {
                 for (int si = lo(s); si <= hi(s, numStates); si++) {
                     for (int ti = lo(t); ti <= hi(t, numStates); ti++) {
-                        trans.put(si, ai, ti, p, seq);
+                        trans.put(si, ai, ti, p);
                     }
                 }
             }
@@ -349,28 +349,28 @@ public final class CassandraReader {
             reserve(rows * numStates);
             double p = 1.0 / numStates;
             forRows(a, s, (si, ai) -> {
-                trans.defineRow(si, ai, seq);
+                trans.defineRow(si, ai);
                 for (int t = 0; t < numStates; t++) {
-                    trans.put(si, ai, t, p, seq);
+                    trans.put(si, ai, t, p);
                 }
             });
         } else if (in.tryKeyword("reset")) {
             reserve(rows * initialStates.length);
             double p = 1.0 / initialStates.length;
             forRows(a, s, (si, ai) -> {
-                trans.defineRow(si, ai, seq);
+                trans.defineRow(si, ai);
                 for (int t : initialStates) {
-                    trans.put(si, ai, t, p, seq);
+                    trans.put(si, ai, t, p);
                 }
             });
         } else {
-            forRows(a, s, (si, ai) -> trans.defineRow(si, ai, seq));
+            forRows(a, s, (si, ai) -> trans.defineRow(si, ai));
             for (int t = 0; t < numStates; t++) {
                 double p = in.probability("probability of end state " + t);
                 if (p != 0.0) {
                     reserve(rows);
                     int tt = t;
-                    forRows(a, s, (si, ai) -> trans.put(si, ai, tt, p, seq));
+                    forRows(a, s, (si, ai) -> trans.put(si, ai, tt, p));
                 }
             }
         }
@@ -382,9 +382,9 @@ public final class CassandraReader {
             reserve(rows * numStates);
             double p = 1.0 / numStates;
             forRows(a, RewardTable.ANY, (si, ai) -> {
-                trans.defineRow(si, ai, seq);
+                trans.defineRow(si, ai);
                 for (int t = 0; t < numStates; t++) {
-                    trans.put(si, ai, t, p, seq);
+                    trans.put(si, ai, t, p);
                 }
             });
             return;
@@ -392,19 +392,19 @@ public final class CassandraReader {
         if (in.tryKeyword("identity")) {
             reserve(rows);
             forRows(a, RewardTable.ANY, (si, ai) -> {
-                trans.defineRow(si, ai, seq);
-                trans.put(si, ai, si, 1.0, seq);
+                trans.defineRow(si, ai);
+                trans.put(si, ai, si, 1.0);
             });
             return;
         }
-        forRows(a, RewardTable.ANY, (si, ai) -> trans.defineRow(si, ai, seq));
+        forRows(a, RewardTable.ANY, (si, ai) -> trans.defineRow(si, ai));
         for (int s = 0; s < numStates; s++) {
             for (int t = 0; t < numStates; t++) {
                 double p = in.probability("probability of row " + s + ", column " + t);
                 if (p != 0.0) {
                     reserve(span(a, numActions));
                     for (int ai = lo(a); ai <= hi(a, numActions); ai++) {
-                        trans.put(s, ai, t, p, seq);
+                        trans.put(s, ai, t, p);
                     }
                 }
             }
