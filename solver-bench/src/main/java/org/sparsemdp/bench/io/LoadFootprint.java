@@ -14,7 +14,9 @@ import org.sparsemdp.model.Mdp;
  * written, the heap is collected, the peak-usage counters of all heap pools are reset, the file
  * is loaded, and the sum of the pools' peaks minus the heap in use before the load is reported.
  * The sum of per-pool peaks is an upper bound on the true peak (pools peak at different times).
- * Also reports a single-shot load time and rate. Run with a fixed heap so that the collector
+ * Also reports a single-shot load time and rate, both wall-clock and as CPU time of the loading
+ * thread (which a busy machine inflates much less than wall time; it excludes GC threads). Run
+ * with a fixed heap so that the collector
  * sizes pools the same way for every format:
  *
  * <pre>
@@ -35,7 +37,8 @@ public final class LoadFootprint {
         long modelBytes = model.memoryBytes();
         System.out.printf(Locale.ROOT, "model: %d states, %d choices, %d transitions, %.1f MiB%n", model.numStates(),
                 model.numChoices(), model.numTransitions(), modelBytes / 1048576.0);
-        System.out.println("format       file MiB   load s    MB/s   peak MiB  peak/model");
+        System.out.println("format       file MiB   wall s  MB/s(wall)  cpu s  MB/s(cpu)   peak MiB  peak/model");
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (String format : formats) {
             Path file = LoadModels.write(model, dir, format);
             long size = Files.size(file);
@@ -43,12 +46,15 @@ public final class LoadFootprint {
 
             long before = used();
             resetPeaks();
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             Mdp loaded = LoadModels.read(file, format);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
             long peak = peakSum() - before;
-            System.out.printf(Locale.ROOT, "%-10s %10.1f %8.2f %7.0f %10.1f %10.2f%n", format, size / 1048576.0,
-                    seconds, size / 1e6 / seconds, peak / 1048576.0, (double) peak / loaded.memoryBytes());
+            System.out.printf(Locale.ROOT, "%-10s %10.1f %8.2f %11.0f %6.2f %10.0f %10.1f %10.2f%n", format,
+                    size / 1048576.0, seconds, size / 1e6 / seconds, cpu, size / 1e6 / cpu, peak / 1048576.0,
+                    (double) peak / loaded.memoryBytes());
             if (loaded.numTransitions() != model.numTransitions()) {
                 throw new IllegalStateException("read back a different model");
             }
