@@ -13,7 +13,12 @@ import org.sparsemdp.model.Mdp;
  * Peak heap of each reader, next to the final model's size: for every format, the model file is
  * written, the heap is collected, the peak-usage counters of all heap pools are reset, the file
  * is loaded, and the sum of the pools' peaks minus the heap in use before the load is reported.
- * The sum of per-pool peaks is an upper bound on the true peak (pools peak at different times).
+ * The sum of per-pool peaks is an upper bound on the true peak: pools peak at different times and
+ * the young generation's peak counts short-lived garbage (e.g. tokens of a text reader). A second
+ * column, "live MiB", is the largest heap in use just after a collection during the load (from
+ * the collectors' notifications) minus the heap in use before: a lower bound on the peak of live
+ * data, close to it when collections are frequent (run with a small young generation, e.g.
+ * {@code -Xmn64m}).
  * Also reports a single-shot load time and rate, both wall-clock and as CPU time of the loading
  * thread (which a busy machine inflates much less than wall time; it excludes GC threads). Run
  * with a fixed heap so that the collector
@@ -37,7 +42,9 @@ public final class LoadFootprint {
         long modelBytes = model.memoryBytes();
         System.out.printf(Locale.ROOT, "model: %d states, %d choices, %d transitions, %.1f MiB%n", model.numStates(),
                 model.numChoices(), model.numTransitions(), modelBytes / 1048576.0);
-        System.out.println("format       file MiB   wall s  MB/s(wall)  cpu s  MB/s(cpu)   peak MiB  peak/model");
+        System.out.println("format       file MiB   wall s  MB/s(wall)  cpu s  MB/s(cpu)   peak MiB  peak/model"
+                + "   live MiB  live/model");
+        installAfterGcListener();
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (String format : formats) {
             Path file = LoadModels.write(model, dir, format);
@@ -46,21 +53,61 @@ public final class LoadFootprint {
 
             long before = used();
             resetPeaks();
+            maxAfterGc.set(0);
             long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             Mdp loaded = LoadModels.read(file, format);
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
             long peak = peakSum() - before;
-            System.out.printf(Locale.ROOT, "%-10s %10.1f %8.2f %11.0f %6.2f %10.0f %10.1f %10.2f%n", format,
-                    size / 1048576.0, seconds, size / 1e6 / seconds, cpu, size / 1e6 / cpu, peak / 1048576.0,
-                    (double) peak / loaded.memoryBytes());
+            quiesce(); // one more collection: the loaded model itself is live
+            long live = Math.max(0, maxAfterGc.get() - before);
+            System.out.printf(Locale.ROOT, "%-10s %10.1f %8.2f %11.0f %6.2f %10.0f %10.1f %10.2f %10.1f %10.2f%n",
+                    format, size / 1048576.0, seconds, size / 1e6 / seconds, cpu, size / 1e6 / cpu,
+                    peak / 1048576.0, (double) peak / loaded.memoryBytes(), live / 1048576.0,
+                    (double) live / loaded.memoryBytes());
             if (loaded.numTransitions() != model.numTransitions()) {
                 throw new IllegalStateException("read back a different model");
             }
             Files.delete(file);
         }
         Files.delete(dir);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong maxAfterGc = new java.util.concurrent.atomic.AtomicLong();
+
+    private static final java.util.Set<String> HEAP_POOLS = heapPools();
+
+    private static java.util.Set<String> heapPools() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                names.add(pool.getName());
+            }
+        }
+        return names;
+    }
+
+    /** Records, after every collection, the heap in use (all heap pools) if it is a new maximum. */
+    private static void installAfterGcListener() {
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((javax.management.NotificationEmitter) gc).addNotificationListener((n, handback) -> {
+                if (!n.getType().equals(
+                        com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                    return;
+                }
+                com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management
+                        .GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) n.getUserData());
+                long used = 0;
+                for (java.util.Map.Entry<String, java.lang.management.MemoryUsage> e
+                        : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                    if (HEAP_POOLS.contains(e.getKey())) {
+                        used += e.getValue().getUsed();
+                    }
+                }
+                maxAfterGc.accumulateAndGet(used, Math::max);
+            }, null, null);
+        }
     }
 
     private static void quiesce() {
