@@ -61,6 +61,7 @@ public final class LoadFootprint {
             double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
             long peak = peakSum() - before;
             quiesce(); // one more collection: the loaded model itself is live
+            awaitNotifications();
             long live = Math.max(0, maxAfterGc.get() - before);
             System.out.printf(Locale.ROOT, "%-10s %10.1f %8.2f %11.0f %6.2f %10.0f %10.1f %10.2f %10.1f %10.2f%n",
                     format, size / 1048576.0, seconds, size / 1e6 / seconds, cpu, size / 1e6 / cpu,
@@ -107,6 +108,15 @@ public final class LoadFootprint {
                 }
                 maxAfterGc.accumulateAndGet(used, Math::max);
             }, null, null);
+        }
+    }
+
+    /** GC notifications arrive asynchronously; give them time to be delivered. */
+    private static void awaitNotifications() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
