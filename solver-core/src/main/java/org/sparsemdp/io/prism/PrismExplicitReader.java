@@ -260,11 +260,17 @@ public final class PrismExplicitReader {
     public static void readLabels(InputStream in, String source, int numStates, Map<String, BitSet> labels)
             throws IOException {
         LineScanner sc = new LineScanner(in, source).separators("=:");
-        if (!sc.nextContentLine()) {
-            return;
+        boolean storm;
+        while (true) {
+            if (!sc.nextContentLine()) {
+                return;
+            }
+            storm = sc.tryKeyword("#DECLARATION");
+            if (storm || sc.peek() != '#') {
+                break; // other '#' lines before the declarations are comments (PRISM's "# Labels")
+            }
         }
         List<String> names = new ArrayList<>();
-        boolean storm = sc.tryKeyword("#DECLARATION");
         if (storm) {
             sc.expectEndOfLine("#DECLARATION");
             while (true) {
@@ -294,6 +300,9 @@ public final class PrismExplicitReader {
             sets[i] = labels.computeIfAbsent(names.get(i), k -> new BitSet());
         }
         while (sc.nextContentLine()) {
+            if (sc.peek() == '#') {
+                continue;
+            }
             int s = sc.nextInt("state");
             if (s < 0 || s >= numStates) {
                 throw sc.error("state " + s + " out of range 0.." + (numStates - 1));
