@@ -19,7 +19,7 @@ import org.sparsemdp.model.Mdp;
  * Writes a {@link LoadedModel} in Storm's DRN format (see {@link DrnReader} for the grammar).
  * Reward structures are written as reward models with all of each choice's reward on the action
  * line (state rewards 0), which denotes the same per-choice rewards; labels are written on the
- * state lines. Numbers use {@link Double#toString(double)}, so reading the file back gives
+ * state lines, in alphabetical order. Numbers use {@link Double#toString(double)}, so reading the file back gives
  * identical arrays.
  */
 public final class DrnWriter {
@@ -45,7 +45,8 @@ public final class DrnWriter {
             }
             rewards.add(model.rewards(name));
         }
-        List<String> labelNames = model.labelNames();
+        List<String> labelNames = new ArrayList<>(model.labelNames());
+        java.util.Collections.sort(labelNames); // a deterministic order, whatever the reader's
         List<BitSet> labels = new ArrayList<>();
         for (String name : labelNames) {
             labels.add(model.label(name));
