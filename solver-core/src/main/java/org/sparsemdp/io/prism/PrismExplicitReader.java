@@ -69,21 +69,29 @@ public final class PrismExplicitReader {
      * {@code model1.srew}/{@code model1.trew}, {@code model2...}, as PRISM exports them.
      */
     public static LoadedModel read(Path tra) throws IOException {
+        return read(tra, labelFilesBeside(tra), rewardFilesBeside(tra));
+    }
+
+    /** The label file {@code model.lab} beside {@code model.tra}, if it exists. */
+    public static List<Path> labelFilesBeside(Path tra) {
+        Path lab = tra.toAbsolutePath().getParent().resolve(stem(tra) + ".lab");
+        return Files.isRegularFile(lab) ? List.of(lab) : List.of();
+    }
+
+    /**
+     * The reward structures beside {@code model.tra}: {@code model.srew}/{@code model.trew}, then
+     * {@code model1.srew}/{@code model1.trew}, {@code model2...} while they exist.
+     */
+    public static List<RewardFiles> rewardFilesBeside(Path tra) {
         String base = stem(tra);
         Path dir = tra.toAbsolutePath().getParent();
-        List<Path> labels = new ArrayList<>();
-        Path lab = dir.resolve(base + ".lab");
-        if (Files.isRegularFile(lab)) {
-            labels.add(lab);
-        }
         List<RewardFiles> rewards = new ArrayList<>();
         addIfPresent(rewards, dir, base);
         for (int i = 1; ; i++) {
             if (!addIfPresent(rewards, dir, base + i)) {
-                break;
+                return rewards;
             }
         }
-        return read(tra, labels, rewards);
     }
 
     /** Reads {@code tra} with the given label files (merged) and reward structures (in order). */
