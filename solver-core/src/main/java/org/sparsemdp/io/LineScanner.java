@@ -34,6 +34,9 @@ public final class LineScanner implements Closeable {
     private long bytesBeforeBuffer;
     private int commentChar = -1;
     private final boolean[] separator = new boolean[128];
+    private static final int INTERN_SLOTS = 256;
+    private final byte[][] internBytes = new byte[INTERN_SLOTS][];
+    private final String[] internStrings = new String[INTERN_SLOTS];
 
     /** A scanner over {@code in}; {@code source} names it in error messages. */
     public LineScanner(InputStream in, String source) {
@@ -193,6 +196,31 @@ public final class LineScanner implements Closeable {
         int end = tokenEnd(start);
         pos = end;
         return new String(buf, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The next token as a String, reusing the String of an identical recent token (for action
+     * labels and other tokens drawn from a small vocabulary): no allocation on a cache hit.
+     */
+    public String nextInternedToken(String what) throws ModelFormatException {
+        int start = tokenStart(what);
+        int end = tokenEnd(start);
+        pos = end;
+        int hash = 1;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + buf[i];
+        }
+        int slot = (hash ^ (hash >>> 16)) & (INTERN_SLOTS - 1);
+        byte[] cached = internBytes[slot];
+        if (cached != null && cached.length == end - start
+                && java.util.Arrays.equals(cached, 0, cached.length, buf, start, end)) {
+            return internStrings[slot];
+        }
+        byte[] bytes = java.util.Arrays.copyOfRange(buf, start, end);
+        String s = new String(bytes, StandardCharsets.UTF_8);
+        internBytes[slot] = bytes;
+        internStrings[slot] = s;
+        return s;
     }
 
     /** Whether the next token equals {@code word} (ASCII), consuming it if so. */

@@ -94,7 +94,7 @@ public final class MdpTextReader {
         if (s < 0 || s >= states) {
             throw sc.error("state " + s + " out of range 0.." + (states - 1));
         }
-        String label = sc.nextToken("action label");
+        String label = sc.nextInternedToken("action label");
         if (label.equals(":")) {
             throw sc.error("missing action label after state " + s);
         }
