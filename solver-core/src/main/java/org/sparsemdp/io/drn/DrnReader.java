@@ -60,7 +60,7 @@ public final class DrnReader {
 
     /** Reads a model from {@code in}; {@code source} names it in errors. Does not close {@code in}. */
     public static LoadedModel read(InputStream in, String source) throws IOException {
-        LineScanner sc = new LineScanner(in, source).separators(":[],{}");
+        LineScanner sc = new LineScanner(in, source).separators(":[],{}/");
         List<String> rewardNames = new ArrayList<>();
         long declStates = -1;
         long declChoices = -1;
@@ -176,7 +176,7 @@ public final class DrnReader {
                     if (inChoice) {
                         finish(builder, source, choiceLine);
                     }
-                    String name = sc.nextToken("action name");
+                    String name = sc.nextInternedToken("action name");
                     java.util.Arrays.fill(tmp, 0);
                     if (sc.peek() == '[') {
                         readRewards(sc, tmp, "action " + name);
@@ -255,17 +255,13 @@ public final class DrnReader {
         }
     }
 
+    /** A decimal probability or a fraction {@code a/b} (read without allocating). */
     private static double probability(LineScanner sc) throws ModelFormatException {
-        String token = sc.nextToken("probability");
-        int slash = token.indexOf('/');
-        try {
-            if (slash > 0) {
-                return Double.parseDouble(token.substring(0, slash)) / Double.parseDouble(token.substring(slash + 1));
-            }
-            return Double.parseDouble(token);
-        } catch (NumberFormatException e) {
-            throw sc.error("expected a probability, found '" + token + "'");
+        double p = sc.nextDouble("probability");
+        if (sc.tryConsume('/')) {
+            p /= sc.nextDouble("denominator");
         }
+        return p;
     }
 
     private static void skipBraces(LineScanner sc) throws ModelFormatException {
@@ -299,7 +295,7 @@ public final class DrnReader {
     /** Next line with content that is not a {@code //} comment. */
     private static boolean nextLine(LineScanner sc) throws IOException {
         while (sc.nextContentLine()) {
-            if (!sc.currentLine().trim().startsWith("//")) {
+            if (sc.peek() != '/') { // no DRN line starts with '/', so this is a '//' comment
                 return true;
             }
         }

@@ -220,7 +220,7 @@ public final class PrismExplicitReader {
                     if (curState >= 0) {
                         finish(builder, source, choiceLine);
                     }
-                    curLabel = sc.hasMoreTokens() ? sc.nextToken("action") : null;
+                    curLabel = sc.hasMoreTokens() ? sc.nextInternedToken("action") : null;
                     curState = s;
                     curChoice = ch;
                     choiceLine = sc.lineNumber();
