@@ -23,11 +23,12 @@ import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.undiscounted.Reachability;
 
 /**
- * Solve times of Pmax and Rmin (graph precomputation, end components, interval iteration to
- * ε = 1e-6) on a generated model with {@code states} states: a ring where each state has a
- * "walk" choice (to s+1 w.p. 0.9, to a random state w.p. 0.1, reward 1) and a "jump" choice (to
- * one of two random states within 1000, reward 0 — these create zero-reward end components);
- * every 1000th state is a target, every 997th state a dead end without choices. Fixed seed.
+ * Solve times of Pmax, Pmin and Rmin (graph precomputation, end components, interval iteration
+ * to ε = 1e-6) on a generated model with {@code states} states: a ring where each state has a
+ * "walk" choice (to s+1 w.p. 0.9, to a random state w.p. 0.1, reward 1), a "jump" choice (to
+ * one of two random states within 1000, reward 2) and every 10th state a zero-reward self-loop
+ * "rest" (an end component on which plain value iteration for Rmin fails); every 1000th state
+ * is a target, every 997th state a dead end without choices. Fixed seed.
  *
  * <pre>java -jar solver-bench/target/benchmarks.jar ReachabilityBenchmark</pre>
  */
@@ -67,7 +68,10 @@ public class ReachabilityBenchmark {
             b.addChoice(s, "walk", 1.0, two, walk);
             two[0] = Math.floorMod(s + rnd.nextInt(-1000, 1000), states);
             two[1] = Math.floorMod(s + rnd.nextInt(-1000, 1000), states);
-            b.addChoice(s, "jump", 0.0, two, jump);
+            b.addChoice(s, "jump", 2.0, two, jump);
+            if (s % 10 == 5) {
+                b.addChoice(s, "rest", 0.0, new int[] {s}, new double[] {1}); // a zero-reward end component
+            }
         }
         mdp = b.build();
     }
@@ -76,6 +80,12 @@ public class ReachabilityBenchmark {
     @Benchmark
     public Solution pmax() {
         return Reachability.probability(mdp, target, Objective.MAXIMIZE, options, false);
+    }
+
+    /** Minimal probability of reaching a target. */
+    @Benchmark
+    public Solution pmin() {
+        return Reachability.probability(mdp, target, Objective.MINIMIZE, options, false);
     }
 
     /** Minimal expected reward until a target (Infinity where a dead end is unavoidable). */

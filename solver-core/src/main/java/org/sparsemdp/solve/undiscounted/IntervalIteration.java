@@ -11,7 +11,8 @@ import org.sparsemdp.solve.Status;
  * graph precomputation and end-component merging done by {@link Reachability}).
  *
  * <p><b>Algorithm.</b> Two vectors, a lower one l ≤ x* and an upper one u ≥ x*, are improved by
- * in-place (Gauss–Seidel) sweeps l(q) ← max(l(q), (Tl)(q)) and u(q) ← min(u(q), (Tu)(q)). Since T
+ * in-place (Gauss–Seidel) sweeps l(q) ← max(l(q), (Tl)(q)) and u(q) ← min(u(q), (Tu)(q)),
+ * alternately in increasing and decreasing state order (symmetric Gauss–Seidel). Since T
  * is monotone and x* = Tx*, each update keeps l ≤ x* ≤ u, so the interval is a proof at every
  * sweep; uniqueness of the fixed point makes both converge to x*.
  *
@@ -52,13 +53,28 @@ final class IntervalIteration {
         if (converged(lower, upper, n, eps, relative)) {
             return new Result(Status.CONVERGED, 0, gap);
         }
+        final int[] ts = sys.transStart;
+        final int[] succ = sys.successor;
+        final double[] prob = sys.probability;
+        final double[] con = sys.constant;
+        final double identity = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         while (true) {
-            for (int q = 0; q < n; q++) {
-                double lo = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-                double hi = lo;
+            // Symmetric Gauss-Seidel: odd sweeps run backwards, so that values travel along
+            // chains in either direction within one pair of sweeps.
+            boolean forward = (iteration & 1) == 0;
+            for (int i = 0; i < n; i++) {
+                int q = forward ? i : n - 1 - i;
+                double lo = identity;
+                double hi = identity;
                 for (int c = cs[q]; c < cs[q + 1]; c++) {
-                    double vl = sys.value(c, lower);
-                    double vu = sys.value(c, upper);
+                    double vl = con[c];
+                    double vu = vl;
+                    for (int k = ts[c]; k < ts[c + 1]; k++) {
+                        double p = prob[k];
+                        int t = succ[k];
+                        vl += p * lower[t];
+                        vu += p * upper[t];
+                    }
                     if (maximize) {
                         lo = Math.max(lo, vl);
                         hi = Math.max(hi, vu);
