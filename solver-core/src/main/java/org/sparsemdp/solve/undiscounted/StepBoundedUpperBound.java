@@ -12,7 +12,7 @@ import java.util.Arrays;
  * steps and y<sub>k</sub>(q) the maximal probability of not having left within k steps
  * (both by value iteration from x<sub>0</sub> = 0, y<sub>0</sub> = 1). Any policy's value
  * splits into the first k steps and the rest, so with m = max<sub>q</sub> x*(q),
- * x*(q) ≤ x<sub>k</sub>(q) + y<sub>k</sub>(q)·m; at the state attaining m this gives
+ * x*(q) ≤ x<sub>k</sub>(q) + y<sub>k</sub>(q)·m (reward before step k, then at most m); at the state attaining m this gives
  * m ≤ x<sub>k</sub>/(1 − y<sub>k</sub>), hence
  * <pre>
  *   x*(q) ≤ x_k(q) + y_k(q) · M,   M = max_q x_k(q) / (1 − y_k(q)),
@@ -20,10 +20,21 @@ import java.util.Arrays;
  * valid as soon as every y<sub>k</sub> &lt; 1. With a fixed policy (one choice per state) the
  * maxima are over that policy only, which bounds the value of that policy and so any minimum.
  *
- * <p>k grows until every y<sub>k</sub> &lt; 1, then up to twice that (at least 16 steps) or
- * until max y<sub>k</sub> ≤ 1/2, to tighten M.
+ * <p>The vectors are computed by in-place (Gauss–Seidel) sweeps in alternating directions rather
+ * than k Jacobi steps: after each sweep x(q) and y(q) are the reward and the probability of not
+ * having left before a stopping time τ(q) ≥ 1 fixed by the path and the sweep order (not by the
+ * policy), and the argument above holds for any such stopping time; on chain-like models one
+ * sweep covers the whole chain. The exit probability z = 1 − y is computed directly (z = exit +
+ * Σ p·z, minimised where y is maximised), so that tiny exit probabilities are not lost to
+ * rounding. Sweeps continue until every z ≥ {@link #MIN_EXIT}, then up to twice that number (at
+ * least 16) or until min z ≥ 1/2, to tighten M. On long chains the first phase needs many
+ * sweeps; the interval iteration afterwards needs about log(M/ε) sweeps more than plain
+ * convergence.
  */
 final class StepBoundedUpperBound {
+    /** Smallest exit probability accepted, so that M = max x/(1 − y) stays far from overflow. */
+    static final double MIN_EXIT = 1e-200;
+
     private StepBoundedUpperBound() {
     }
 
@@ -32,8 +43,9 @@ final class StepBoundedUpperBound {
      *
      * @param policy per reduced state the reduced choice to follow, or null to maximise over all
      * @param maxSteps cap on k
-     * @throws IllegalStateException if some y<sub>k</sub> is still 1 after {@code maxSteps}
-     *                               steps (the system does not leave almost surely)
+     * @return the bound; +∞ everywhere if after {@code maxSteps} sweeps some exit probability
+     *         1 − y is still below {@link #MIN_EXIT} (the interval iteration then cannot close
+     *         and stops at its iteration cap or time limit)
      */
     static double[] compute(ReducedSystem sys, int[] policy, long maxSteps) {
         int n = sys.numStates;
@@ -42,58 +54,56 @@ final class StepBoundedUpperBound {
         int[] succ = sys.successor;
         double[] prob = sys.probability;
         double[] x = new double[n];
-        double[] y = new double[n];
-        Arrays.fill(y, 1.0);
-        double[] nx = new double[n];
-        double[] ny = new double[n];
+        double[] z = new double[n]; // 1 − y: probability of having left before τ, computed directly
+        double[] exit = sys.exit;
         long firstAllBelow = -1;
         for (long k = 1; ; k++) {
-            double maxY = 0;
-            for (int q = 0; q < n; q++) {
+            boolean forward = (k & 1) == 1;
+            for (int i = 0; i < n; i++) {
+                int q = forward ? i : n - 1 - i;
                 int from = policy == null ? cs[q] : policy[q];
                 int to = policy == null ? cs[q + 1] : policy[q] + 1;
                 double bx = Double.NEGATIVE_INFINITY;
-                double by = Double.NEGATIVE_INFINITY;
+                double bz = Double.POSITIVE_INFINITY;
                 for (int c = from; c < to; c++) {
                     double vx = sys.constant[c];
-                    double vy = 0;
+                    double vz = exit[c];
                     for (int t = ts[c]; t < ts[c + 1]; t++) {
                         vx += prob[t] * x[succ[t]];
-                        vy += prob[t] * y[succ[t]];
+                        vz += prob[t] * z[succ[t]];
                     }
                     bx = Math.max(bx, vx);
-                    by = Math.max(by, vy);
+                    bz = Math.min(bz, vz);
                 }
-                nx[q] = bx;
-                ny[q] = Math.min(by, 1.0);
-                maxY = Math.max(maxY, ny[q]);
+                x[q] = bx;
+                z[q] = Math.min(bz, 1.0);
             }
-            double[] sw = x;
-            x = nx;
-            nx = sw;
-            sw = y;
-            y = ny;
-            ny = sw;
-            if (maxY < 1.0 && firstAllBelow < 0) {
+            double minZ = 1.0;
+            for (int q = 0; q < n; q++) {
+                minZ = Math.min(minZ, z[q]);
+            }
+            if (minZ >= MIN_EXIT && firstAllBelow < 0) {
                 firstAllBelow = k;
             }
-            if (firstAllBelow >= 0 && (k >= Math.max(16, 2 * firstAllBelow) || maxY <= 0.5)) {
+            if (firstAllBelow >= 0 && (k >= Math.max(16, 2 * firstAllBelow) || minZ >= 0.5)) {
                 break;
             }
             if (k >= maxSteps) {
                 if (firstAllBelow >= 0) {
                     break;
                 }
-                throw new IllegalStateException("no step bound: some state is not left within " + maxSteps + " steps");
+                double[] none = new double[n];
+                Arrays.fill(none, Double.POSITIVE_INFINITY);
+                return none;
             }
         }
         double m = 0;
         for (int q = 0; q < n; q++) {
-            m = Math.max(m, x[q] / (1.0 - y[q]));
+            m = Math.max(m, x[q] / z[q]);
         }
         double[] u = new double[n];
         for (int q = 0; q < n; q++) {
-            u[q] = x[q] + y[q] * m;
+            u[q] = x[q] + (1.0 - z[q]) * m;
         }
         return u;
     }

@@ -130,4 +130,29 @@ class EndComponentPitfallsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new TotalRewardSolver().solve(zeroCostLoop().withDiscount(0.9), OPTIONS));
     }
+
+    @Test
+    void longChainsInEitherDirectionConverge() {
+        // s -> s±1 w.p. 1/2, stay w.p. 1/2, reward 1: two steps per move, Rmin = Rmax = 2·distance.
+        int n = 2_000;
+        for (boolean up : new boolean[] {true, false}) {
+            MdpBuilder b = new MdpBuilder(n);
+            for (int s = 0; s < n; s++) {
+                int next = up ? s + 1 : s - 1;
+                if (next >= 0 && next < n) {
+                    b.addChoice(s, "go", 1, new int[] {s, next}, new double[] {0.5, 0.5});
+                }
+            }
+            Mdp mdp = b.build();
+            BitSet target = new BitSet();
+            target.set(up ? n - 1 : 0);
+            int start = up ? 0 : n - 1;
+            for (Objective o : Objective.values()) {
+                Solution s = Reachability.reward(mdp, mdp.rewardArray(), target, o, OPTIONS, true);
+                assertEquals(Status.CONVERGED, s.status());
+                assertEquals(2.0 * (n - 1), s.value(start), 2.0 * n * 1e-8);
+                assertTrue(s.lower()[start] <= 2.0 * (n - 1) && 2.0 * (n - 1) <= s.upper()[start]);
+            }
+        }
+    }
 }
