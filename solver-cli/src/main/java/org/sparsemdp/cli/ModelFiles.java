@@ -77,7 +77,7 @@ final class ModelFiles {
         for (String name : model.rewardStructureNames()) {
             rewards.put(name, model.rewards(name));
         }
-        return PrismExplicitReader.assemble(model.mdp(), labels, rewards);
+        return LoadedModel.assemble(model.mdp(), labels, rewards);
     }
 
     private static String detect(Path file) {

@@ -4,7 +4,6 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sparsemdp.io.LoadedModel;
-import org.sparsemdp.io.prism.PrismExplicitReader;
 import org.sparsemdp.model.HeapCheck;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
@@ -100,6 +99,6 @@ public final class KnuthYaoDice {
         }
         Map<String, double[]> rewards = new LinkedHashMap<>();
         rewards.put("flips", mdp.rewardArray().clone());
-        return PrismExplicitReader.assemble(mdp, labels, rewards);
+        return LoadedModel.assemble(mdp, labels, rewards);
     }
 }

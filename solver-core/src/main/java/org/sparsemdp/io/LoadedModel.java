@@ -20,8 +20,8 @@ import org.sparsemdp.model.Mdp;
  *   <li>A reward structure is one reward per choice (global choice index), with state rewards
  *       folded in: r(s,a) = srew(s) + arew(s,a) + Σ<sub>s'</sub> p(s'|s,a)·trew(s,a,s'). The
  *       structures keep the order of the files; the first one is the default.</li>
- *   <li>The model's own per-choice rewards are those of the default structure (0 if there is
- *       none), and its initial states are the {@code init} states.</li>
+ *   <li>{@link #assemble}, used by the readers, makes the model's own per-choice rewards those of
+ *       the default structure and its initial states the {@code init} states.</li>
  * </ul>
  *
  * <p>Immutable: the maps are unmodifiable and the accessors copy bit sets and arrays.
@@ -80,7 +80,22 @@ public final class LoadedModel {
         this.rewards = Collections.unmodifiableMap(r);
     }
 
-    /** The model; its rewards are those of the default structure. */
+    /**
+     * A loaded model as the readers build it: initial states from the {@code init} label (if
+     * present and non-empty), the model's rewards from the first reward structure (if any).
+     */
+    public static LoadedModel assemble(Mdp mdp, Map<String, BitSet> labels, Map<String, double[]> rewards) {
+        BitSet init = labels.get(INIT);
+        if (init != null && !init.isEmpty()) {
+            mdp = mdp.withInitialStates(init.stream().toArray());
+        }
+        if (!rewards.isEmpty()) {
+            mdp = mdp.withRewards(rewards.values().iterator().next());
+        }
+        return new LoadedModel(mdp, labels, rewards);
+    }
+
+    /** The model. */
     public Mdp mdp() {
         return mdp;
     }

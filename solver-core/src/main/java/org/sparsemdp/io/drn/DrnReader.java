@@ -12,7 +12,6 @@ import org.sparsemdp.io.Compression;
 import org.sparsemdp.io.LineScanner;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.io.ModelFormatException;
-import org.sparsemdp.io.prism.PrismExplicitReader;
 import org.sparsemdp.model.InvalidModelException;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
@@ -227,7 +226,7 @@ public final class DrnReader {
             String name = rewardNames.get(i);
             rewards.put(rewards.containsKey(name) ? String.valueOf(i + 1) : name, choiceRewards[i].toDoubleArray());
         }
-        return PrismExplicitReader.assemble(mdp, labels, rewards);
+        return LoadedModel.assemble(mdp, labels, rewards);
     }
 
     private static long countAfter(LineScanner sc, String key) throws IOException {

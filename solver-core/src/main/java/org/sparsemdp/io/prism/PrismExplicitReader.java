@@ -129,22 +129,7 @@ public final class PrismExplicitReader {
             }
             rewards.put(name, r);
         }
-        return assemble(mdp, labels, rewards);
-    }
-
-    /**
-     * Builds the {@link LoadedModel}: initial states from the {@code init} label, model rewards from
-     * the first structure.
-     */
-    public static LoadedModel assemble(Mdp mdp, Map<String, BitSet> labels, Map<String, double[]> rewards) {
-        BitSet init = labels.get(LoadedModel.INIT);
-        if (init != null && !init.isEmpty()) {
-            mdp = mdp.withInitialStates(init.stream().toArray());
-        }
-        if (!rewards.isEmpty()) {
-            mdp = mdp.withRewards(rewards.values().iterator().next());
-        }
-        return new LoadedModel(mdp, labels, rewards);
+        return LoadedModel.assemble(mdp, labels, rewards);
     }
 
     /** Reads a {@code .tra} stream (rewards 0, initial state 0). */

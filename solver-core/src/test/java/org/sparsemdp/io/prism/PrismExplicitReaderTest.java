@@ -133,6 +133,6 @@ class PrismExplicitReaderTest {
         assertEquals(1, m.mdp().initialState());
         assertEquals(2, m.label("x").cardinality());
         Map<String, BitSet> none = new LinkedHashMap<>();
-        assertEquals(0, PrismExplicitReader.assemble(m.mdp().withInitialStates(0), none, Map.of()).mdp().initialState());
+        assertEquals(0, LoadedModel.assemble(m.mdp().withInitialStates(0), none, Map.of()).mdp().initialState());
     }
 }
