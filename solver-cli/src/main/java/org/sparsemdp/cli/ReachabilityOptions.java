@@ -76,8 +76,14 @@ final class ReachabilityOptions {
     /**
      * Solves the {@code --reach}/{@code --until} objective on {@code mdp} (rewards already
      * selected), in the model's direction.
+     *
+     * @throws IllegalArgumentException if the model is discounted (these objectives are not)
      */
     Solution solveTarget(LoadedModel model, Mdp mdp, SolverOptions options) {
+        if (mdp.isDiscounted()) {
+            throw new IllegalArgumentException((target.reach != null ? "--reach" : "--until") + " computes an"
+                    + " undiscounted objective, but the model has discount " + mdp.discount() + "; add --discount 1");
+        }
         String expr = target.reach != null ? target.reach : target.until;
         BitSet states = LabelExpression.parse(expr).evaluate(model);
         if (target.reach != null) {

@@ -64,6 +64,9 @@ class ReachabilityCliTest {
         assertTrue(r.err().contains("unknown reward structure '7'"), r.err());
         r = CliTest.run("solve", tra.toString(), "--reach", "rich", "--until", "rich");
         assertEquals(2, r.code());
+        r = CliTest.run("solve", tra.toString(), "--reach", "rich", "--discount", "0.9");
+        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
+        assertTrue(r.err().contains("add --discount 1"), r.err());
     }
 
     @Test
