@@ -89,4 +89,16 @@ class ReachabilityCliTest {
         r = CliTest.run("solve", robot.toString(), "--until", "\"goal2\"", "--reward-structure", "1", "--json");
         assertEquals(19.0 / 15, initialValue(r), 1e-6);
     }
+
+    @Test
+    void generatedDiceSolveToThePublishedValues(@TempDir Path dir) {
+        Path drn = dir.resolve("three.drn.gz");
+        CliTest.Run r = CliTest.run("generate", "dice", "-k", "3", "-o", drn.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("2197 states"), r.out());
+        r = CliTest.run("solve", drn.toString(), "--json", "-e", "1e-9"); // discount 1: expected flips
+        assertEquals(11.0, initialValue(r), 1e-6);
+        r = CliTest.run("solve", drn.toString(), "--reach", "sum18", "--objective", "max", "--json", "-e", "1e-12");
+        assertEquals(1.0 / 216, initialValue(r), 1e-9);
+    }
 }
