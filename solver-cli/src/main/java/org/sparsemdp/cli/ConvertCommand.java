@@ -3,6 +3,7 @@ package org.sparsemdp.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
 import picocli.CommandLine.Command;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
  * (e.g. Cassandra's with differing action sets) is an error and OUT is left untouched.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Converts a model between file formats (mdp, umb, cassandra).",
+        description = {"Converts a model between file formats (mdp, prism (read only), drn, umb, cassandra),",
+                "keeping labels where both formats have them.",
                 "OUT is written atomically; names ending in .gz or .xz are compressed."})
 final class ConvertCommand implements Callable<Integer> {
     @Spec
@@ -54,14 +56,15 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelWriters.resolve(out, to); // fail on a bad target before reading a large input
-        Mdp mdp = ModelFiles.load(in, from, new ReadOptions(pomdpAsMdp, reward));
+        LoadedModel loaded = ModelFiles.formatOf(in, from).reader().read(in, new ReadOptions(pomdpAsMdp, reward));
+        Mdp mdp = loaded.mdp();
         if (discount != null) {
             mdp = mdp.withDiscount(discount);
         }
         if (objective != null) {
             mdp = mdp.withObjective(Objective.parse(objective));
         }
-        ModelFormat target = ModelWriters.write(mdp, out, to);
+        ModelFormat target = ModelWriters.write(loaded.withMdp(mdp), out, to);
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%s, %d states, %d choices, %d transitions)%n", out,
                 target.name(), mdp.numStates(), mdp.numChoices(), mdp.numTransitions());
         return 0;

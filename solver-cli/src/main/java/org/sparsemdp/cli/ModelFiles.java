@@ -4,8 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.sparsemdp.io.Compression;
+import org.sparsemdp.io.LoadedModel;
+import org.sparsemdp.io.prism.PrismExplicitReader;
 import org.sparsemdp.model.Mdp;
 
 /**
@@ -27,7 +33,51 @@ final class ModelFiles {
     }
 
     static Mdp load(Path file, String format, ReadOptions options) throws IOException {
-        return formatOf(file, format).reader().read(file, options);
+        return formatOf(file, format).reader().read(file, options).mdp();
+    }
+
+    /**
+     * Loads {@code file} with its labels and reward structures. For PRISM files, explicit
+     * {@code labels} (merged) replace the {@code .lab} found beside the {@code .tra}, and explicit
+     * reward files (either may be null) form the only reward structure instead of the
+     * {@code .srew}/{@code .trew} found beside it; for the other formats, label files (PRISM or
+     * Storm {@code .lab} syntax) are merged into the file's own labels.
+     */
+    static LoadedModel loadModel(Path file, String format, List<Path> labels, Path stateRewards,
+                                 Path transitionRewards) throws IOException {
+        ModelFormat f = formatOf(file, format);
+        boolean explicitRewards = stateRewards != null || transitionRewards != null;
+        if (f.name().equals("prism")) {
+            return PrismExplicitReader.read(file,
+                    labels.isEmpty() ? PrismExplicitReader.labelFilesBeside(file) : labels,
+                    explicitRewards
+                            ? List.of(new PrismExplicitReader.RewardFiles(null, stateRewards, transitionRewards))
+                            : PrismExplicitReader.rewardFilesBeside(file));
+        }
+        if (explicitRewards) {
+            throw new IllegalArgumentException("--state-rewards and --transition-rewards apply to PRISM explicit files"
+                    + " (.tra), not to format '" + f.name() + "'");
+        }
+        LoadedModel model = f.reader().read(file, ReadOptions.DEFAULTS);
+        return labels.isEmpty() ? model : withLabels(model, labels);
+    }
+
+    /** {@code model} with the labels of {@code files} merged into its own. */
+    private static LoadedModel withLabels(LoadedModel model, List<Path> files) throws IOException {
+        Map<String, BitSet> labels = new LinkedHashMap<>();
+        for (String name : model.labelNames()) {
+            labels.put(name, model.label(name));
+        }
+        for (Path p : files) {
+            try (InputStream in = Compression.open(p)) {
+                PrismExplicitReader.readLabels(in, p.toString(), model.mdp().numStates(), labels);
+            }
+        }
+        Map<String, double[]> rewards = new LinkedHashMap<>();
+        for (String name : model.rewardStructureNames()) {
+            rewards.put(name, model.rewards(name));
+        }
+        return LoadedModel.assemble(model.mdp(), labels, rewards);
     }
 
     /** The format to read {@code file} with. */

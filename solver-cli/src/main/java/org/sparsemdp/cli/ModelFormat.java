@@ -5,14 +5,17 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.io.cassandra.CassandraReader;
 import org.sparsemdp.io.cassandra.CassandraWriter;
+import org.sparsemdp.io.drn.DrnReader;
+import org.sparsemdp.io.drn.DrnWriter;
 import org.sparsemdp.io.mdp.MdpTextReader;
 import org.sparsemdp.io.mdp.MdpTextWriter;
+import org.sparsemdp.io.prism.PrismExplicitReader;
 import org.sparsemdp.io.umb.UmbOptions;
 import org.sparsemdp.io.umb.UmbReader;
 import org.sparsemdp.io.umb.UmbWriter;
-import org.sparsemdp.model.Mdp;
 
 /**
  * The model file formats the command line knows: name for {@code --format/--from/--to}, file
@@ -25,25 +28,29 @@ import org.sparsemdp.model.Mdp;
  * @param writer   writes the uncompressed content, or null
  */
 record ModelFormat(String name, List<String> suffixes, Reader reader, Writer writer) {
-    /** Reads a model file. */
+    /** Reads a model file with its labels and reward structures (where the format has them). */
     @FunctionalInterface
     interface Reader {
-        Mdp read(Path file, ReadOptions options) throws IOException;
+        LoadedModel read(Path file, ReadOptions options) throws IOException;
     }
 
     /** Writes a model (throws IOException with the reason when the format cannot express it). */
     @FunctionalInterface
     interface Writer {
-        void write(Mdp mdp, OutputStream out) throws IOException;
+        void write(LoadedModel model, OutputStream out) throws IOException;
     }
 
     /** Every format, in the order shown to users. */
     static final List<ModelFormat> ALL = List.of(
-            new ModelFormat("mdp", List.of(".mdp"), (f, o) -> MdpTextReader.read(f), MdpTextWriter::write),
-            new ModelFormat("umb", List.of(".umb"), (f, o) -> UmbReader.read(f, UmbOptions.defaults()
-                    .underlyingMdpOfPomdp(o.pomdpAsMdp()).reward(o.reward())), UmbWriter::write),
+            new ModelFormat("mdp", List.of(".mdp"), (f, o) -> LoadedModel.of(MdpTextReader.read(f)),
+                    (m, out) -> MdpTextWriter.write(m.mdp(), out)),
+            new ModelFormat("prism", List.of(".tra"), (f, o) -> PrismExplicitReader.read(f), null),
+            new ModelFormat("drn", List.of(".drn"), (f, o) -> DrnReader.read(f), DrnWriter::write),
+            new ModelFormat("umb", List.of(".umb"), (f, o) -> LoadedModel.of(UmbReader.read(f, UmbOptions.defaults()
+                    .underlyingMdpOfPomdp(o.pomdpAsMdp()).reward(o.reward()))), (m, out) -> UmbWriter.write(m.mdp(), out)),
             new ModelFormat("cassandra", List.of(".pomdp", ".cassandra"),
-                    (f, o) -> CassandraReader.read(f, o.pomdpAsMdp()), CassandraWriter::write));
+                    (f, o) -> LoadedModel.of(CassandraReader.read(f, o.pomdpAsMdp())),
+                    (m, out) -> CassandraWriter.write(m.mdp(), out)));
 
     /** The format called {@code name} (case-insensitive). */
     static ModelFormat byName(String name) {

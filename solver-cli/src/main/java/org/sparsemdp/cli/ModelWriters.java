@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import org.sparsemdp.io.Compression;
+import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.model.Mdp;
 
 /**
@@ -25,6 +26,11 @@ final class ModelWriters {
      * @throws IOException              if the format cannot express the model, or writing fails
      */
     static ModelFormat write(Mdp mdp, Path file, String format) throws IOException {
+        return write(LoadedModel.of(mdp), file, format);
+    }
+
+    /** Writes {@code model} (with its labels where the format has them); see {@link #write(Mdp, Path, String)}. */
+    static ModelFormat write(LoadedModel model, Path file, String format) throws IOException {
         ModelFormat target = resolve(file, format);
         if (target.writer() == null) {
             throw new IllegalArgumentException("format '" + target.name() + "' can be read but not written");
@@ -32,7 +38,7 @@ final class ModelWriters {
         String name = file.getFileName().toString();
         AtomicFiles.write(file, raw -> {
             OutputStream out = Compression.compressing(raw, name);
-            target.writer().write(mdp, out);
+            target.writer().write(model, out);
             out.close(); // finishes gzip/xz; AtomicFiles tolerates the closed stream
         });
         return target;

@@ -20,6 +20,8 @@ public final class Solvers {
         BY_NAME.put(TopologicalSolver.NAME, TopologicalSolver::new);
         BY_NAME.put(PolicyIterationSolver.NAME, PolicyIterationSolver::new);
         BY_NAME.put(ModifiedPolicyIterationSolver.NAME, ModifiedPolicyIterationSolver::new);
+        BY_NAME.put(org.sparsemdp.solve.undiscounted.TotalRewardSolver.NAME,
+                org.sparsemdp.solve.undiscounted.TotalRewardSolver::new);
     }
 
     private Solvers() {
