@@ -1,0 +1,179 @@
+package org.sparsemdp.gradient;
+
+import java.util.Arrays;
+import org.sparsemdp.evaluate.EvaluationWorkspace;
+import org.sparsemdp.evaluate.OccupancyMeasure;
+import org.sparsemdp.evaluate.PolicyEvaluator;
+import org.sparsemdp.evaluate.PolicyValues;
+import org.sparsemdp.evaluate.QValues;
+import org.sparsemdp.model.Mdp;
+import org.sparsemdp.model.StochasticPolicy;
+
+/**
+ * The exact objective and gradient of a {@link SoftmaxPolicy} family, from policy evaluation.
+ *
+ * <p><b>Objective.</b> J(θ) = Σ<sub>s</sub> ρ₀(s) V<sub>π<sub>θ</sub></sub>(s), with V the
+ * (discounted, or for γ = 1 total until termination) value of π<sub>θ</sub> and ρ₀ the initial
+ * distribution (by default uniform over {@link Mdp#initialStates()}). J is the expected reward or
+ * cost; it is not negated for minimising models: the optimiser chooses the direction.
+ *
+ * <p><b>Gradient</b> (policy gradient theorem, Sutton, McAllester, Singh and Mansour, NIPS 1999):
+ * <pre>
+ *   ∇J = Σ<sub>s,a</sub> η(s) Q(s,a) ∇<sub>θ</sub>π<sub>θ</sub>(a|s) = Φ<sup>T</sup>w,
+ *   w(s,a) = η(s) π(a|s) (Q(s,a) − Σ<sub>b</sub> π(b|s) Q(s,b)),
+ * </pre>
+ * using ∇π(a|s) = π(a|s)(φ(s,a) − Σ<sub>b</sub>π(b|s)φ(s,b)) for the softmax. Here
+ * η = (I − γP<sub>π</sub><sup>T</sup>)⁻¹ρ₀ is the discounted occupancy measure and
+ * Q(s,a) = r(s,a) + γΣ p(s'|s,a)V(s'). Each gradient costs two sparse linear solves (V and η;
+ * for γ = 1 the evaluator adds one for its error bound and a graph check that π<sub>θ</sub>
+ * terminates), by {@link EvaluationWorkspace}, reused across calls, with V warm-started from the
+ * previous call. "Exact" means exact up to the evaluator's tolerance: with ‖V − V<sub>π</sub>‖∞ ≤ ε
+ * and ‖η − η<sub>π</sub>‖₁ ≤ ε, J is within ε·Σρ₀ and every gradient term inherits errors of the
+ * same order (no sampling).
+ *
+ * <p>Not thread-safe (it owns a workspace and scratch arrays); O(C) memory besides the workspace.
+ */
+public final class PolicyGradient {
+    private final SoftmaxPolicy family;
+    private final Mdp mdp;
+    private final EvaluationWorkspace workspace;
+    private final double[] rho0;
+    private final double[] probabilities;
+    private final double[] q;
+    private final double[] weights;
+
+    private double[] lastTheta;
+    private StochasticPolicy lastPolicy;
+    private PolicyValues lastValues;
+    private OccupancyMeasure lastOccupancy;
+    private long evaluations;
+
+    /** With ρ₀ uniform over the model's initial states. */
+    public PolicyGradient(SoftmaxPolicy family, PolicyEvaluator evaluator) {
+        this(family, evaluator, PolicyEvaluator.uniformInitialDistribution(family.mdp()));
+    }
+
+    /**
+     * With a given initial distribution (copied; non-negative, finite).
+     *
+     * @throws IllegalArgumentException if ρ₀ has the wrong length or a negative or non-finite entry
+     */
+    public PolicyGradient(SoftmaxPolicy family, PolicyEvaluator evaluator, double[] rho0) {
+        this.family = family;
+        this.mdp = family.mdp();
+        if (rho0.length != mdp.numStates()) {
+            throw new IllegalArgumentException("initial distribution has " + rho0.length + " entries, the model has "
+                    + mdp.numStates() + " states");
+        }
+        for (int s = 0; s < rho0.length; s++) {
+            if (!(rho0[s] >= 0) || !Double.isFinite(rho0[s])) {
+                throw new IllegalArgumentException("initial distribution: entry " + s + " is " + rho0[s]);
+            }
+        }
+        this.rho0 = rho0.clone();
+        this.workspace = evaluator.workspace(mdp);
+        this.probabilities = new double[mdp.numChoices()];
+        this.q = new double[mdp.numChoices()];
+        this.weights = new double[mdp.numChoices()];
+    }
+
+    /** The policy family. */
+    public SoftmaxPolicy family() {
+        return family;
+    }
+
+    /** The initial distribution ρ₀ (a copy). */
+    public double[] initialDistribution() {
+        return rho0.clone();
+    }
+
+    /**
+     * J(θ) = Σ ρ₀ V<sub>π<sub>θ</sub></sub> (one policy evaluation; the result is cached so that a
+     * following {@link #objectiveAndGradient} at the same θ needs only the occupancy solve).
+     *
+     * @throws IllegalArgumentException if θ has the wrong length, or γ = 1 and π<sub>θ</sub> does
+     *                                  not terminate from some state
+     */
+    public double objective(double[] theta) {
+        evaluateValues(theta);
+        return weightedValue();
+    }
+
+    /**
+     * J(θ), with ∇J(θ) written into {@code gradient} (length P).
+     *
+     * @throws IllegalArgumentException as {@link #objective}, or if {@code gradient} has the wrong length
+     */
+    public double objectiveAndGradient(double[] theta, double[] gradient) {
+        if (gradient.length != family.numParameters()) {
+            throw new IllegalArgumentException("expected a gradient of length " + family.numParameters() + ", got "
+                    + gradient.length);
+        }
+        evaluateValues(theta);
+        lastOccupancy = workspace.occupancy(lastPolicy, rho0);
+        double[] eta = lastOccupancy.occupancy();
+        QValues.into(mdp, lastValues.values(), q);
+        final int[] choiceStart = mdp.choiceStartArray();
+        final double[] pi = lastPolicy.probabilityArray();
+        for (int s = 0, n = mdp.numStates(); s < n; s++) {
+            int from = choiceStart[s];
+            int to = choiceStart[s + 1];
+            double mean = 0.0;
+            for (int c = from; c < to; c++) {
+                mean += pi[c] * q[c];
+            }
+            double e = eta[s];
+            for (int c = from; c < to; c++) {
+                weights[c] = e * pi[c] * (q[c] - mean);
+            }
+        }
+        family.transposeTimes(weights, gradient);
+        return weightedValue();
+    }
+
+    /** The policy of the last evaluated θ, or null before the first call. */
+    public StochasticPolicy lastPolicy() {
+        return lastPolicy;
+    }
+
+    /** The values of the last evaluated θ (with the evaluator's status and error bound), or null. */
+    public PolicyValues lastValues() {
+        return lastValues;
+    }
+
+    /** The occupancy measure of the last gradient, or null. */
+    public OccupancyMeasure lastOccupancy() {
+        return lastOccupancy;
+    }
+
+    /** Number of policy evaluations (value solves) performed so far. */
+    public long evaluations() {
+        return evaluations;
+    }
+
+    private void evaluateValues(double[] theta) {
+        if (lastTheta != null && Arrays.equals(theta, lastTheta)) {
+            return;
+        }
+        family.probabilities(theta, probabilities);
+        StochasticPolicy policy = StochasticPolicy.of(mdp, probabilities);
+        double[] guess = lastValues == null ? null : lastValues.values();
+        PolicyValues values = workspace.evaluate(policy, guess, workspace.options().tolerance());
+        evaluations++;
+        lastTheta = theta.clone();
+        lastPolicy = policy;
+        lastValues = values;
+        lastOccupancy = null;
+    }
+
+    private double weightedValue() {
+        double[] v = lastValues.values();
+        double j = 0.0;
+        for (int s = 0; s < v.length; s++) {
+            if (rho0[s] != 0.0) {
+                j += rho0[s] * v[s];
+            }
+        }
+        return j;
+    }
+}
