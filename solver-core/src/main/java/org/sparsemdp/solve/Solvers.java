@@ -17,6 +17,7 @@ public final class Solvers {
         BY_NAME.put(ValueIterationSolver.NAME, ValueIterationSolver::new);
         BY_NAME.put(PolicyIterationSolver.NAME, PolicyIterationSolver::new);
         BY_NAME.put(ModifiedPolicyIterationSolver.NAME, ModifiedPolicyIterationSolver::new);
+        BY_NAME.put(BackwardInductionSolver.NAME, BackwardInductionSolver::new);
     }
 
     private Solvers() {
