@@ -15,6 +15,7 @@ import org.sparsemdp.gradient.GradientOptimizer;
 import org.sparsemdp.gradient.GradientResult;
 import org.sparsemdp.gradient.LinearSoftmax;
 import org.sparsemdp.gradient.PolicyGradient;
+import org.sparsemdp.gradient.SearchDirection;
 import org.sparsemdp.gradient.SoftmaxPolicy;
 import org.sparsemdp.gradient.TabularSoftmax;
 import org.sparsemdp.io.FeatureCsv;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "gradient", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Optimises a softmax policy of the MDP in FILE by exact policy gradients (gradient descent",
-                "with Armijo backtracking), starting from the uniform random policy. The policy is tabular (one",
+                "with Armijo backtracking, or natural gradient with --natural), starting from the uniform random policy. The policy is tabular (one",
                 "parameter per choice) unless --observations (states with one observation share parameters, matched",
                 "by action label) or --features (linear in the given features) is given. The objective is",
                 "J = sum over the initial states (uniform) of the policy's value. Prints J per iteration on stderr."})
@@ -56,6 +57,10 @@ final class GradientCommand implements Callable<Integer> {
             description = {"Features of every choice, CSV with header state,action,NAME1,...,NAMEd and one row per",
                     "choice of every non-terminal state: the state, the action label and d numbers."})
     Path features;
+
+    @Option(names = "--natural", description = {"Step along the natural gradient (occupancy-weighted advantages) instead",
+            "of the gradient; tabular and --observations only. Does not stall where the policy stopped visiting."})
+    boolean natural;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "1000",
             description = "Cap on gradient steps (default: ${DEFAULT-VALUE}).")
@@ -87,6 +92,9 @@ final class GradientCommand implements Callable<Integer> {
         if (observations != null && features != null) {
             throw new IllegalArgumentException("give --observations or --features, not both");
         }
+        if (natural && features != null) {
+            throw new IllegalArgumentException("--natural needs a tabular policy (no --features)");
+        }
         Mdp mdp = ModelFiles.load(file, format);
         SoftmaxPolicy family;
         List<String> featureNames = null;
@@ -107,7 +115,8 @@ final class GradientCommand implements Callable<Integer> {
         };
         PolicyEvaluator evaluator = PolicyEvaluator.defaults();
         GradientResult r = GradientOptimizer.builder().maxIterations(iterations).gradientTolerance(gradientTolerance)
-                .objectiveTolerance(objectiveTolerance).listener(progress).build()
+                .objectiveTolerance(objectiveTolerance).listener(progress)
+                .direction(natural ? SearchDirection.NATURAL : SearchDirection.GRADIENT).build()
                 .optimize(new PolicyGradient(family, evaluator));
         Double rounded = roundedObjective(mdp, family, r, evaluator);
         if (policyOut != null) {
@@ -127,6 +136,7 @@ final class GradientCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Json j = new Json().put("file", file.toString()).put("parametrisation", family.describe())
+                    .put("direction", natural ? "natural" : "gradient")
                     .put("parameters", family.numParameters()).put("objective", r.objective())
                     .put("initialObjective", r.initialObjective());
             if (rounded == null) {
@@ -139,7 +149,8 @@ final class GradientCommand implements Callable<Integer> {
                     .put("evaluations", r.evaluations()).put("seconds", r.seconds());
             out.println(j);
         } else {
-            out.printf(Locale.ROOT, "%s: %s, %s, discount %s%n", file, mdp, family.describe(), mdp.discount());
+            out.printf(Locale.ROOT, "%s: %s, %s, %s direction%n", file, mdp, family.describe(),
+                    natural ? "natural-gradient" : "gradient");
             out.printf(Locale.ROOT, "initial objective (uniform random policy): %.12g%n", r.initialObjective());
             out.printf(Locale.ROOT, "final objective:                            %.12g%n", r.objective());
             out.printf(Locale.ROOT, "most likely deterministic rounding:         %s%n",

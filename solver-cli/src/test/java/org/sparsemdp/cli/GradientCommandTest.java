@@ -72,6 +72,14 @@ class GradientCommandTest {
         assertTrue(fullInformation <= optimised + 1e-6 && optimised < random, r.out());
         assertTrue(fullInformation <= rounded + 1e-6, r.out());
         assertTrue(number(r.out(), "parameters") < mdp.numChoices(), "parameters are shared");
+        CliTest.Run nat = CliTest.run("gradient", model.toString(), "--observations", obs.toString(), "--json",
+                "--natural");
+        assertEquals(0, nat.code(), nat.err());
+        assertTrue(nat.out().contains("\"direction\":\"natural\""), nat.out());
+        // on a line with additive travel times the left-to-right sweep attains the bound (see
+        // SubstationStudyTest), and natural gradients find it
+        assertEquals(fullInformation, number(nat.out(), "roundedObjective"), 1e-6);
+        assertTrue(number(nat.out(), "objective") <= optimised + 1e-6, nat.out());
     }
 
     @Test

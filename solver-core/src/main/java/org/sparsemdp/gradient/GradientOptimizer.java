@@ -25,7 +25,17 @@ import org.sparsemdp.model.Objective;
  *       {@link GradientStatus#LINE_SEARCH_FAILED};</li>
  *   <li>accept θ ← θ − αg and compute the gradient there (only the occupancy solve is new).</li>
  * </ol>
- * <b>Stopping rules</b>, checked in this order: ‖∇J‖₂ ≤ {@code gradientTolerance}
+ * <p><b>Natural direction</b> ({@link SearchDirection#NATURAL}, tabular families only): the
+ * search direction is the natural gradient d = F⁺∇J (occupancy-weighted advantages, see
+ * {@link PolicyGradient#objectiveAndGradient(double[], double[], double[])}) instead of ∇J; the
+ * Armijo condition uses the slope ∇Jᵀd, moves are measured by max|d|, trial steps double the last
+ * accepted one (the first moves every logit by at most {@code initialStep}), and the gradient
+ * rule becomes: no observation has an action whose advantage improves on the current mix by more
+ * than {@code gradientTolerance}. This is natural policy gradient (Kakade, NIPS 2001), which for
+ * tabular softmax policies converges to the optimum without the vanishing-gradient plateaus of
+ * plain gradients (Agarwal, Kakade, Lee and Mahajan, JMLR 22, 2021).
+ *
+ * <p><b>Stopping rules</b>, checked in this order: ‖∇J‖₂ ≤ {@code gradientTolerance}
  * ({@link GradientStatus#GRADIENT_NORM}); after a step, |ΔJ| ≤ {@code objectiveTolerance}·max(1, |J|)
  * ({@link GradientStatus#OBJECTIVE_CHANGE}); the listener returns false
  * ({@link GradientStatus#CANCELLED}); {@code maxIterations} accepted steps
@@ -49,6 +59,8 @@ public final class GradientOptimizer {
     public static final double DEFAULT_MAX_STEP = 10.0;
     /** Default smallest move tried by the line search. */
     public static final double DEFAULT_MIN_STEP = 1e-10;
+    /** Default search direction. */
+    public static final SearchDirection DEFAULT_DIRECTION = SearchDirection.GRADIENT;
     /** Default Armijo constant c₁. */
     public static final double DEFAULT_ARMIJO = 1e-4;
 
@@ -60,6 +72,7 @@ public final class GradientOptimizer {
     private final double minStep;
     private final double armijo;
     private final GradientListener listener;
+    private final SearchDirection direction;
 
     private GradientOptimizer(Builder b) {
         this.maxIterations = b.maxIterations;
@@ -70,6 +83,7 @@ public final class GradientOptimizer {
         this.minStep = b.minStep;
         this.armijo = b.armijo;
         this.listener = b.listener;
+        this.direction = b.direction;
     }
 
     /** A builder starting from the defaults. */
@@ -101,12 +115,15 @@ public final class GradientOptimizer {
         if (theta0.length != p) {
             throw new IllegalArgumentException("expected " + p + " parameters, got " + theta0.length);
         }
+        final boolean natural = direction == SearchDirection.NATURAL;
         final double sign = gradient.family().mdp().objective() == Objective.MINIMIZE ? 1.0 : -1.0;
         double[] theta = theta0.clone();
         double[] g = new double[p];
         double[] trial = new double[p];
         double[] gTrial = new double[p];
-        double j = gradient.objectiveAndGradient(theta, g);
+        double[] d = natural ? new double[p] : g;
+        double[] dTrial = natural ? new double[p] : gTrial;
+        double j = gradient.objectiveAndGradient(theta, g, natural ? d : null);
         final double j0 = j;
         double gNorm = norm(g);
         int iterations = 0;
@@ -118,7 +135,7 @@ public final class GradientOptimizer {
         double sty = Double.NaN;
         double sts = Double.NaN;
         while (status == null) {
-            if (gNorm <= gradientTolerance) {
+            if (stationary(natural, sign, gNorm, d)) {
                 status = GradientStatus.GRADIENT_NORM;
                 break;
             }
@@ -126,24 +143,31 @@ public final class GradientOptimizer {
                 status = GradientStatus.MAX_ITERATIONS;
                 break;
             }
+            // along -sign*d: the slope of f = sign*J is -(g.d), and the move length per unit step is scale
+            double slope = natural ? dot(g, d) : gNorm * gNorm;
+            double scale = natural ? maxAbs(d) : gNorm;
+            if (!(slope > 0)) {
+                status = GradientStatus.LINE_SEARCH_FAILED;
+                break;
+            }
             double alpha;
             if (iterations == 0) {
-                alpha = initialStep / gNorm;
-            } else if (sty > 0 && Double.isFinite(sts / sty)) {
+                alpha = initialStep / scale;
+            } else if (!natural && sty > 0 && Double.isFinite(sts / sty)) {
                 alpha = sts / sty;
             } else {
                 alpha = 2 * lastAlpha;
             }
-            alpha = Math.min(alpha, maxStep / gNorm);
+            alpha = Math.min(alpha, maxStep / scale);
             double f = sign * j;
             double jTrial = Double.NaN;
             boolean accepted = false;
-            while (alpha * gNorm >= minStep) {
+            while (alpha * scale >= minStep) {
                 for (int i = 0; i < p; i++) {
-                    trial[i] = theta[i] - alpha * sign * g[i];
+                    trial[i] = theta[i] - alpha * sign * d[i];
                 }
                 jTrial = gradient.objective(trial);
-                if (sign * jTrial <= f - armijo * alpha * gNorm * gNorm) {
+                if (sign * jTrial <= f - armijo * alpha * slope) {
                     accepted = true;
                     break;
                 }
@@ -153,7 +177,7 @@ public final class GradientOptimizer {
                 status = GradientStatus.LINE_SEARCH_FAILED;
                 break;
             }
-            gradient.objectiveAndGradient(trial, gTrial);
+            gradient.objectiveAndGradient(trial, gTrial, natural ? dTrial : null);
             sts = 0;
             sty = 0;
             for (int i = 0; i < p; i++) {
@@ -163,22 +187,30 @@ public final class GradientOptimizer {
                 sty += s * y;
             }
             double change = Math.abs(jTrial - j);
-            double scale = Math.max(1.0, Math.abs(j));
+            double objectiveScale = Math.max(1.0, Math.abs(j));
             double[] swap = theta;
             theta = trial;
             trial = swap;
             swap = g;
             g = gTrial;
             gTrial = swap;
+            if (natural) {
+                swap = d;
+                d = dTrial;
+                dTrial = swap;
+            } else {
+                d = g;
+                dTrial = gTrial;
+            }
             j = jTrial;
             gNorm = norm(g);
             lastAlpha = alpha;
             iterations++;
             if (!listener.onIteration(iterations, j, gNorm)) {
                 status = GradientStatus.CANCELLED;
-            } else if (gNorm <= gradientTolerance) {
+            } else if (stationary(natural, sign, gNorm, d)) {
                 status = GradientStatus.GRADIENT_NORM;
-            } else if (change <= objectiveTolerance * scale) {
+            } else if (change <= objectiveTolerance * objectiveScale) {
                 status = GradientStatus.OBJECTIVE_CHANGE;
             }
         }
@@ -186,6 +218,37 @@ public final class GradientOptimizer {
         gradient.objective(theta);
         return new GradientResult(theta, gradient.lastPolicy(), j, j0, iterations, gNorm,
                 gradient.evaluations() - evaluations0, status, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * GRADIENT: ‖∇J‖₂ ≤ tolerance. NATURAL: no action of any observation improves on the current
+     * mix by more than the tolerance (the largest advantage, in the direction of the objective).
+     */
+    private boolean stationary(boolean natural, double sign, double gNorm, double[] d) {
+        if (!natural) {
+            return gNorm <= gradientTolerance;
+        }
+        double improvement = 0;
+        for (double x : d) {
+            improvement = Math.max(improvement, -sign * x);
+        }
+        return improvement <= gradientTolerance;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static double maxAbs(double[] x) {
+        double m = 0;
+        for (double v : x) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
     }
 
     private static double norm(double[] x) {
@@ -201,7 +264,12 @@ public final class GradientOptimizer {
         return maxIterations;
     }
 
-    /** Tolerance on ‖∇J‖₂. */
+    /** The search direction. */
+    public SearchDirection direction() {
+        return direction;
+    }
+
+    /** Tolerance on ‖∇J‖₂ (GRADIENT) or on the largest improving advantage (NATURAL). */
     public double gradientTolerance() {
         return gradientTolerance;
     }
@@ -227,6 +295,7 @@ public final class GradientOptimizer {
         private double minStep = DEFAULT_MIN_STEP;
         private double armijo = DEFAULT_ARMIJO;
         private GradientListener listener = GradientListener.NONE;
+        private SearchDirection direction = DEFAULT_DIRECTION;
 
         private Builder() {
         }
@@ -276,6 +345,15 @@ public final class GradientOptimizer {
                 throw new IllegalArgumentException("armijo must be in (0, 1), got " + c);
             }
             this.armijo = c;
+            return this;
+        }
+
+        /** Search direction ({@link SearchDirection#NATURAL} needs a {@link TabularSoftmax} family). */
+        public Builder direction(SearchDirection d) {
+            if (d == null) {
+                throw new IllegalArgumentException("direction must not be null");
+            }
+            this.direction = d;
             return this;
         }
 

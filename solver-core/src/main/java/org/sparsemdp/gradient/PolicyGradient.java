@@ -41,6 +41,9 @@ public final class PolicyGradient {
     private final double[] probabilities;
     private final double[] q;
     private final double[] weights;
+    private double[] advantage;
+    private double[] mass;
+    private double[] denominator;
 
     private double[] lastTheta;
     private StochasticPolicy lastPolicy;
@@ -105,9 +108,40 @@ public final class PolicyGradient {
      * @throws IllegalArgumentException as {@link #objective}, or if {@code gradient} has the wrong length
      */
     public double objectiveAndGradient(double[] theta, double[] gradient) {
+        return objectiveAndGradient(theta, gradient, null);
+    }
+
+    /**
+     * J(θ), with ∇J(θ) written into {@code gradient} and, if {@code natural} is not null, the
+     * natural gradient F⁺∇J into {@code natural} (length P). The natural gradient is available for
+     * {@link TabularSoftmax} families only, where it has a closed form (Kakade, NIPS 2001; Agarwal,
+     * Kakade, Lee and Mahajan, JMLR 22, 2021, §5.3): for the parameter of observation o and action
+     * label a (for {@link TabularSoftmax#perChoice} every state is its own observation),
+     * <pre>
+     *   d(o, a) = Σ<sub>s∈o</sub> η(s) (Q(s,a) − Σ<sub>b</sub> π(b|s) Q(s,b)) / Σ<sub>s∈o</sub> η(s),
+     * </pre>
+     * the advantage of a averaged over the states of o weighted by their occupancy (the Fisher
+     * matrix F = Σ<sub>s</sub> η(s) Cov<sub>π(·|s)</sub>[φ] is block diagonal with blocks
+     * η(o)(diag π<sub>o</sub> − π<sub>o</sub>π<sub>o</sub><sup>T</sup>), and d solves F d = ∇J up to
+     * the constant vector of each block, which does not change the policy). Observations with zero
+     * occupancy get d = 0. Unlike ∇J, d does not shrink with the occupancy of an observation, so
+     * it does not vanish at observations the policy has learned to avoid.
+     *
+     * @throws IllegalArgumentException as {@link #objective}, if a length is wrong, or if
+     *                                  {@code natural} is given for a family that is not tabular
+     */
+    public double objectiveAndGradient(double[] theta, double[] gradient, double[] natural) {
         if (gradient.length != family.numParameters()) {
             throw new IllegalArgumentException("expected a gradient of length " + family.numParameters() + ", got "
                     + gradient.length);
+        }
+        if (natural != null && !(family instanceof TabularSoftmax)) {
+            throw new IllegalArgumentException("the natural gradient is implemented for tabular softmax families only,"
+                    + " not " + family.describe());
+        }
+        if (natural != null && natural.length != family.numParameters()) {
+            throw new IllegalArgumentException("expected a natural gradient of length " + family.numParameters()
+                    + ", got " + natural.length);
         }
         evaluateValues(theta);
         lastOccupancy = workspace.occupancy(lastPolicy, rho0);
@@ -115,6 +149,11 @@ public final class PolicyGradient {
         QValues.into(mdp, lastValues.values(), q);
         final int[] choiceStart = mdp.choiceStartArray();
         final double[] pi = lastPolicy.probabilityArray();
+        if (natural != null && advantage == null) {
+            advantage = new double[mdp.numChoices()];
+            mass = new double[mdp.numChoices()];
+            denominator = new double[family.numParameters()];
+        }
         for (int s = 0, n = mdp.numStates(); s < n; s++) {
             int from = choiceStart[s];
             int to = choiceStart[s + 1];
@@ -126,8 +165,22 @@ public final class PolicyGradient {
             for (int c = from; c < to; c++) {
                 weights[c] = e * pi[c] * (q[c] - mean);
             }
+            if (natural != null) {
+                double w = Math.max(0.0, e); // Krylov noise may leave tiny negative occupancies
+                for (int c = from; c < to; c++) {
+                    advantage[c] = w * (q[c] - mean);
+                    mass[c] = w;
+                }
+            }
         }
         family.transposeTimes(weights, gradient);
+        if (natural != null) {
+            family.transposeTimes(advantage, natural);
+            family.transposeTimes(mass, denominator);
+            for (int k = 0; k < natural.length; k++) {
+                natural[k] = denominator[k] > 0 ? natural[k] / denominator[k] : 0.0;
+            }
+        }
         return weightedValue();
     }
 

@@ -42,6 +42,24 @@ final class DenseSoftmax {
         return DenseOracle.solve(a);
     }
 
+    /** Occupancy η = (I − γP<sub>π</sub><sup>T</sup>)⁻¹ρ₀ (terminal states count arrivals). */
+    static double[] occupancy(Mdp mdp, double[] p, double[] rho0) {
+        int n = mdp.numStates();
+        double[][] a = new double[n][n + 1];
+        for (int s = 0; s < n; s++) {
+            a[s][s] += 1;
+            a[s][n] = rho0[s];
+        }
+        for (int s = 0; s < n; s++) {
+            for (int c = mdp.choiceStart(s); c < mdp.choiceEnd(s); c++) {
+                for (int k = mdp.transitionStart(c); k < mdp.transitionEnd(c); k++) {
+                    a[mdp.successor(k)][s] -= mdp.discount() * p[c] * mdp.probability(k);
+                }
+            }
+        }
+        return DenseOracle.solve(a);
+    }
+
     static double objective(Mdp mdp, double[] logits, double[] rho0) {
         double[] v = values(mdp, softmax(mdp, logits));
         double j = 0;

@@ -181,12 +181,73 @@ class PolicyGradientFiniteDifferenceTest {
         }
         assertEquals(3 + 2 + 4 + 1, family.numParameters());
         assertEquals(4, family.numObservations());
-        check(family, theta -> {
+        double[] theta = randomTheta(family.numParameters(), seed);
+        check(family, t -> {
             double[] z = new double[mdp.numChoices()];
             for (int c = 0; c < z.length; c++) {
-                z[c] = theta[param[c]];
+                z[c] = t[param[c]];
             }
             return z;
-        }, randomTheta(family.numParameters(), seed));
+        }, theta);
+        checkNatural(family, theta);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.9, 41", "1.0, 42"})
+    void naturalGradientPerChoice(double gamma, long seed) {
+        Mdp mdp = model(gamma, seed);
+        TabularSoftmax family = TabularSoftmax.perChoice(mdp);
+        checkNatural(family, randomTheta(family.numParameters(), seed));
+    }
+
+    /**
+     * The natural gradient d solves F d = ∇J with the Fisher matrix
+     * F = Σ_s η(s) Σ_a π(a|s)(φ(s,a) − φ̄(s))(φ(s,a) − φ̄(s))ᵀ built densely here from a dense η.
+     */
+    static void checkNatural(TabularSoftmax family, double[] theta) {
+        Mdp mdp = family.mdp();
+        int p = family.numParameters();
+        double[] rho0 = rho(mdp);
+        double[] g = new double[p];
+        double[] d = new double[p];
+        new PolicyGradient(family, ACCURATE).objectiveAndGradient(theta, g, d);
+        double[] z = new double[mdp.numChoices()];
+        for (int c = 0; c < z.length; c++) {
+            z[c] = theta[family.parameterOf(c)];
+        }
+        double[] pi = DenseSoftmax.softmax(mdp, z);
+        double[] eta = DenseSoftmax.occupancy(mdp, pi, rho0);
+        double[][] fisher = new double[p][p];
+        for (int s = 0; s < mdp.numStates(); s++) {
+            double[] mean = new double[p];
+            for (int c = mdp.choiceStart(s); c < mdp.choiceEnd(s); c++) {
+                mean[family.parameterOf(c)] += pi[c];
+            }
+            for (int c = mdp.choiceStart(s); c < mdp.choiceEnd(s); c++) {
+                double[] centred = mean.clone();
+                for (int i = 0; i < p; i++) {
+                    centred[i] = -centred[i];
+                }
+                centred[family.parameterOf(c)] += 1;
+                for (int i = 0; i < p; i++) {
+                    if (centred[i] != 0) {
+                        for (int k = 0; k < p; k++) {
+                            fisher[i][k] += eta[s] * pi[c] * centred[i] * centred[k];
+                        }
+                    }
+                }
+            }
+        }
+        double gMax = 0;
+        for (double x : g) {
+            gMax = Math.max(gMax, Math.abs(x));
+        }
+        for (int i = 0; i < p; i++) {
+            double fd = 0;
+            for (int k = 0; k < p; k++) {
+                fd += fisher[i][k] * d[k];
+            }
+            assertEquals(g[i], fd, 1e-7 * Math.max(1, gMax), "(F d)_" + i);
+        }
     }
 }

@@ -159,9 +159,16 @@ class SubstationStudyTest {
             // a fixed switching time per trip makes direct trips worth it: knowing the fault helps
             assertTrue(bound < bestObservation - tol, bound + " < " + bestObservation);
         }
-        // Not asserted: that the optimised policy reaches the observation-based optimum. Plain
-        // policy gradient from the uniform policy stops at a stationary point above it on some
-        // of these instances (N = 6 and 7 without overhead: 904.4 vs 834.0 and 2398.0 vs
-        // 2195.8), because the gradient at observations the policy has learned to avoid vanishes.
+        // Not asserted: that plain gradients reach the observation-based optimum. From the
+        // uniform policy they stop at a stationary point above it on some of these instances
+        // (N = 6 and 7 without overhead: 904.4 vs 834.0 and 2398.0 vs 2195.8), because the
+        // gradient at observations the policy has learned to avoid vanishes. The natural
+        // gradient does not vanish there and reaches the optimum on all of them:
+        GradientResult nat = GradientOptimizer.builder().direction(SearchDirection.NATURAL).maxIterations(3000)
+                .objectiveTolerance(1e-12).build().optimize(new PolicyGradient(family, EVALUATOR));
+        double natRounded = DenseOracle.evaluate(mdp, family.mostLikely(nat.theta()).choices())[start];
+        assertTrue(bestObservation <= nat.objective() + tol && nat.objective() <= r.objective() + tol, nat.toString());
+        assertEquals(bestObservation, nat.objective(), 1e-4 * (uniform - bestObservation), nat.toString());
+        assertEquals(bestObservation, natRounded, tol, "rounding of the natural-gradient policy");
     }
 }

@@ -9,6 +9,7 @@ import org.sparsemdp.generate.SubstationRestorationGenerator;
 import org.sparsemdp.gradient.GradientOptimizer;
 import org.sparsemdp.gradient.GradientResult;
 import org.sparsemdp.gradient.PolicyGradient;
+import org.sparsemdp.gradient.SearchDirection;
 import org.sparsemdp.gradient.TabularSoftmax;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.solve.BackwardInductionSolver;
@@ -90,9 +91,10 @@ public final class SubstationStudy {
 
     public static void main(String[] args) {
         PolicyEvaluator evaluator = PolicyEvaluator.defaults();
-        System.out.println("| instance | states | random | optimised softmax | rounded | best observation-based"
-                + " | full-information bound | iterations | status | seconds |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+        System.out.println("| instance | states | random | optimised softmax (gradient) | rounded | iterations, status,"
+                + " seconds | optimised softmax (natural gradient) | rounded | iterations, status, seconds"
+                + " | best observation-based | full-information bound |");
+        System.out.println("|---|---:|---:|---:|---:|---|---:|---:|---|---:|---:|");
         for (Instance inst : instances()) {
             SubstationRestorationGenerator g = inst.generator();
             Mdp mdp = g.generate();
@@ -100,11 +102,16 @@ public final class SubstationStudy {
             TabularSoftmax family = TabularSoftmax.overObservations(mdp, g.observations());
             GradientResult r = GradientOptimizer.defaults().optimize(new PolicyGradient(family, evaluator));
             double rounded = evaluator.evaluate(mdp, family.mostLikely(r.theta())).value(start);
+            GradientResult nat = GradientOptimizer.builder().direction(SearchDirection.NATURAL).build()
+                    .optimize(new PolicyGradient(family, evaluator));
+            double natRounded = evaluator.evaluate(mdp, family.mostLikely(nat.theta())).value(start);
             double bound = new BackwardInductionSolver().solve(mdp, SolverOptions.defaults()).value(start);
             double best = ObservationOptimum.of(g, mdp);
-            System.out.printf(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %d | %s | %.2f |%n",
-                    inst.name(), mdp.numStates(), r.initialObjective(), r.objective(), rounded, best, bound,
-                    r.iterations(), r.status(), r.seconds());
+            System.out.printf(Locale.ROOT,
+                    "| %s | %d | %.3f | %.3f | %.3f | %d, %s, %.2f | %.3f | %.3f | %d, %s, %.2f | %.3f | %.3f |%n",
+                    inst.name(), mdp.numStates(), r.initialObjective(), r.objective(), rounded, r.iterations(),
+                    r.status(), r.seconds(), nat.objective(), natRounded, nat.iterations(), nat.status(), nat.seconds(),
+                    best, bound);
         }
     }
 }
