@@ -2,12 +2,12 @@ package org.sparsemdp.gradient;
 
 import java.util.Arrays;
 import org.sparsemdp.evaluate.EvaluationWorkspace;
-import org.sparsemdp.evaluate.OccupancyMeasure;
 import org.sparsemdp.evaluate.PolicyEvaluator;
 import org.sparsemdp.evaluate.PolicyValues;
 import org.sparsemdp.evaluate.QValues;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.StochasticPolicy;
+import org.sparsemdp.solve.TopologicalOrder;
 
 /**
  * The exact objective and gradient of a {@link SoftmaxPolicy} family, from policy evaluation.
@@ -24,7 +24,13 @@ import org.sparsemdp.model.StochasticPolicy;
  * </pre>
  * using ∇π(a|s) = π(a|s)(φ(s,a) − Σ<sub>b</sub>π(b|s)φ(s,b)) for the softmax. Here
  * η = (I − γP<sub>π</sub><sup>T</sup>)⁻¹ρ₀ is the discounted occupancy measure and
- * Q(s,a) = r(s,a) + γΣ p(s'|s,a)V(s'). Each gradient costs two sparse linear solves (V and η;
+ * Q(s,a) = r(s,a) + γΣ p(s'|s,a)V(s').
+ *
+ * <p><b>Evaluation.</b> If the transition graph is acyclic ({@link TopologicalOrder}, checked once
+ * at construction), V is computed by one pass in topological order (successors first) and η by
+ * one pass in the opposite order: exact up to rounding, O(T) each, and for γ = 1 no termination
+ * check is needed (every policy of an acyclic model terminates). Otherwise each gradient costs
+ * two sparse linear solves (V and η;
  * for γ = 1 the evaluator adds one for its error bound and a graph check that π<sub>θ</sub>
  * terminates), by {@link EvaluationWorkspace}, reused across calls, with V warm-started from the
  * previous call. "Exact" means exact up to the evaluator's tolerance: with ‖V − V<sub>π</sub>‖∞ ≤ ε
@@ -45,10 +51,12 @@ public final class PolicyGradient {
     private double[] mass;
     private double[] denominator;
 
+    private final int[] order; // successors first, or null: Krylov evaluation
     private double[] lastTheta;
     private StochasticPolicy lastPolicy;
-    private PolicyValues lastValues;
-    private OccupancyMeasure lastOccupancy;
+    private double[] values;
+    private double[] eta;
+    private double valueErrorBound;
     private long evaluations;
 
     /** With ρ₀ uniform over the model's initial states. */
@@ -62,6 +70,16 @@ public final class PolicyGradient {
      * @throws IllegalArgumentException if ρ₀ has the wrong length or a negative or non-finite entry
      */
     public PolicyGradient(SoftmaxPolicy family, PolicyEvaluator evaluator, double[] rho0) {
+        this(family, evaluator, rho0, true);
+    }
+
+    /**
+     * With a given initial distribution; {@code topologicalPasses = false} forces the Krylov
+     * evaluation even for acyclic models (for comparisons and benchmarks).
+     *
+     * @throws IllegalArgumentException if ρ₀ has the wrong length or a negative or non-finite entry
+     */
+    public PolicyGradient(SoftmaxPolicy family, PolicyEvaluator evaluator, double[] rho0, boolean topologicalPasses) {
         this.family = family;
         this.mdp = family.mdp();
         if (rho0.length != mdp.numStates()) {
@@ -78,6 +96,7 @@ public final class PolicyGradient {
         this.probabilities = new double[mdp.numChoices()];
         this.q = new double[mdp.numChoices()];
         this.weights = new double[mdp.numChoices()];
+        this.order = topologicalPasses ? TopologicalOrder.successorsFirst(mdp) : null;
     }
 
     /** The policy family. */
@@ -144,9 +163,12 @@ public final class PolicyGradient {
                     + ", got " + natural.length);
         }
         evaluateValues(theta);
-        lastOccupancy = workspace.occupancy(lastPolicy, rho0);
-        double[] eta = lastOccupancy.occupancy();
-        QValues.into(mdp, lastValues.values(), q);
+        if (order != null) {
+            eta = acyclicOccupancy(lastPolicy.probabilityArray());
+        } else {
+            eta = workspace.occupancy(lastPolicy, rho0).occupancy();
+        }
+        QValues.into(mdp, values, q);
         final int[] choiceStart = mdp.choiceStartArray();
         final double[] pi = lastPolicy.probabilityArray();
         if (natural != null && advantage == null) {
@@ -189,14 +211,22 @@ public final class PolicyGradient {
         return lastPolicy;
     }
 
-    /** The values of the last evaluated θ (with the evaluator's status and error bound), or null. */
-    public PolicyValues lastValues() {
-        return lastValues;
+    /** The values V of the last evaluated θ (not copied), or null before the first call. */
+    public double[] lastValues() {
+        return values;
     }
 
-    /** The occupancy measure of the last gradient, or null. */
-    public OccupancyMeasure lastOccupancy() {
-        return lastOccupancy;
+    /**
+     * Bound on ‖V − V<sub>π</sub>‖∞ of {@link #lastValues()}: 0 on the exact acyclic path,
+     * otherwise the evaluator's (see {@link org.sparsemdp.evaluate.PolicyValues#errorBound()}).
+     */
+    public double lastErrorBound() {
+        return valueErrorBound;
+    }
+
+    /** Whether the model is acyclic, so that V and η are computed exactly by topological passes. */
+    public boolean exactAcyclic() {
+        return order != null;
     }
 
     /** Number of policy evaluations (value solves) performed so far. */
@@ -210,17 +240,69 @@ public final class PolicyGradient {
         }
         family.probabilities(theta, probabilities);
         StochasticPolicy policy = StochasticPolicy.of(mdp, probabilities);
-        double[] guess = lastValues == null ? null : lastValues.values();
-        PolicyValues values = workspace.evaluate(policy, guess, workspace.options().tolerance());
+        if (order != null) {
+            values = acyclicValues(policy.probabilityArray());
+            valueErrorBound = 0.0;
+        } else {
+            PolicyValues v = workspace.evaluate(policy, values, workspace.options().tolerance());
+            values = v.values();
+            valueErrorBound = v.errorBound();
+        }
         evaluations++;
         lastTheta = theta.clone();
         lastPolicy = policy;
-        lastValues = values;
-        lastOccupancy = null;
+        eta = null;
+    }
+
+    /** V<sub>π</sub> by one pass in topological order, successors first (exact up to rounding). */
+    private double[] acyclicValues(double[] pi) {
+        final int[] choiceStart = mdp.choiceStartArray();
+        final int[] transStart = mdp.transitionStartArray();
+        final int[] successor = mdp.successorArray();
+        final double[] probability = mdp.probabilityArray();
+        final double[] reward = mdp.rewardArray();
+        final double gamma = mdp.discount();
+        double[] v = new double[mdp.numStates()];
+        for (int s : order) {
+            double sum = 0.0;
+            for (int c = choiceStart[s]; c < choiceStart[s + 1]; c++) {
+                double expected = 0.0;
+                for (int k = transStart[c]; k < transStart[c + 1]; k++) {
+                    expected += probability[k] * v[successor[k]];
+                }
+                sum += pi[c] * (reward[c] + gamma * expected);
+            }
+            v[s] = sum;
+        }
+        return v;
+    }
+
+    /** η = ρ₀ + γP<sub>π</sub><sup>T</sup>η by one pass in topological order, predecessors first. */
+    private double[] acyclicOccupancy(double[] pi) {
+        final int[] choiceStart = mdp.choiceStartArray();
+        final int[] transStart = mdp.transitionStartArray();
+        final int[] successor = mdp.successorArray();
+        final double[] probability = mdp.probabilityArray();
+        final double gamma = mdp.discount();
+        double[] e = rho0.clone();
+        for (int i = order.length - 1; i >= 0; i--) {
+            int s = order[i];
+            double es = e[s];
+            if (es == 0.0) {
+                continue;
+            }
+            for (int c = choiceStart[s]; c < choiceStart[s + 1]; c++) {
+                double a = gamma * pi[c] * es;
+                for (int k = transStart[c]; k < transStart[c + 1]; k++) {
+                    e[successor[k]] += a * probability[k];
+                }
+            }
+        }
+        return e;
     }
 
     private double weightedValue() {
-        double[] v = lastValues.values();
+        double[] v = values;
         double j = 0.0;
         for (int s = 0; s < v.length; s++) {
             if (rho0[s] != 0.0) {

@@ -8,9 +8,9 @@ import org.sparsemdp.model.Objective;
  * stochastic-shortest-path models whose transition graph has no cycle, such as the substation
  * restoration model).
  *
- * <p><b>Algorithm.</b> Kahn's algorithm orders the states topologically over the edges
- * s → s' of every choice (all choices, all successors); a state left unordered lies on a cycle and
- * the model is rejected. Then, successors first, V(s) = opt<sub>c</sub> r(c) + γ Σ p(s'|c) V(s')
+ * <p><b>Algorithm.</b> Kahn's algorithm ({@link TopologicalOrder}) orders the states topologically over the edges
+ * s → s' of every choice (all choices, all successors); if some state is left unordered the model has a cycle
+ * and is rejected. Then, successors first, V(s) = opt<sub>c</sub> r(c) + γ Σ p(s'|c) V(s')
  * with opt = min or max by the objective, terminal states 0. Every value is computed once from
  * final successor values, so the result is exact up to floating-point rounding (accuracy EXACT,
  * error bound 0); one pass, O(S + T) time and memory. Reference: R. Bellman, <i>Dynamic
@@ -27,7 +27,7 @@ public final class BackwardInductionSolver implements Solver {
     }
 
     /**
-     * @throws IllegalArgumentException if the model has a cycle (naming a state on or behind it)
+     * @throws IllegalArgumentException if the model has a cycle
      */
     @Override
     public Solution solve(Mdp mdp, SolverOptions options) {
@@ -68,52 +68,10 @@ public final class BackwardInductionSolver implements Solver {
 
     /** States with every successor before its predecessors; throws if there is a cycle. */
     static int[] reverseTopologicalOrder(Mdp mdp) {
-        final int n = mdp.numStates();
-        final int[] choiceStart = mdp.choiceStartArray();
-        final int[] transStart = mdp.transitionStartArray();
-        final int[] successor = mdp.successorArray();
-        // out-degree counting over distinct edges is not needed: Kahn works with multi-edges
-        int[] pending = new int[n]; // outgoing edges not yet resolved
-        int[] inStart = new int[n + 1];
-        for (int s = 0; s < n; s++) {
-            for (int k = transStart[choiceStart[s]]; k < transStart[choiceStart[s + 1]]; k++) {
-                pending[s]++;
-                inStart[successor[k] + 1]++;
-            }
-        }
-        for (int s = 0; s < n; s++) {
-            inStart[s + 1] += inStart[s];
-        }
-        int[] fill = inStart.clone();
-        int[] source = new int[inStart[n]];
-        for (int s = 0; s < n; s++) {
-            for (int k = transStart[choiceStart[s]]; k < transStart[choiceStart[s + 1]]; k++) {
-                source[fill[successor[k]]++] = s;
-            }
-        }
-        int[] order = new int[n];
-        int tail = 0;
-        for (int s = 0; s < n; s++) {
-            if (pending[s] == 0) {
-                order[tail++] = s;
-            }
-        }
-        for (int head = 0; head < tail; head++) {
-            int t = order[head];
-            for (int i = inStart[t]; i < inStart[t + 1]; i++) {
-                int s = source[i];
-                if (--pending[s] == 0) {
-                    order[tail++] = s;
-                }
-            }
-        }
-        if (tail < n) {
-            for (int s = 0; s < n; s++) {
-                if (pending[s] > 0) {
-                    throw new IllegalArgumentException("method '" + NAME + "' needs an acyclic model, but state " + s
-                            + " lies on or leads into a cycle; use an iterative method");
-                }
-            }
+        int[] order = TopologicalOrder.successorsFirst(mdp);
+        if (order == null) {
+            throw new IllegalArgumentException("method '" + NAME + "' needs an acyclic model, but its transition"
+                    + " graph has a cycle; use an iterative method");
         }
         return order;
     }

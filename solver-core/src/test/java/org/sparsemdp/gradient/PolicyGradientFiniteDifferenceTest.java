@@ -45,6 +45,39 @@ class PolicyGradientFiniteDifferenceTest {
         return b.build();
     }
 
+    /** An acyclic model: state s moves only to higher-numbered states; the last one is terminal. */
+    static Mdp acyclic(long seed, int n, double gamma) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        MdpBuilder b = new MdpBuilder(n).discount(gamma).objective(Objective.MINIMIZE).initialStates(0, 1, 2);
+        for (int s = 0; s < n - 1; s++) {
+            int actions = 1 + rnd.nextInt(4);
+            for (int a = 0; a < actions; a++) {
+                b.startChoice(s, "a" + a, 10 * rnd.nextDouble());
+                int t1 = s + 1 + rnd.nextInt(n - s - 1);
+                int t2 = s + 1 + rnd.nextInt(n - s - 1);
+                double p = t1 == t2 ? 1.0 : 0.2 + 0.6 * rnd.nextDouble();
+                b.addTransition(t1, p);
+                if (t1 != t2) {
+                    b.addTransition(t2, 1 - p);
+                }
+                b.finishChoice();
+            }
+        }
+        return b.build();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1.0, 51", "0.9, 52", "1.0, 53"})
+    void acyclicModelsUseTheExactPassesAndAgree(double gamma, long seed) {
+        Mdp mdp = acyclic(seed, 15, gamma);
+        TabularSoftmax family = TabularSoftmax.perChoice(mdp);
+        assertEquals(true, new PolicyGradient(family, ACCURATE).exactAcyclic());
+        assertEquals(false, new PolicyGradient(TabularSoftmax.perChoice(model(gamma, seed)), ACCURATE).exactAcyclic());
+        double[] theta = randomTheta(family.numParameters(), seed);
+        check(family, t -> t.clone(), theta);
+        checkNatural(family, theta);
+    }
+
     static Mdp model(double gamma, long seed) {
         return gamma < 1 ? RandomMdps.random(seed, 12, 4, 3, gamma, Objective.MAXIMIZE, 0.15).withInitialStates(0, 3, 5)
                 : terminating(seed, 12, 4, Objective.MINIMIZE);

@@ -24,8 +24,8 @@ import org.sparsemdp.model.Mdp;
 
 /**
  * Exact policy gradients on substation-restoration models ({@link SubstationRestorationGenerator#random},
- * seed 1) of growing size, observation-shared tabular softmax, default evaluator (BiCGstab + ILU(0),
- * tolerance 1e-8):
+ * seed 1) of growing size, observation-shared tabular softmax; V and η either by exact topological
+ * passes (the model is acyclic) or by the default Krylov evaluator (BiCGstab + ILU(0), tolerance 1e-8):
  * <ul>
  *   <li>{@link #gradient}: one J and ∇J evaluation (value solve, the γ = 1 bound solve and
  *       termination check, occupancy solve), alternating between two parameter vectors so that
@@ -45,6 +45,10 @@ public class PolicyGradientBenchmark {
     @Param({"8", "12", "16", "19"})
     public int substations;
 
+    /** {@code topological}: exact passes over the acyclic model; {@code krylov}: the MTJ evaluator. */
+    @Param({"topological", "krylov"})
+    public String evaluation;
+
     private Mdp mdp;
     private TabularSoftmax family;
     private PolicyGradient pg;
@@ -57,7 +61,7 @@ public class PolicyGradientBenchmark {
         SubstationRestorationGenerator g = SubstationRestorationGenerator.random(substations, 1);
         mdp = g.generate();
         family = TabularSoftmax.overObservations(mdp, g.observations());
-        pg = new PolicyGradient(family, PolicyEvaluator.defaults());
+        pg = newGradient();
         SplittableRandom rnd = new SplittableRandom(substations);
         thetas = new double[2][family.numParameters()];
         for (double[] t : thetas) {
@@ -78,6 +82,11 @@ public class PolicyGradientBenchmark {
     @Warmup(iterations = 1, time = 1)
     @Measurement(iterations = 2, time = 1)
     public GradientResult optimize() {
-        return GradientOptimizer.defaults().optimize(new PolicyGradient(family, PolicyEvaluator.defaults()));
+        return GradientOptimizer.defaults().optimize(newGradient());
+    }
+
+    private PolicyGradient newGradient() {
+        return new PolicyGradient(family, PolicyEvaluator.defaults(),
+                PolicyEvaluator.uniformInitialDistribution(mdp), evaluation.equals("topological"));
     }
 }
