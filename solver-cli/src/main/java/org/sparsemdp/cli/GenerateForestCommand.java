@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code sparsemdp generate forest}: pymdptoolbox's forest-management problem. */
 @Command(name = "forest", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"pymdptoolbox's forest-management problem (mdptoolbox.example.forest).",
-                "Defaults are pymdptoolbox's: S=3, r1=4, r2=2, p=0.1, with discount 0.9."})
+        description = "pymdptoolbox's forest-management problem (mdptoolbox.example.forest). Defaults "
+                + "are pymdptoolbox's: S=3, r1=4, r2=2, p=0.1, with discount 0.9.")
 final class GenerateForestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -15,10 +15,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code sparsemdp generate grid}: a slippery grid world, random from a seed or from a text map. */
 @Command(name = "grid", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Slippery grid world (Russell & Norvig style): actions N E S W, moves slip sideways,",
-                "walls block, goal and trap cells are terminal. Either a random layout (--width, --height,",
-                "--walls, --traps, --seed; start top-left, goal bottom-right) or --map FILE",
-                "(characters . # G T S)."})
+        description = "Slippery grid world (Russell & Norvig style): actions N E S W, moves slip "
+                + "sideways, walls block, goal and trap cells are terminal. Either a random layout "
+                + "(--width, --height, --walls, --traps, --seed; start top-left, goal bottom-right) "
+                + "or --map FILE (characters . # G T S).")
 final class GenerateGridCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code sparsemdp generate inventory}: the seed inventory lab, generalised. */
 @Command(name = "inventory", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Single-item inventory with a setup cost; states = starting inventory 0..C.",
-                "Defaults are the seed lab's instance (datasets/inventory/inventory.mdp)."})
+        description = "Single-item inventory with a setup cost; states = starting inventory 0..C. "
+                + "Defaults are the seed lab's instance (datasets/inventory/inventory.mdp).")
 final class GenerateInventoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,7 +37,7 @@ final class GenerateInventoryCommand implements Callable<Integer> {
     String holdingOn;
 
     @Option(names = "--demand", paramLabel = "D:P,...", defaultValue = "1:0.5,2:0.5",
-            description = "Demand distribution as value:probability pairs (default: ${DEFAULT-VALUE}).")
+            description = "Demand distribution: value:probability pairs, or uniform:LO..HI (default: ${DEFAULT-VALUE}).")
     String demand;
 
     @Option(names = "--discount", paramLabel = "G", defaultValue = "0.8", description = "Discount factor.")
@@ -66,6 +66,17 @@ final class GenerateInventoryCommand implements Callable<Integer> {
     }
 
     static DemandDistribution parseDemand(String text) {
+        if (text.startsWith("uniform:")) {
+            String[] range = text.substring("uniform:".length()).split("\\.\\.", -1);
+            try {
+                if (range.length != 2) {
+                    throw new NumberFormatException();
+                }
+                return DemandDistribution.uniform(Integer.parseInt(range[0].trim()), Integer.parseInt(range[1].trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--demand: '" + text + "' is not uniform:LO..HI, e.g. uniform:0..20");
+            }
+        }
         String[] pairs = text.split(",", -1);
         int[] values = new int[pairs.length];
         double[] probabilities = new double[pairs.length];

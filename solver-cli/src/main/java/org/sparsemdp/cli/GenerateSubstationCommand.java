@@ -15,10 +15,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code sparsemdp generate substation}: fault location and restoration on a line of substations. */
 @Command(name = "substation", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Fault location and service restoration on a line of N < 20 substations between two",
-                "remotely controlled ends (shared/seeds/substation-restoration.md). Either a random instance",
-                "(--substations N --seed K) or explicit --positions and --users. State 0 is START (its action",
-                "draws the hidden fault), the last state is DONE; minimise user-weighted travel time."})
+        description = "Fault location and service restoration on a line of N < 20 substations between "
+                + "two remotely controlled ends (shared/seeds/substation-restoration.md). Either a "
+                + "random instance (--substations N --seed K) or explicit --positions and --users. "
+                + "State 0 is START (its action draws the hidden fault), the last state is DONE; "
+                + "minimise user-weighted travel time.")
 final class GenerateSubstationCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,6 +46,10 @@ final class GenerateSubstationCommand implements Callable<Integer> {
             description = "Also write the observation of every state (all but the fault) as CSV state,observation.")
     Path observations;
 
+    @Option(names = "--state-names", paramLabel = "FILE",
+            description = "Also write a readable name of every state as CSV state,name (e.g. fault=3 at=1 disconnected=2..5).")
+    Path stateNames;
+
     @Mixin
     GeneratedOutput output;
 
@@ -59,6 +64,16 @@ final class GenerateSubstationCommand implements Callable<Integer> {
                 w.write("state,observation\n");
                 for (int s = 0; s < obs.length; s++) {
                     w.write(s + "," + obs[s] + "\n");
+                }
+                w.flush();
+            });
+        }
+        if (stateNames != null) {
+            AtomicFiles.write(stateNames, out -> {
+                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                w.write("state,name\n");
+                for (int s = 0; s < g.numStates(); s++) {
+                    w.write(s + "," + g.stateName(s).replace(',', ' ') + "\n");
                 }
                 w.flush();
             });

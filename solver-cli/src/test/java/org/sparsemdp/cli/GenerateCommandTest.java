@@ -73,8 +73,9 @@ class GenerateCommandTest {
     void substationWritesModelAndObservations(@TempDir Path dir) throws IOException {
         Path model = dir.resolve("sub.mdp");
         Path obs = dir.resolve("obs.csv");
+        Path names = dir.resolve("names.csv");
         CliTest.Run r = CliTest.run("generate", "substation", "--positions", "0,1,2,3", "--users", "1,1,1",
-                "--observations", obs.toString(), "-o", model.toString());
+                "--observations", obs.toString(), "--state-names", names.toString(), "-o", model.toString());
         assertEquals(0, r.code(), r.err());
         Mdp mdp = MdpTextReader.read(model);
         List<String> lines = Files.readAllLines(obs);
@@ -94,6 +95,24 @@ class GenerateCommandTest {
         assertEquals(o[3], o[5]);
         assertEquals(o[6], o[7]);
         assertEquals(5, java.util.Set.of(o[0], o[1], o[3], o[6], o[8]).size());
+        List<String> nameLines = Files.readAllLines(names);
+        assertEquals("state,name", nameLines.get(0));
+        assertEquals("0,START", nameLines.get(1));
+        assertEquals("3,fault=1 at=0 disconnected=1..3", nameLines.get(4));
+        assertEquals("8,DONE", nameLines.get(9));
+    }
+
+    @Test
+    void inventoryWithUniformDemand(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("inv.mdp");
+        CliTest.Run r = CliTest.run("generate", "inventory", "--capacity", "10", "--demand", "uniform:0..4", "-o",
+                file.toString());
+        assertEquals(0, r.code(), r.err());
+        Mdp mdp = MdpTextReader.read(file);
+        assertEquals(11, mdp.numStates());
+        // State 0 may produce 4..10 (meet demand 4, end at most 10 after demand 0): 7 choices of 5 outcomes.
+        assertEquals(7, mdp.numChoices(0));
+        assertEquals(0.2, mdp.probability(mdp.transitionStart(mdp.choiceStart(0))), 1e-15);
     }
 
     @Test

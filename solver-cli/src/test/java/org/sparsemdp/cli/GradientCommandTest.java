@@ -51,6 +51,17 @@ class GradientCommandTest {
     }
 
     @Test
+    void substationLine3ByHand() {
+        // datasets/substation/README.md: uniform random 22/3, best (sweep) 13/3, by hand
+        CliTest.Run r = CliTest.run("gradient", "../datasets/substation/line3.mdp", "--observations",
+                "../datasets/substation/line3-observations.csv", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(22.0 / 3, number(r.out(), "initialObjective"), 1e-12);
+        assertEquals(13.0 / 3, number(r.out(), "roundedObjective"), 1e-12);
+        assertEquals(13.0 / 3, number(r.out(), "objective"), 1e-5);
+    }
+
+    @Test
     void observationsOnAGeneratedSubstationInstance(@TempDir Path dir) throws IOException {
         Path model = dir.resolve("s.mdp");
         Path obs = dir.resolve("obs.csv");

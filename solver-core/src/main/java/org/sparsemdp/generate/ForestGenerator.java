@@ -77,7 +77,8 @@ public final class ForestGenerator {
 
     /** Builds the model (initial state 0, the bare land). */
     public Mdp generate() {
-        MdpBuilder b = new MdpBuilder(states).objective(Objective.MAXIMIZE).discount(discount).initialStates(0);
+        MdpBuilder b = new MdpBuilder(states).objective(Objective.MAXIMIZE).discount(discount).initialStates(0)
+                .ensureCapacity(2L * states, (p > 0 && p < 1 ? 3L : 2L) * states); // exact: no growth, no trim
         for (int s = 0; s < states; s++) {
             b.startChoice(s, "wait", s == states - 1 ? r1 : 0.0);
             b.addTransition(0, p);

@@ -111,10 +111,25 @@ public final class GridWorldGenerator {
         for (int cell = 0; cell < cells; cell++) {
             stateOf[cell] = layout.cellAt(cell) == GridLayout.WALL ? -1 : numStates++;
         }
-        MdpBuilder b = new MdpBuilder(numStates).objective(Objective.MAXIMIZE).discount(discount)
-                .initialStates(stateOf[layout.startCell()]);
         double straight = 1 - slip;
         double side = slip / 2;
+        MdpBuilder b = new MdpBuilder(numStates).objective(Objective.MAXIMIZE).discount(discount)
+                .initialStates(stateOf[layout.startCell()]);
+        long freeCells = 0;
+        long transitions = 0;
+        int[] succ = new int[3];
+        double[] prob = new double[3];
+        for (int cell = 0; cell < cells; cell++) {
+            if (layout.cellAt(cell) == GridLayout.FREE) {
+                freeCells++;
+                int row = cell / width;
+                int col = cell - row * width;
+                for (int a = 0; a < 4; a++) {
+                    transitions += successors(cell, row, col, a, straight, side, succ, prob);
+                }
+            }
+        }
+        b.ensureCapacity(4 * freeCells, transitions); // exact sizes: the arrays never grow nor get trimmed
         for (int cell = 0; cell < cells; cell++) {
             if (layout.cellAt(cell) != GridLayout.FREE) {
                 continue;
@@ -128,13 +143,43 @@ public final class GridWorldGenerator {
                 int right = target(cell, row, col, (a + 1) & 3);
                 double r = -stepCost + straight * entryReward(ahead) + side * (entryReward(left) + entryReward(right));
                 b.startChoice(state, LABELS[a], r);
-                b.addTransition(stateOf[ahead], straight);
-                b.addTransition(stateOf[left], side);
-                b.addTransition(stateOf[right], side);
+                int m = successors(cell, row, col, a, straight, side, succ, prob);
+                for (int i = 0; i < m; i++) {
+                    b.addTransition(stateOf[succ[i]], prob[i]);
+                }
                 b.finishChoice();
             }
         }
         return b.build();
+    }
+
+    /**
+     * The distinct cells reached by moving in direction {@code a} with their probabilities (zero
+     * probabilities left out, duplicates merged), written into {@code succ}/{@code prob}; returns
+     * their number. Adding them merged keeps the builder's arrays at their exact final size.
+     */
+    private int successors(int cell, int row, int col, int a, double straight, double side, int[] succ,
+                           double[] prob) {
+        succ[0] = target(cell, row, col, a);
+        prob[0] = straight;
+        int m = 1;
+        if (side > 0) {
+            m = merge(target(cell, row, col, (a + 3) & 3), side, succ, prob, m);
+            m = merge(target(cell, row, col, (a + 1) & 3), side, succ, prob, m);
+        }
+        return m;
+    }
+
+    private static int merge(int t, double p, int[] succ, double[] prob, int m) {
+        for (int i = 0; i < m; i++) {
+            if (succ[i] == t) {
+                prob[i] += p;
+                return m;
+            }
+        }
+        succ[m] = t;
+        prob[m] = p;
+        return m + 1;
     }
 
     /** The cell reached from {@code cell} by moving in direction {@code d}, or {@code cell} on a bump. */

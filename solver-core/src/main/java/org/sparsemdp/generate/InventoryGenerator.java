@@ -97,13 +97,22 @@ public final class InventoryGenerator {
 
     /** Builds the model. */
     public Mdp generate() {
-        MdpBuilder b = new MdpBuilder(capacity + 1).objective(Objective.MINIMIZE).discount(discount).initialStates(0);
+        long choices = 0;
+        for (int s = 0; s <= capacity; s++) {
+            choices += capacity + demand.min() - s - Math.max(0, demand.max() - s) + 1;
+        }
+        MdpBuilder b = new MdpBuilder(capacity + 1).objective(Objective.MINIMIZE).discount(discount).initialStates(0)
+                .ensureCapacity(choices, choices * demand.size());
         double meanDemand = demand.mean();
+        String[] labels = new String[capacity + demand.min() + 1]; // one String per production quantity
+        for (int x = 0; x < labels.length; x++) {
+            labels[x] = Integer.toString(x);
+        }
         for (int s = 0; s <= capacity; s++) {
             for (int x = Math.max(0, demand.max() - s); s + x - demand.min() <= capacity; x++) {
                 double held = holdingBasis == HoldingBasis.STARTING ? s : s + x - meanDemand;
                 double cost = (x > 0 ? setupCost : 0.0) + unitCost * x + holdingCost * held;
-                b.startChoice(s, Integer.toString(x), cost);
+                b.startChoice(s, labels[x], cost);
                 for (int i = demand.size() - 1; i >= 0; i--) {
                     b.addTransition(s + x - demand.value(i), demand.probability(i));
                 }

@@ -208,7 +208,18 @@ public final class SubstationRestorationGenerator {
 
     /** Builds the model (minimise, γ = 1, initial state START). */
     public Mdp generate() {
-        MdpBuilder b = new MdpBuilder(numStates).objective(Objective.MINIMIZE).discount(1.0).initialStates(0);
+        long choices = 1;
+        for (int l = 1; l <= n; l++) {
+            for (int r = l + 1; r <= n; r++) {
+                for (int side = 0; side < 2; side++) {
+                    if (isValidBlock(l, r, side)) {
+                        choices += (long) (r - l + 1) * (r - l + 1);
+                    }
+                }
+            }
+        }
+        MdpBuilder b = new MdpBuilder(numStates).objective(Objective.MINIMIZE).discount(1.0).initialStates(0)
+                .ensureCapacity(choices, choices - 1 + startTransitions()); // exact: no growth, no trim
         b.startChoice(0, "start", 0.0);
         if (n == 1) {
             b.addTransition(doneState(), 1.0);
@@ -242,6 +253,17 @@ public final class SubstationRestorationGenerator {
             }
         }
         return b.build();
+    }
+
+    private int startTransitions() {
+        if (n == 1) {
+            return 1;
+        }
+        int count = 0;
+        for (double q : faultProbability) {
+            count += q > 0 ? 1 : 0;
+        }
+        return count;
     }
 
     /** The state after testing substation a in interval [l, r] with the fault at f. */
@@ -280,6 +302,11 @@ public final class SubstationRestorationGenerator {
         }
         obs[doneState()] = block + 1;
         return obs;
+    }
+
+    /** The number of distinct observations: START, one per valid block (l, r, side), DONE. */
+    public int numObservations() {
+        return observations()[doneState()] + 1;
     }
 
     /** A readable name of a state, e.g. {@code fault=3,at=1,disconnected=2..5}, {@code START}, {@code DONE}. */

@@ -121,6 +121,7 @@ class SubstationRestorationGeneratorTest {
         }
         assertEquals(0, obs[g.startState()]);
         assertEquals(faults.size() - 1, obs[g.doneState()]);
+        assertEquals(faults.size(), g.numObservations());
     }
 
     @Test
