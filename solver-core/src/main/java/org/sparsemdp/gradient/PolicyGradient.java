@@ -38,6 +38,8 @@ import org.sparsemdp.solve.TopologicalOrder;
  * same order (no sampling).
  *
  * <p>Not thread-safe (it owns a workspace and scratch arrays); O(C) memory besides the workspace.
+ * Per evaluation it allocates only the immutable {@link StochasticPolicy} of θ (one array of C
+ * probabilities) and, on the Krylov path, the evaluator's result vectors.
  */
 public final class PolicyGradient {
     private final SoftmaxPolicy family;
@@ -52,6 +54,8 @@ public final class PolicyGradient {
     private double[] denominator;
 
     private final int[] order; // successors first, or null: Krylov evaluation
+    private final double[] valueBuffer; // topological passes only: reused across evaluations
+    private final double[] etaBuffer;
     private double[] lastTheta;
     private StochasticPolicy lastPolicy;
     private double[] values;
@@ -97,6 +101,8 @@ public final class PolicyGradient {
         this.q = new double[mdp.numChoices()];
         this.weights = new double[mdp.numChoices()];
         this.order = topologicalPasses ? TopologicalOrder.successorsFirst(mdp) : null;
+        this.valueBuffer = order != null ? new double[mdp.numStates()] : null;
+        this.etaBuffer = order != null ? new double[mdp.numStates()] : null;
     }
 
     /** The policy family. */
@@ -211,7 +217,10 @@ public final class PolicyGradient {
         return lastPolicy;
     }
 
-    /** The values V of the last evaluated θ (not copied), or null before the first call. */
+    /**
+     * The values V of the last evaluated θ, or null before the first call. Not copied: on the
+     * topological path the array is reused by the next evaluation.
+     */
     public double[] lastValues() {
         return values;
     }
@@ -262,7 +271,7 @@ public final class PolicyGradient {
         final double[] probability = mdp.probabilityArray();
         final double[] reward = mdp.rewardArray();
         final double gamma = mdp.discount();
-        double[] v = new double[mdp.numStates()];
+        double[] v = valueBuffer;
         for (int s : order) {
             double sum = 0.0;
             for (int c = choiceStart[s]; c < choiceStart[s + 1]; c++) {
@@ -284,7 +293,8 @@ public final class PolicyGradient {
         final int[] successor = mdp.successorArray();
         final double[] probability = mdp.probabilityArray();
         final double gamma = mdp.discount();
-        double[] e = rho0.clone();
+        double[] e = etaBuffer;
+        System.arraycopy(rho0, 0, e, 0, e.length);
         for (int i = order.length - 1; i >= 0; i--) {
             int s = order[i];
             double es = e[s];
