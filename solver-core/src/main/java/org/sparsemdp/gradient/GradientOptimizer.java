@@ -28,8 +28,10 @@ import org.sparsemdp.model.Objective;
  * <p><b>Natural direction</b> ({@link SearchDirection#NATURAL}, tabular families only): the
  * search direction is the natural gradient d = F⁺∇J (occupancy-weighted advantages, see
  * {@link PolicyGradient#objectiveAndGradient(double[], double[], double[])}) instead of ∇J; the
- * Armijo condition uses the slope ∇Jᵀd, moves are measured by max|d|, trial steps double the last
- * accepted one (the first moves every logit by at most {@code initialStep}), and the gradient
+ * Armijo condition uses the slope ∇Jᵀd, moves are measured by the largest improving advantage
+ * max<sub>k</sub>(−sign·d<sub>k</sub>) (so no logit <em>increases</em> by more than {@code initialStep} in
+ * the first step or {@code maxStep} in any; logits of bad actions may fall faster, which only makes
+ * them less likely), trial steps double the last accepted one, and the gradient
  * rule becomes: no observation has an action whose advantage improves on the current mix by more
  * than {@code gradientTolerance}. This is natural policy gradient (Kakade, NIPS 2001), which for
  * tabular softmax policies converges to the optimum without the vanishing-gradient plateaus of
@@ -145,7 +147,7 @@ public final class GradientOptimizer {
             }
             // along -sign*d: the slope of f = sign*J is -(g.d), and the move length per unit step is scale
             double slope = natural ? dot(g, d) : gNorm * gNorm;
-            double scale = natural ? maxAbs(d) : gNorm;
+            double scale = natural ? improvement(sign, d) : gNorm;
             if (!(slope > 0)) {
                 status = GradientStatus.LINE_SEARCH_FAILED;
                 break;
@@ -228,11 +230,7 @@ public final class GradientOptimizer {
         if (!natural) {
             return gNorm <= gradientTolerance;
         }
-        double improvement = 0;
-        for (double x : d) {
-            improvement = Math.max(improvement, -sign * x);
-        }
-        return improvement <= gradientTolerance;
+        return improvement(sign, d) <= gradientTolerance;
     }
 
     private static double dot(double[] a, double[] b) {
@@ -243,10 +241,11 @@ public final class GradientOptimizer {
         return s;
     }
 
-    private static double maxAbs(double[] x) {
+    /** The largest advantage in the direction of the objective: the largest logit increase per unit step. */
+    private static double improvement(double sign, double[] d) {
         double m = 0;
-        for (double v : x) {
-            m = Math.max(m, Math.abs(v));
+        for (double x : d) {
+            m = Math.max(m, -sign * x);
         }
         return m;
     }

@@ -23,14 +23,15 @@ class GradientOptimizerTest {
     private static final PolicyEvaluator EVALUATOR = PolicyEvaluator.builder().tolerance(1e-10).build();
 
     @ParameterizedTest
-    @CsvSource({"0.9, MAXIMIZE, 31", "0.8, MINIMIZE, 32", "0.9, MINIMIZE, 33"})
-    void tabularSoftmaxApproachesTheMdpOptimum(double gamma, Objective objective, long seed) {
+    @CsvSource({"0.9, MAXIMIZE, 31, GRADIENT", "0.8, MINIMIZE, 32, GRADIENT", "0.9, MINIMIZE, 33, GRADIENT",
+            "0.9, MAXIMIZE, 31, NATURAL", "0.8, MINIMIZE, 32, NATURAL", "0.99, MINIMIZE, 34, NATURAL"})
+    void tabularSoftmaxApproachesTheMdpOptimum(double gamma, Objective objective, long seed, SearchDirection dir) {
         Mdp mdp = RandomMdps.random(seed, 15, 3, 3, gamma, objective);
         double[] vStar = DenseOracle.optimalValues(mdp);
         double optimum = vStar[0];
         PolicyGradient pg = new PolicyGradient(TabularSoftmax.perChoice(mdp), EVALUATOR);
-        GradientResult r = GradientOptimizer.builder().maxIterations(2000).objectiveTolerance(1e-13).build()
-                .optimize(pg);
+        GradientResult r = GradientOptimizer.builder().maxIterations(2000).objectiveTolerance(1e-13).direction(dir)
+                .build().optimize(pg);
         double uniform = DenseSoftmax.values(mdp, DenseSoftmax.softmax(mdp, new double[mdp.numChoices()]))[0];
         assertEquals(uniform, r.initialObjective(), 1e-8);
         double sign = objective == Objective.MINIMIZE ? 1 : -1;
