@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.sparsemdp.model.DeterministicPolicy;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.solve.Accuracy;
-import org.sparsemdp.testing.InventoryLab;
+import org.sparsemdp.testing.SeedModels;
 
 /** Policy evaluation on the seed lab's warehouse, with every Krylov method and preconditioner. */
 class PolicyEvaluationLabTest {
@@ -29,7 +29,7 @@ class PolicyEvaluationLabTest {
     @ParameterizedTest
     @MethodSource("evaluators")
     void labFirstEvaluationGivesThePublishedValues(PolicyEvaluator evaluator) {
-        Mdp lab = InventoryLab.build();
+        Mdp lab = SeedModels.inventory();
         // The lab's initial policy: produce 2, 1, 0, 0; its values are printed as (30, 30, 26, 25.4).
         DeterministicPolicy initial = DeterministicPolicy.ofLabels(lab, "2", "1", "0", "0");
         PolicyValues values = evaluator.evaluate(lab, initial);
@@ -42,7 +42,7 @@ class PolicyEvaluationLabTest {
     @ParameterizedTest
     @MethodSource("evaluators")
     void labOptimalPolicyHasTheLpValues(PolicyEvaluator evaluator) {
-        Mdp lab = InventoryLab.build();
+        Mdp lab = SeedModels.inventory();
         // Optimal policy (4, 3, 0, 0) from the lab's LP answer; exact values solved by hand:
         // v0 = v1 = 1290/49, v2 = 1130/49, v3 = 1115/49.
         PolicyValues values = evaluator.evaluate(lab, DeterministicPolicy.ofLabels(lab, "4", "3", "0", "0"));

@@ -20,7 +20,7 @@ import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.model.Policy;
 import org.sparsemdp.model.StochasticPolicy;
-import org.sparsemdp.testing.InventoryLab;
+import org.sparsemdp.testing.SeedModels;
 import org.sparsemdp.testing.RandomMdps;
 
 class PolicyCsvTest {
@@ -35,7 +35,7 @@ class PolicyCsvTest {
 
     @Test
     void deterministicFileEvaluatesToTheLabsValues() throws IOException {
-        Mdp lab = InventoryLab.build();
+        Mdp lab = SeedModels.inventory();
         Policy p = read("state,action\n0,2\n1,1\n\n2,0\n3,0\n", lab);
         DeterministicPolicy d = assertInstanceOf(DeterministicPolicy.class, p);
         assertEquals(DeterministicPolicy.ofLabels(lab, "2", "1", "0", "0"), d);
@@ -44,7 +44,7 @@ class PolicyCsvTest {
 
     @Test
     void solveOutputIsAPolicyFile() throws IOException {
-        Mdp lab = InventoryLab.build();
+        Mdp lab = SeedModels.inventory();
         // As written by `sparsemdp solve --output`: state,value,action.
         Policy p = read("state,value,action\n0,26.3265306122449,4\n1,26.3265306122449,3\n2,23.06,0\n3,22.75,0\n",
                 lab);
@@ -81,7 +81,7 @@ class PolicyCsvTest {
 
     @Test
     void badInputNamesFileLineAndProblem() {
-        Mdp lab = InventoryLab.build();
+        Mdp lab = SeedModels.inventory();
         assertEquals("p.csv:3: state 1 has no action '7' (its actions: 1, 2, 3)",
                 error("state,action\n0,2\n1,7\n2,0\n3,0\n", lab));
         assertEquals("p.csv: state 3 has no row (every non-terminal state needs an action)",

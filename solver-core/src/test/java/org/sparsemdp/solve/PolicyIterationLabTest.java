@@ -9,7 +9,7 @@ import org.sparsemdp.evaluate.PolicyEvaluator;
 import org.sparsemdp.evaluate.QValues;
 import org.sparsemdp.model.DeterministicPolicy;
 import org.sparsemdp.model.Mdp;
-import org.sparsemdp.testing.InventoryLab;
+import org.sparsemdp.testing.SeedModels;
 
 /** Policy iteration on the seed lab's warehouse (/work/shared/seeds/inventory-lab.md). */
 class PolicyIterationLabTest {
@@ -17,7 +17,7 @@ class PolicyIterationLabTest {
 
     @Test
     void oneImprovementOfTheInitialPolicyGivesTheLabsPolicy() {
-        Mdp lab = InventoryLab.build();
+        Mdp lab = SeedModels.inventory();
         double[] v = PolicyEvaluator.defaults().evaluate(lab, DeterministicPolicy.ofLabels(lab, "2", "1", "0", "0"))
                 .values();
         double[] q = QValues.of(lab, v);
@@ -37,7 +37,7 @@ class PolicyIterationLabTest {
 
     @Test
     void policyIterationConvergesInTheLabsNumberOfSteps() {
-        Mdp lab = InventoryLab.build();
+        Mdp lab = SeedModels.inventory();
         Solution sol = new PolicyIterationSolver().solve(lab, SolverOptions.builder().epsilon(1e-9).build());
         assertEquals(Status.CONVERGED, sol.status());
         assertEquals(Accuracy.CERTIFIED, sol.accuracy());
@@ -54,7 +54,7 @@ class PolicyIterationLabTest {
 
     @Test
     void modifiedPolicyIterationAndRegistryReachTheLabOptimum() {
-        Mdp lab = InventoryLab.build();
+        Mdp lab = SeedModels.inventory();
         for (String name : new String[] {"vi", "pi", "mpi"}) {
             Solution sol = Solvers.byName(name).solve(lab, SolverOptions.builder().epsilon(1e-8).build());
             assertEquals(Status.CONVERGED, sol.status(), name);
