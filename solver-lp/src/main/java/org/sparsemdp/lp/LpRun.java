@@ -7,7 +7,7 @@ import org.sparsemdp.solve.SolverOptions;
  * Runs a backend on an LP until an independent error measure of its answer is at most the
  * target: GLOP once; PDLP first with the given tolerance and then, while the measured error
  * exceeds the target and fewer than {@code maxRefinements} re-solves were made, again with the
- * tolerance divided by max(10, 2·error/target) (never below 1e-14). The time limit of the
+ * tolerance divided by max(4, 2·error/target) (never below 1e-14). The time limit of the
  * options bounds the whole loop. The best answer (smallest measured error) is kept.
  */
 final class LpRun {
@@ -62,7 +62,7 @@ final class LpRun {
             if (backend == LpBackend.GLOP || bestError <= target || solves > maxRefinements || tol <= MIN_TOLERANCE) {
                 break;
             }
-            tol = Math.max(MIN_TOLERANCE, tol / Math.max(10, 2 * err / target));
+            tol = Math.max(MIN_TOLERANCE, tol / Math.max(4, 2 * err / target));
         }
         return new Outcome(best, bestError, solves, bestTol, seconds, timedOut);
     }

@@ -25,8 +25,9 @@ import org.sparsemdp.solve.Status;
  * analysis: the Bellman residual is then reported as an {@link Accuracy#ESTIMATED} bound.
  *
  * <p><b>Stopping rule.</b> The run has {@link Status#CONVERGED} when the backend returned a
- * solution and the bound above is at most ε. PDLP is started with tolerance ε(1 − γ) (ε for
- * γ = 1) and re-run with tighter tolerances while the bound exceeds ε (see {@link LpRun}); if
+ * solution and the bound above is at most ε. PDLP is started with tolerance ε(1 − γ)/4 (ε/4 for
+ * γ = 1: the Bellman residual that certifies ε, with a margin because PDLP measures its residuals
+ * with relative terms and on its rescaled problem) and re-run with tighter tolerances while the bound exceeds ε (see {@link LpRun}); if
  * that does not suffice the status is {@link Status#MAX_ITERATIONS}, with the true bound of the
  * best answer; {@link Status#TIME_LIMIT} when the time limit ended the run. A model whose LP is
  * infeasible or unbounded (γ = 1 with infinite optimal values) is rejected with an
@@ -48,6 +49,9 @@ public final class LpSolver implements Solver {
         /** Occupancy measures as variables, one flow constraint per state. */
         DUAL
     }
+
+    /** First PDLP tolerance, as a fraction of the Bellman residual that would certify ε. */
+    static final double INITIAL_TOLERANCE_FACTOR = 0.25;
 
     private final Formulation formulation;
     private final LpSettings settings;
@@ -104,7 +108,7 @@ public final class LpSolver implements Solver {
         double gamma = mdp.discount();
         double eps = options.epsilon();
         double scale = gamma < 1 ? 1 - gamma : 1;
-        LpRun.Outcome out = LpRun.run(lp, backend, eps * scale, eps, settings.maxRefinements(), options,
+        LpRun.Outcome out = LpRun.run(lp, backend, INITIAL_TOLERANCE_FACTOR * eps * scale, eps, settings.maxRefinements(), options,
                 raw -> BellmanKernel.bellmanResidual(mdp, values(raw, primal, stateIndex)) / scale);
         OrToolsLp.Raw raw = out.raw();
         LpStatus lpStatus = raw == null ? LpStatus.NOT_SOLVED : raw.status();

@@ -15,8 +15,10 @@ import java.util.Locale;
  * primal values and row duals are copied back.
  *
  * <p>PDLP parameters ({@code PrimalDualHybridGradientParams}, text format): the stopping rule is
- * {@code termination_criteria.simple_optimality_criteria} with {@code eps_optimal_absolute} =
- * {@code eps_optimal_relative} = the given tolerance, measured in the L∞ norm
+ * {@code termination_criteria.simple_optimality_criteria} with {@code eps_optimal_absolute} = the
+ * given tolerance and {@code eps_optimal_relative} = tolerance / (1 + ‖b‖∞ + ‖c‖∞), so that the
+ * relative terms (PDLP multiplies them by the norms of the right-hand side and objective) do not
+ * loosen the criterion beyond about the absolute tolerance; measured in the L∞ norm
  * ({@code optimality_norm: OPTIMALITY_NORM_L_INF}) so that the tolerance bounds the worst
  * constraint rather than a sum over all of them; {@code verbosity_level: 0}; {@code num_threads}
  * from the caller.
@@ -30,6 +32,7 @@ final class OrToolsLp {
     }
 
     static Raw solve(SparseLp lp, LpBackend backend, double tolerance, int threads, double timeLimitSeconds) {
+        double relative = tolerance / (1 + lp.maxAbsBound() + lp.maxAbsObjective());
         OrToolsNatives.ensureLoaded();
         MPModelProto.Builder model = MPModelProto.newBuilder().setMaximize(lp.maximize);
         for (int j = 0; j < lp.numCols; j++) {
@@ -55,7 +58,7 @@ final class OrToolsLp {
                     .setSolverSpecificParameters("log_search_progress: false");
         } else {
             request.setSolverType(MPModelRequest.SolverType.PDLP_LINEAR_PROGRAMMING)
-                    .setSolverSpecificParameters(pdlpParameters(tolerance, threads));
+                    .setSolverSpecificParameters(pdlpParameters(tolerance, relative, threads));
         }
         if (timeLimitSeconds > 0 && Double.isFinite(timeLimitSeconds)) {
             request.setSolverTimeLimitSeconds(timeLimitSeconds);
@@ -80,9 +83,9 @@ final class OrToolsLp {
     }
 
     /** PDLP parameters in protobuf text format; see the class comment. */
-    static String pdlpParameters(double tolerance, int threads) {
+    static String pdlpParameters(double tolerance, double relative, int threads) {
         return String.format(Locale.ROOT, "termination_criteria { optimality_norm: OPTIMALITY_NORM_L_INF"
                 + " simple_optimality_criteria { eps_optimal_absolute: %.3e eps_optimal_relative: %.3e } }"
-                + " verbosity_level: 0 num_threads: %d", tolerance, tolerance, Math.max(1, threads));
+                + " verbosity_level: 0 num_threads: %d", tolerance, relative, Math.max(1, threads));
     }
 }

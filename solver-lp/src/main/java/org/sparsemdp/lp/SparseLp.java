@@ -82,6 +82,29 @@ final class SparseLp {
         return index.size();
     }
 
+    /** max |finite row bound|. */
+    double maxAbsBound() {
+        double m = 0;
+        for (int i = 0, n = numRows(); i < n; i++) {
+            if (Double.isFinite(rowLo(i))) {
+                m = Math.max(m, Math.abs(rowLo(i)));
+            }
+            if (Double.isFinite(rowHi(i))) {
+                m = Math.max(m, Math.abs(rowHi(i)));
+            }
+        }
+        return m;
+    }
+
+    /** max |c_j|. */
+    double maxAbsObjective() {
+        double m = 0;
+        for (double c : objective) {
+            m = Math.max(m, Math.abs(c));
+        }
+        return m;
+    }
+
     /** c·x. */
     double objectiveValue(double[] x) {
         double sum = 0;
