@@ -1,6 +1,7 @@
 package org.sparsemdp.bilevel;
 
 import java.time.Duration;
+import org.sparsemdp.evaluate.EvaluationWorkspace;
 import org.sparsemdp.evaluate.OccupancyMeasure;
 import org.sparsemdp.evaluate.PolicyEvaluator;
 import org.sparsemdp.model.DeterministicPolicy;
@@ -41,7 +42,7 @@ final class FollowerOracle {
     private final BilevelInstance instance;
     private final Solver solver;
     private final double epsilon;
-    private final PolicyEvaluator evaluator;
+    private final EvaluationWorkspace workspace;
     private final double[] absWeights;
     private final double sign;
     private final double rewardBound;
@@ -69,7 +70,8 @@ final class FollowerOracle {
         this.epsilon = options.oracleEpsilon() > 0 ? options.oracleEpsilon()
                 : BilevelOptions.AUTO_ORACLE_FRACTION * options.absoluteGap() / Math.max(wNorm, 1e-300);
         double etaTolerance = BilevelOptions.AUTO_ORACLE_FRACTION * options.absoluteGap() / Math.max(rewardBound, 1e-300);
-        this.evaluator = PolicyEvaluator.builder().tolerance(Math.max(etaTolerance, 1e-14)).build();
+        this.workspace = PolicyEvaluator.builder().tolerance(Math.max(etaTolerance, 1e-14)).build()
+                .workspace(instance.follower());
         double[] w = instance.weights();
         boolean anyPositive = false;
         boolean anyNegative = false;
@@ -102,7 +104,7 @@ final class FollowerOracle {
     Cut cut(Response response) {
         Mdp mdp = instance.follower();
         DeterministicPolicy policy = DeterministicPolicy.of(mdp, response.policy());
-        OccupancyMeasure occupancy = evaluator.workspace(mdp).occupancy(policy, absWeights);
+        OccupancyMeasure occupancy = workspace.occupancy(policy, absWeights);
         double[] eta = occupancy.occupancy();
         double[] r = mdp.rewardArray();
         int[] dStart = instance.reductionStart();

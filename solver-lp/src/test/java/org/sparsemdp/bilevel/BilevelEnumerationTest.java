@@ -49,4 +49,13 @@ class BilevelEnumerationTest {
         check(instance, SingleLevelMilp.solve(instance, BilevelOptions.defaults()), optimum);
         check(instance, CuttingPlaneSolver.solve(instance, BilevelOptions.defaults()), optimum);
     }
+
+    @ParameterizedTest
+    @ValueSource(longs = {41, 42, 43})
+    void followerWithTerminalStates(long seed) {
+        BilevelInstance instance = RandomBilevel.instance(seed, 10, 3, 1, 2, Objective.MAXIMIZE, true, 0.3);
+        double optimum = RandomBilevel.enumerate(instance);
+        check(instance, SingleLevelMilp.solve(instance, BilevelOptions.defaults()), optimum);
+        check(instance, CuttingPlaneSolver.solve(instance, BilevelOptions.defaults()), optimum);
+    }
 }

@@ -18,8 +18,14 @@ final class RandomBilevel {
      */
     static BilevelInstance instance(long seed, int states, int n, int upper, double budget, Objective objective,
                                     boolean randomWeights) {
+        return instance(seed, states, n, upper, budget, objective, randomWeights, 0.0);
+    }
+
+    /** As above, with a fraction of terminal states (state 0 is never terminal). */
+    static BilevelInstance instance(long seed, int states, int n, int upper, double budget, Objective objective,
+                                    boolean randomWeights, double terminalFraction) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        Mdp mdp = RandomMdps.random(seed, states, 3, 3, 0.9, objective);
+        Mdp mdp = RandomMdps.random(seed, states, 3, 3, 0.9, objective, terminalFraction);
         BilevelInstance.Builder b = BilevelInstance.builder(mdp, n);
         double[] c = new double[n];
         for (int i = 0; i < n; i++) {
