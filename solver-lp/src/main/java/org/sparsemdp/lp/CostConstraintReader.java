@@ -22,7 +22,8 @@ import org.sparsemdp.model.Mdp;
  * {@code state} is a state index 0..S−1 of a non-terminal state, {@code action} the action label
  * of one of its choices (as written in the model file; an unlabelled choice is named by its
  * position within its state, 0, 1, ...), {@code cost} a finite decimal number. Fields may be
- * surrounded by spaces. Choices not listed cost 0; a (state, action) pair listed twice is an
+ * surrounded by spaces; the action is everything between the first and the last comma, so labels
+ * may themselves contain commas. Choices not listed cost 0; a (state, action) pair listed twice is an
  * error. Every error is reported as a {@link CostFileException} {@code file:line: problem}.
  *
  * <p>On the command line a constraint is written {@code FILE:BUDGET} (see {@link #parseSpec}); the
@@ -77,7 +78,7 @@ public final class CostConstraintReader {
         double[] costs = new double[mdp.numChoices()];
         boolean[] seen = new boolean[mdp.numChoices()];
         long lineNo = 0;
-        boolean first = true;
+        boolean header = true;
         String line;
         while ((line = in.readLine()) != null) {
             lineNo++;
@@ -85,16 +86,20 @@ public final class CostConstraintReader {
             if (text.isEmpty() || text.startsWith("#")) {
                 continue;
             }
-            String[] f = text.split(",", -1);
-            if (first && f.length == 3 && f[0].strip().equals("state") && f[1].strip().equals("action")
+            int first = text.indexOf(',');
+            int last = text.lastIndexOf(',');
+            if (first < 0 || first == last) {
+                throw new CostFileException(source, lineNo, "expected 3 fields 'state,action,cost', found "
+                        + (first < 0 ? 1 : 2));
+            }
+            // The action label is everything between the first and the last comma (labels may contain commas).
+            String[] f = {text.substring(0, first), text.substring(first + 1, last), text.substring(last + 1)};
+            if (header && f[0].strip().equals("state") && f[1].strip().equals("action")
                     && f[2].strip().equals("cost")) {
-                first = false;
+                header = false;
                 continue;
             }
-            first = false;
-            if (f.length != 3) {
-                throw new CostFileException(source, lineNo, "expected 3 fields 'state,action,cost', found " + f.length);
-            }
+            header = false;
             int state = parseState(f[0].strip(), mdp, source, lineNo);
             String action = f[1].strip();
             int c = mdp.findChoice(state, action);

@@ -67,6 +67,16 @@ class CostConstraintReaderTest {
     }
 
     @Test
+    void actionLabelsMayContainCommas() throws IOException {
+        org.sparsemdp.model.MdpBuilder b = new org.sparsemdp.model.MdpBuilder(1).discount(0.5);
+        b.addChoice(0, "move,fast", 1.0, new int[] {0}, new double[] {1.0});
+        b.addChoice(0, "wait", 0.0, new int[] {0}, new double[] {1.0});
+        Mdp mdp = b.build();
+        CostConstraint k = CostConstraintReader.read(new StringReader("0,move,fast,3\n"), "k.csv", mdp, 1.0);
+        assertArrayEquals(new double[] {3.0, 0.0}, k.costs());
+    }
+
+    @Test
     void parsesFileBudgetSpecificationsAtTheLastColon() {
         CostConstraintReader.Spec spec = CostConstraintReader.parseSpec("dir/a:b.csv:12.5");
         assertEquals(Path.of("dir/a:b.csv"), spec.file());
