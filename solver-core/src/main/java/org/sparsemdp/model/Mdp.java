@@ -85,6 +85,17 @@ public final class Mdp {
                 List.copyOf(actionLabels), objective, discount, initialStates.clone());
     }
 
+    /**
+     * Wraps arrays whose every choice was already checked by {@link MdpBuilder} as it was added;
+     * the invariants are therefore not checked a second time.
+     */
+    static Mdp trusted(int numStates, int[] choiceStart, int[] transStart, int[] successor, double[] probability,
+                       double[] reward, int[] actionIndex, List<String> actionLabels, Objective objective,
+                       double discount, int[] initialStates) {
+        return new Mdp(numStates, choiceStart, transStart, successor, probability, reward, actionIndex,
+                List.copyOf(actionLabels), objective, discount, initialStates.clone());
+    }
+
     /** Number of states S; states are 0..S-1. */
     public int numStates() {
         return numStates;

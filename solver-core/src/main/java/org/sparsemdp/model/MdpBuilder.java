@@ -42,6 +42,7 @@ public final class MdpBuilder {
     public static final double DEFAULT_PROBABILITY_TOLERANCE = 1e-9;
     /** Rows whose |Σ p − 1| exceeds this (but is within tolerance) are renormalised. */
     public static final double RENORMALISE_THRESHOLD = 1e-12;
+    private static final int INSERTION_SORT_MAX = 24;
 
     private final int declaredStates; // -1 when the number of states is inferred
     private int maxStateSeen = -1;
@@ -283,7 +284,7 @@ public final class MdpBuilder {
         }
         Mdp mdp;
         if (sortedByState) {
-            mdp = Mdp.fromArrays(numStates, choiceStart, trimmed(transStart), trimmed(successor),
+            mdp = Mdp.trusted(numStates, choiceStart, trimmed(transStart), trimmed(successor),
                     trimmed(probability), trimmed(reward), trimmed(actionIndex), labels, objective, discount,
                     initialStates);
         } else {
@@ -326,7 +327,7 @@ public final class MdpBuilder {
             newReward[c] = reward.getDouble(old);
             newAction[c] = actionIndex.getInt(old);
         }
-        return Mdp.fromArrays(numStates, choiceStart, newStart, newSucc, newProb, newReward, newAction, labels,
+        return Mdp.trusted(numStates, choiceStart, newStart, newSucc, newProb, newReward, newAction, labels,
                 objective, discount, initialStates);
     }
 
@@ -344,7 +345,11 @@ public final class MdpBuilder {
         if (sorted) {
             return end;
         }
-        Arrays.quickSort(begin, end, bySuccessor, swapTransitions);
+        if (end - begin <= INSERTION_SORT_MAX) {
+            insertionSort(succ, prob, begin, end);
+        } else {
+            Arrays.quickSort(begin, end, bySuccessor, swapTransitions);
+        }
         int w = begin;
         for (int k = begin + 1; k < end; k++) {
             if (succ[k] == succ[w]) {
@@ -356,6 +361,21 @@ public final class MdpBuilder {
             }
         }
         return w + 1;
+    }
+
+    private static void insertionSort(int[] succ, double[] prob, int begin, int end) {
+        for (int i = begin + 1; i < end; i++) {
+            int t = succ[i];
+            double p = prob[i];
+            int j = i - 1;
+            while (j >= begin && succ[j] > t) {
+                succ[j + 1] = succ[j];
+                prob[j + 1] = prob[j];
+                j--;
+            }
+            succ[j + 1] = t;
+            prob[j + 1] = p;
+        }
     }
 
     private void rollBack(int c, int transBegin) {

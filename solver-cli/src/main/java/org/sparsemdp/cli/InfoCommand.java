@@ -1,0 +1,73 @@
+package org.sparsemdp.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sparsemdp.model.Mdp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sparsemdp info FILE}: sizes and structural facts of a model. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Prints sizes, objective, discount, memory footprint and structural facts of a model.")
+final class InfoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Model file.")
+    Path file;
+
+    @Option(names = "--format", paramLabel = "F", defaultValue = "auto", description = "File format (default: auto).")
+    String format;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        long t0 = System.nanoTime();
+        Mdp mdp = ModelFiles.load(file, format);
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        int minChoices = Integer.MAX_VALUE;
+        int maxChoices = 0;
+        int maxBranching = 0;
+        for (int s = 0; s < mdp.numStates(); s++) {
+            int k = mdp.numChoices(s);
+            minChoices = Math.min(minChoices, k);
+            maxChoices = Math.max(maxChoices, k);
+            for (int c = mdp.choiceStart(s); c < mdp.choiceEnd(s); c++) {
+                maxBranching = Math.max(maxBranching, mdp.transitionEnd(c) - mdp.transitionStart(c));
+            }
+        }
+        int terminal = mdp.numTerminalStates();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Summaries.modelJson(mdp)
+                    .put("initialState", mdp.initialState())
+                    .put("terminalStates", terminal)
+                    .put("minChoicesPerState", minChoices)
+                    .put("maxChoicesPerState", maxChoices)
+                    .put("maxBranching", maxBranching)
+                    .put("actionLabels", mdp.actionLabels().size())
+                    .put("memoryBytes", mdp.memoryBytes())
+                    .put("loadSeconds", loadSeconds));
+            return 0;
+        }
+        out.printf(Locale.ROOT, "file          %s%n", file);
+        out.printf(Locale.ROOT, "states        %d (%d terminal)%n", mdp.numStates(), terminal);
+        out.printf(Locale.ROOT, "choices       %d (%d..%d per state)%n", mdp.numChoices(), minChoices, maxChoices);
+        out.printf(Locale.ROOT, "transitions   %d (at most %d per choice)%n", mdp.numTransitions(), maxBranching);
+        out.printf(Locale.ROOT, "objective     %s%n", mdp.objective().keyword());
+        out.printf(Locale.ROOT, "discount      %s%n", Double.toString(mdp.discount()));
+        out.printf(Locale.ROOT, "initial       %d%n", mdp.initialState());
+        out.printf(Locale.ROOT, "actions       %d distinct labels%n", mdp.actionLabels().size());
+        out.printf(Locale.ROOT, "memory        %.1f MiB (%.1f bytes per transition)%n", mdp.memoryBytes() / 1048576.0,
+                mdp.numTransitions() == 0 ? 0.0 : (double) mdp.memoryBytes() / mdp.numTransitions());
+        out.printf(Locale.ROOT, "loaded in     %.3f s%n", loadSeconds);
+        return 0;
+    }
+}

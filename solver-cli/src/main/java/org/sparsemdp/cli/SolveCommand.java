@@ -1,0 +1,148 @@
+package org.sparsemdp.cli;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sparsemdp.model.Mdp;
+import org.sparsemdp.model.Objective;
+import org.sparsemdp.solve.Solution;
+import org.sparsemdp.solve.Solver;
+import org.sparsemdp.solve.SolverOptions;
+import org.sparsemdp.solve.Solvers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sparsemdp solve FILE}: optimal values and policy with a certified bound. */
+@Command(name = "solve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Computes the optimal values and an optimal policy of the MDP in FILE,",
+                "with a bound on the error of the values."})
+final class SolveCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Model file (.mdp, optionally .gz).")
+    Path file;
+
+    @Option(names = "--format", paramLabel = "F", defaultValue = "auto",
+            description = "File format: ${COMPLETION-CANDIDATES}; default: from the file name.",
+            completionCandidates = FormatCandidates.class)
+    String format;
+
+    @Option(names = {"-m", "--method"}, paramLabel = "M", defaultValue = "vi",
+            description = "Solver method: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            completionCandidates = MethodCandidates.class)
+    String method;
+
+    @Option(names = "--discount", paramLabel = "G", description = "Override the model's discount factor (0 < G <= 1).")
+    Double discount;
+
+    @Option(names = "--objective", paramLabel = "min|max", description = "Override the model's objective.")
+    String objective;
+
+    @Option(names = {"-e", "--epsilon"}, paramLabel = "E", defaultValue = "1e-6",
+            description = "Requested bound on the error of the values (default: ${DEFAULT-VALUE}).")
+    double epsilon;
+
+    @Option(names = "--max-iterations", paramLabel = "N", description = "Iteration cap.")
+    Long maxIterations;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Wall-clock cap in seconds.")
+    Double timeLimit;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "T", defaultValue = "1",
+            description = "Worker threads (default: ${DEFAULT-VALUE}: sequential, reproducible).")
+    int threads;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "CSV",
+            description = "Write all values and the policy as CSV: state,value,action.")
+    Path output;
+
+    @Option(names = "--json", description = "Print one JSON summary object on stdout instead of the text summary.")
+    boolean json;
+
+    @Option(names = "--show", paramLabel = "N", defaultValue = "20",
+            description = "States shown in the text summary (default: ${DEFAULT-VALUE}).")
+    int show;
+
+    @Override
+    public Integer call() throws Exception {
+        Mdp mdp = ModelFiles.load(file, format);
+        if (discount != null) {
+            mdp = mdp.withDiscount(discount);
+        }
+        if (objective != null) {
+            mdp = mdp.withObjective(Objective.parse(objective));
+        }
+        Solver solver = Solvers.byName(method);
+        SolverOptions.Builder ob = SolverOptions.builder().epsilon(epsilon).threads(threads)
+                .listener(new StderrProgress(spec.commandLine().getErr()));
+        if (maxIterations != null) {
+            ob.maxIterations(maxIterations);
+        }
+        if (timeLimit != null) {
+            ob.timeLimit(Duration.ofNanos((long) (timeLimit * 1e9)));
+        }
+        Solution solution = solver.solve(mdp, ob.build());
+        if (output != null) {
+            Mdp model = mdp;
+            AtomicFiles.write(output, out -> writeValues(model, solution, out));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Summaries.solutionJson(mdp, solution).toString());
+        } else {
+            Summaries.printSolution(out, file.toString(), mdp, solution, show);
+            if (output != null) {
+                out.println("values and policy written to " + output);
+            }
+        }
+        return solution.converged() ? 0 : SparseMdpCli.EXIT_NOT_CONVERGED;
+    }
+
+    private static void writeValues(Mdp mdp, Solution solution, java.io.OutputStream os) throws java.io.IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+        w.write("state,value,action\n");
+        double[] v = solution.values();
+        int[] policy = solution.policy();
+        StringBuilder line = new StringBuilder(64);
+        for (int s = 0; s < mdp.numStates(); s++) {
+            line.setLength(0);
+            line.append(s).append(',').append(v[s]).append(',');
+            if (policy[s] >= 0) {
+                line.append(Csv.quote(mdp.actionLabel(policy[s])));
+            }
+            line.append('\n');
+            w.append(line);
+        }
+        w.flush();
+    }
+
+    /** Completion candidates for --method. */
+    static final class MethodCandidates implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Solvers.names().iterator();
+        }
+    }
+
+    /** Completion candidates for --format. */
+    static final class FormatCandidates implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.asList(ModelFiles.FORMATS.split(",\\s*")).iterator();
+        }
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

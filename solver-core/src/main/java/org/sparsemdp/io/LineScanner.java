@@ -1,0 +1,374 @@
+package org.sparsemdp.io;
+
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A streaming, allocation-light tokenizer for line-oriented text formats. It reads bytes (ASCII /
+ * UTF-8) in large blocks, never holds more than the current line plus one block, and parses
+ * integers directly and doubles with FastDoubleParser (exact, like {@link Double#parseDouble})
+ * from the byte buffer, without creating a String per number.
+ *
+ * <p>Tokens are separated by whitespace and by the configured separator characters
+ * ({@link #separators(String)}); text from the comment character ({@link #commentChar(char)}) to
+ * the end of the line is ignored. Every parse error is a {@link ModelFormatException} with
+ * {@code file:line}.
+ */
+public final class LineScanner implements Closeable {
+    /** Longest line accepted (bytes); longer lines are an error rather than an OutOfMemoryError. */
+    public static final int MAX_LINE_BYTES = 1 << 28;
+
+    private final InputStream in;
+    private final String source;
+    private byte[] buf = new byte[1 << 16];
+    private int bufLen;
+    private boolean eof;
+    private int lineStart;
+    private int lineEnd; // exclusive, without the '\n'
+    private int nextLineStart;
+    private int pos;
+    private long lineNumber;
+    private long bytesBeforeBuffer;
+    private int commentChar = -1;
+    private final boolean[] separator = new boolean[128];
+    private static final int INTERN_SLOTS = 256;
+    private final byte[][] internBytes = new byte[INTERN_SLOTS][];
+    private final String[] internStrings = new String[INTERN_SLOTS];
+
+    /** A scanner over {@code in}; {@code source} names it in error messages. */
+    public LineScanner(InputStream in, String source) {
+        this.in = in;
+        this.source = source;
+    }
+
+    /** Sets the comment character (text from it to the end of the line is ignored). */
+    public LineScanner commentChar(char c) {
+        this.commentChar = c;
+        return this;
+    }
+
+    /** Sets characters that end a token besides whitespace (they are tokens of their own). */
+    public LineScanner separators(String chars) {
+        java.util.Arrays.fill(separator, false);
+        for (int i = 0; i < chars.length(); i++) {
+            separator[chars.charAt(i)] = true;
+        }
+        return this;
+    }
+
+    /** The name used in error messages. */
+    public String source() {
+        return source;
+    }
+
+    /** 1-based number of the current line (0 before the first). */
+    public long lineNumber() {
+        return lineNumber;
+    }
+
+    /** Bytes consumed up to the end of the current line (for throughput reporting). */
+    public long bytesRead() {
+        return bytesBeforeBuffer + nextLineStart;
+    }
+
+    /**
+     * Advances to the next line.
+     *
+     * @return false at the end of the input
+     */
+    public boolean nextLine() throws IOException {
+        int start = nextLineStart;
+        int scan = start;
+        while (true) {
+            int nl = indexOfNewline(scan, bufLen);
+            if (nl >= 0) {
+                setLine(start, nl, nl + 1);
+                return true;
+            }
+            if (eof) {
+                if (start >= bufLen) {
+                    lineStart = lineEnd = pos = nextLineStart = bufLen;
+                    return false;
+                }
+                setLine(start, bufLen, bufLen);
+                return true;
+            }
+            // Need more bytes: compact, grow if the line fills the buffer, then read.
+            int kept = bufLen - start;
+            if (start > 0) {
+                System.arraycopy(buf, start, buf, 0, kept);
+                bytesBeforeBuffer += start;
+                bufLen = kept;
+                start = 0;
+            }
+            scan = bufLen;
+            if (bufLen == buf.length) {
+                if (buf.length >= MAX_LINE_BYTES) {
+                    throw new ModelFormatException(source, lineNumber + 1, "line longer than " + MAX_LINE_BYTES
+                            + " bytes");
+                }
+                buf = java.util.Arrays.copyOf(buf, Math.min(MAX_LINE_BYTES, buf.length * 2));
+            }
+            int n = in.read(buf, bufLen, buf.length - bufLen);
+            if (n < 0) {
+                eof = true;
+            } else {
+                bufLen += n;
+            }
+        }
+    }
+
+    private int indexOfNewline(int from, int to) {
+        byte[] b = buf;
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void setLine(int start, int end, int next) {
+        lineStart = start;
+        lineEnd = end;
+        nextLineStart = next;
+        pos = start;
+        lineNumber++;
+        if (commentChar >= 0) {
+            for (int i = start; i < end; i++) {
+                if (buf[i] == commentChar) {
+                    lineEnd = i;
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * Advances to the next line that has a token (skipping blank and comment-only lines).
+     *
+     * @return false at the end of the input
+     */
+    public boolean nextContentLine() throws IOException {
+        while (nextLine()) {
+            if (hasMoreTokens()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the current line has another token. */
+    public boolean hasMoreTokens() {
+        skipSpace();
+        return pos < lineEnd;
+    }
+
+    /** The next character of the line without consuming it, or −1 at the end of the line. */
+    public int peek() {
+        skipSpace();
+        return pos < lineEnd ? buf[pos] & 0xff : -1;
+    }
+
+    /** Consumes {@code c} if it is the next character. */
+    public boolean tryConsume(char c) {
+        skipSpace();
+        if (pos < lineEnd && buf[pos] == c) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    /** Consumes {@code c} or fails with "expected 'c' after what". */
+    public void expect(char c, String after) throws ModelFormatException {
+        if (!tryConsume(c)) {
+            throw error("expected '" + c + "' after " + after + ", found " + describeNext());
+        }
+    }
+
+    /** The next token as a String (allocates; for keywords and labels). */
+    public String nextToken(String what) throws ModelFormatException {
+        int start = tokenStart(what);
+        int end = tokenEnd(start);
+        pos = end;
+        return new String(buf, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The next token as a String, reusing the String of an identical recent token (for action
+     * labels and other tokens drawn from a small vocabulary): no allocation on a cache hit.
+     */
+    public String nextInternedToken(String what) throws ModelFormatException {
+        int start = tokenStart(what);
+        int end = tokenEnd(start);
+        pos = end;
+        int hash = 1;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + buf[i];
+        }
+        int slot = (hash ^ (hash >>> 16)) & (INTERN_SLOTS - 1);
+        byte[] cached = internBytes[slot];
+        if (cached != null && cached.length == end - start
+                && java.util.Arrays.equals(cached, 0, cached.length, buf, start, end)) {
+            return internStrings[slot];
+        }
+        byte[] bytes = java.util.Arrays.copyOfRange(buf, start, end);
+        String s = new String(bytes, StandardCharsets.UTF_8);
+        internBytes[slot] = bytes;
+        internStrings[slot] = s;
+        return s;
+    }
+
+    /** Whether the next token equals {@code word} (ASCII), consuming it if so. */
+    public boolean tryKeyword(String word) {
+        skipSpace();
+        int end = tokenEnd(pos);
+        if (end - pos != word.length()) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (buf[pos + i] != word.charAt(i)) {
+                return false;
+            }
+        }
+        pos = end;
+        return true;
+    }
+
+    /** The next token as a non-negative or negative decimal int; {@code what} names it in errors. */
+    public int nextInt(String what) throws ModelFormatException {
+        long v = nextLong(what);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw error(what + " " + v + " is out of the supported range (at most " + Integer.MAX_VALUE + ")");
+        }
+        return (int) v;
+    }
+
+    /** The next token as a decimal long. */
+    public long nextLong(String what) throws ModelFormatException {
+        int start = tokenStart(what);
+        int end = tokenEnd(start);
+        int i = start;
+        boolean negative = false;
+        if (buf[i] == '-' || buf[i] == '+') {
+            negative = buf[i] == '-';
+            i++;
+        }
+        if (i == end) {
+            throw error("expected " + what + " (an integer), found '" + text(start, end) + "'");
+        }
+        long v = 0;
+        for (; i < end; i++) {
+            int d = buf[i] - '0';
+            if (d < 0 || d > 9) {
+                throw error("expected " + what + " (an integer), found '" + text(start, end) + "'");
+            }
+            if (v > (Long.MAX_VALUE - d) / 10) {
+                throw error(what + " '" + text(start, end) + "' is too large");
+            }
+            v = v * 10 + d;
+        }
+        pos = end;
+        return negative ? -v : v;
+    }
+
+    /** The next token as a finite or infinite double (Java syntax); {@code what} names it in errors. */
+    public double nextDouble(String what) throws ModelFormatException {
+        int start = tokenStart(what);
+        int end = tokenEnd(start);
+        try {
+            double d = JavaDoubleParser.parseDouble(buf, start, end - start);
+            pos = end;
+            return d;
+        } catch (NumberFormatException e) {
+            throw error("expected " + what + " (a number), found '" + text(start, end) + "'");
+        }
+    }
+
+    /** The rest of the current line, trimmed (allocates). */
+    public String restOfLine() {
+        skipSpace();
+        int end = lineEnd;
+        while (end > pos && isSpace(buf[end - 1])) {
+            end--;
+        }
+        String s = text(pos, end);
+        pos = lineEnd;
+        return s;
+    }
+
+    /** The whole current line as read (allocates; comments removed). */
+    public String currentLine() {
+        return text(lineStart, lineEnd);
+    }
+
+    /** Fails unless the line has no more tokens. */
+    public void expectEndOfLine(String after) throws ModelFormatException {
+        if (hasMoreTokens()) {
+            throw error("unexpected '" + text(pos, tokenEnd(pos)) + "' after " + after);
+        }
+    }
+
+    /** An exception for the current line. */
+    public ModelFormatException error(String problem) {
+        return new ModelFormatException(source, lineNumber, problem);
+    }
+
+    /** An exception for the current line with a cause. */
+    public ModelFormatException error(String problem, Throwable cause) {
+        return new ModelFormatException(source, lineNumber, problem, cause);
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    private int tokenStart(String what) throws ModelFormatException {
+        skipSpace();
+        if (pos >= lineEnd) {
+            throw error("expected " + what + ", found the end of the line");
+        }
+        return pos;
+    }
+
+    private int tokenEnd(int start) {
+        int i = start;
+        if (i < lineEnd && isSeparator(buf[i])) {
+            return i + 1;
+        }
+        while (i < lineEnd && !isSpace(buf[i]) && !isSeparator(buf[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private String describeNext() {
+        skipSpace();
+        return pos < lineEnd ? "'" + text(pos, tokenEnd(pos)) + "'" : "the end of the line";
+    }
+
+    private void skipSpace() {
+        while (pos < lineEnd && isSpace(buf[pos])) {
+            pos++;
+        }
+    }
+
+    private boolean isSeparator(byte b) {
+        return b >= 0 && separator[b];
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == 0x0b;
+    }
+
+    private String text(int start, int end) {
+        int len = Math.min(end - start, 80);
+        String s = new String(buf, start, len, StandardCharsets.UTF_8);
+        return len < end - start ? s + "..." : s;
+    }
+}
