@@ -72,7 +72,7 @@ public final class ConstrainedMdpSolver {
         LpDiagnostics diagnostics = LpSolver.diagnostics(lp, backend, lpStatus, raw, Double.NaN, out);
         int k = constraints.size();
         if (raw == null || !lpStatus.hasSolution()) {
-            Status status = out.timedOut() ? Status.TIME_LIMIT
+            Status status = out.timedOut() ? Status.TIME_LIMIT : out.cancelled() ? Status.CANCELLED
                     : lpStatus == LpStatus.INFEASIBLE ? Status.CONVERGED : Status.MAX_ITERATIONS;
             return new ConstrainedResult(status, lpStatus, null, Double.NaN, nan(k), Double.NaN, nan(k), Double.NaN,
                     diagnostics);
@@ -96,7 +96,7 @@ public final class ConstrainedMdpSolver {
             evaluatedUsage[i] = StochasticPolicyEvaluation.weighted(rho, e.values());
             bound = Math.max(bound, e.bound());
         }
-        Status status = out.timedOut() ? Status.TIME_LIMIT
+        Status status = out.timedOut() ? Status.TIME_LIMIT : out.cancelled() ? Status.CANCELLED
                 : out.error() <= target ? Status.CONVERGED : Status.MAX_ITERATIONS;
         return new ConstrainedResult(status, lpStatus, occupancy, objective, usage, evaluatedObjective,
                 evaluatedUsage, bound, diagnostics);
