@@ -8,7 +8,9 @@ import org.sparsemdp.solve.SolverOptions;
  * target: GLOP once; PDLP first with the given tolerance and then, while the measured error
  * exceeds the target and fewer than {@code maxRefinements} re-solves were made, again with the
  * tolerance divided by max(4, 2·error/target) (never below 1e-14). The time limit of the
- * options bounds the whole loop. The best answer (smallest measured error) is kept.
+ * options bounds the whole loop. Before each re-solve the options' progress listener is called with
+ * (solves so far, measured error, measured error) and may cancel. The best answer (smallest
+ * measured error) is kept.
  */
 final class LpRun {
     private static final double MIN_TOLERANCE = 1e-14;
@@ -23,9 +25,10 @@ final class LpRun {
      * @param tolerance  PDLP tolerance of the kept answer (NaN for GLOP)
      * @param lpSeconds  total wall time in the backend
      * @param timedOut   whether the time limit ended the loop
+     * @param cancelled  whether the listener ended the loop
      */
     record Outcome(OrToolsLp.Raw raw, double error, int solves, double tolerance, double lpSeconds,
-                   boolean timedOut) {
+                   boolean timedOut, boolean cancelled) {
     }
 
     static Outcome run(SparseLp lp, LpBackend backend, double initialTolerance, double target, int maxRefinements,
@@ -39,6 +42,7 @@ final class LpRun {
         double seconds = 0;
         int solves = 0;
         boolean timedOut = false;
+        boolean cancelled = false;
         while (true) {
             double remaining = deadline == Long.MAX_VALUE ? Double.POSITIVE_INFINITY
                     : (deadline - System.nanoTime()) / 1e9;
@@ -62,8 +66,12 @@ final class LpRun {
             if (backend == LpBackend.GLOP || bestError <= target || solves > maxRefinements || tol <= MIN_TOLERANCE) {
                 break;
             }
+            if (!options.listener().onIteration(solves, err, err)) {
+                cancelled = true;
+                break;
+            }
             tol = Math.max(MIN_TOLERANCE, tol / Math.max(4, 2 * err / target));
         }
-        return new Outcome(best, bestError, solves, bestTol, seconds, timedOut);
+        return new Outcome(best, bestError, solves, bestTol, seconds, timedOut, cancelled);
     }
 }

@@ -18,8 +18,12 @@ import org.sparsemdp.model.Mdp;
  * </ul>
  */
 public final class LpSettings {
-    /** Largest number of choices solved by GLOP under the automatic backend choice. */
-    public static final int DEFAULT_GLOP_MAX_CHOICES = 5_000;
+    /**
+     * Largest number of choices solved by GLOP under the automatic backend choice: about 10^3
+     * states with 4 actions, where GLOP still takes about a second while its time grows
+     * superlinearly beyond (see {@link LpBackend} for measurements and BENCHMARKS in the report).
+     */
+    public static final int DEFAULT_GLOP_MAX_CHOICES = 4_000;
     /** Default number of PDLP re-solves with a tighter tolerance. */
     public static final int DEFAULT_MAX_REFINEMENTS = 3;
 

@@ -31,8 +31,9 @@ import org.sparsemdp.solve.Status;
  * that does not suffice the status is {@link Status#MAX_ITERATIONS}, with the true bound of the
  * best answer; {@link Status#TIME_LIMIT} when the time limit ended the run. A model whose LP is
  * infeasible or unbounded (γ = 1 with infinite optimal values) is rejected with an
- * {@link IllegalArgumentException}. Cancellation through the listener is not supported inside a
- * backend call.
+ * {@link IllegalArgumentException}. The progress listener is called between LP solves (see
+ * {@link LpRun}) and may cancel there ({@link Status#CANCELLED}); a backend call itself is not
+ * interrupted. {@link Solution#iterations()} counts LP solves.
  *
  * <p>Stateless and thread-safe; {@link SolverOptions#threads()} is passed to PDLP.
  */
@@ -122,7 +123,7 @@ public final class LpSolver implements Solver {
         double[] v = hasSolution ? values(raw, primal, stateIndex) : new double[mdp.numStates()];
         double residual = BellmanKernel.bellmanResidual(mdp, v);
         double bound = residual / scale;
-        Status status = out.timedOut() ? Status.TIME_LIMIT
+        Status status = out.timedOut() ? Status.TIME_LIMIT : out.cancelled() ? Status.CANCELLED
                 : hasSolution && bound <= eps ? Status.CONVERGED : Status.MAX_ITERATIONS;
         LpDiagnostics diagnostics = diagnostics(lp, backend, lpStatus, raw, residual, out);
         OccupancyMeasure occupancy = null;

@@ -1,0 +1,57 @@
+package org.sparsemdp.lp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+import org.sparsemdp.model.Mdp;
+import org.sparsemdp.model.MdpBuilder;
+import org.sparsemdp.model.Objective;
+import org.sparsemdp.solve.Solver;
+import org.sparsemdp.solve.SolverOptions;
+
+/** Lookup by name, the automatic backend choice, and models whose LP has no finite optimum. */
+class LpSolversTest {
+
+    @Test
+    void solversAreFoundByNameAndThroughTheServiceLoader() {
+        assertEquals("lp", LpSolvers.byName("lp", LpSettings.defaults()).name());
+        assertEquals(LpSolver.Formulation.DUAL, LpSolvers.byName("lp-dual", LpSettings.defaults()).formulation());
+        assertThrows(IllegalArgumentException.class, () -> LpSolvers.byName("simplex", LpSettings.defaults()));
+        Set<String> names = ServiceLoader.load(Solver.class).stream().map(p -> p.get().name())
+                .collect(Collectors.toSet());
+        assertTrue(names.containsAll(LpSolvers.names()), names.toString());
+    }
+
+    @Test
+    void automaticBackendIsGlopUpToTheThresholdAndPdlpAbove() {
+        Mdp lab = InventoryLab.build(); // 11 choices
+        assertEquals(LpBackend.GLOP, LpSettings.defaults().backendFor(lab));
+        assertEquals(LpBackend.PDLP, LpSettings.builder().glopMaxChoices(10).build().backendFor(lab));
+        assertEquals(LpBackend.GLOP, LpSettings.builder().glopMaxChoices(11).build().backendFor(lab));
+        assertEquals(LpBackend.GLOP, LpSettings.builder().glopMaxChoices(0).backend(LpBackend.GLOP).build()
+                .backendFor(lab));
+    }
+
+    /**
+     * γ = 1, minimise: state 0 can only loop on itself at cost 1 forever, so its value is +∞ and
+     * the primal LP is unbounded (the dual infeasible): rejected with a clear message.
+     */
+    @ParameterizedTest
+    @EnumSource(LpSolver.Formulation.class)
+    void infiniteValuesAreRejected(LpSolver.Formulation formulation) {
+        MdpBuilder b = new MdpBuilder(2).discount(1.0).objective(Objective.MINIMIZE);
+        b.addChoice(0, "loop", 1.0, new int[] {0}, new double[] {1.0});
+        Mdp mdp = b.build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new LpSolver(formulation, LpSettings.builder().backend(LpBackend.GLOP).build())
+                        .solve(mdp, SolverOptions.defaults()));
+        assertTrue(e.getMessage().contains("infinite"), e.getMessage());
+    }
+}
