@@ -63,6 +63,13 @@ public final class EvaluationWorkspace {
     private double bound;
     private Accuracy boundAccuracy;
     private long boundIterations;
+    private boolean boundFresh;
+    private Policy currentPolicy;
+    private IterativeSolver fallbackSolver;
+    // outcome of the last solve()
+    private double lastResidual;
+    private KrylovMethod lastMethod;
+    private Status lastStatus;
 
     EvaluationWorkspace(PolicyEvaluator options, Mdp mdp) {
         MtjSetup.ensure();
@@ -135,24 +142,30 @@ public final class EvaluationWorkspace {
      * the 1-norm ({@code rho0} is copied; it need not be a probability distribution).
      */
     public OccupancyMeasure occupancy(Policy policy, double[] rho0) {
+        return occupancy(policy, rho0, null);
+    }
+
+    /**
+     * As {@link #occupancy(Policy, double[])}, starting from {@code initialGuess} (for example
+     * the occupancy of a nearby policy; not modified; {@code null} for 0).
+     */
+    public OccupancyMeasure occupancy(Policy policy, double[] rho0, double[] initialGuess) {
         prepare(policy);
         if (rho0.length != n) {
             throw new IllegalArgumentException("initial distribution has " + rho0.length + " entries, expected " + n);
         }
         System.arraycopy(rho0, 0, rhs, 0, n);
         double[] eta = new double[n];
+        if (initialGuess != null) {
+            if (initialGuess.length != n) {
+                throw new IllegalArgumentException("initial guess has " + initialGuess.length + " entries, expected " + n);
+            }
+            System.arraycopy(initialGuess, 0, eta, 0, n);
+        }
         long its = solve(transposed, eta, options.tolerance() / bound, true);
         return new OccupancyMeasure(eta, rho0.clone(), its + lastBoundIterations(), lastResidual, bound,
                 boundAccuracy, lastStatus);
     }
-
-    // ---------------------------------------------------------------------------------------
-
-    private double lastResidual;
-    private KrylovMethod lastMethod;
-    private IterativeSolver fallbackSolver;
-    private Status lastStatus;
-    private boolean boundFresh;
 
     private long lastBoundIterations() {
         long its = boundFresh ? boundIterations : 0;
@@ -230,8 +243,6 @@ public final class EvaluationWorkspace {
         }
         return transpose ? new TransposedPreconditioner(preconditioner) : preconditioner;
     }
-
-    private Policy currentPolicy;
 
     /**
      * Solves (I − γP)x = rhs (or the transpose) in place from x, to true residual ≤ target; sets

@@ -24,10 +24,21 @@ import org.sparsemdp.model.Policy;
  * {@link #workspace(Mdp)} and reuse it: it keeps the operator and MTJ's work vectors.
  */
 public final class PolicyEvaluator {
-    /** Default Krylov method (fastest in the measurement reported with issue 4). */
+    /**
+     * Default Krylov method. Measured with {@code EvaluationProbe} (solver-bench) on a random
+     * model with 10⁵ states, 4 actions, 8 successors, γ = 0.99, tolerance 1e-8: BiCGstab 16
+     * iterations / 1.0 s, CGS 21 / 1.1 s, GMRES(30) 44 / 1.7 s, IR 2291 / 53 s (the machine was
+     * heavily shared; the ratios are the point).
+     */
     public static final KrylovMethod DEFAULT_METHOD = KrylovMethod.BICGSTAB;
-    /** Default preconditioner. */
-    public static final Preconditioning DEFAULT_PRECONDITIONING = Preconditioning.ILU0;
+    /**
+     * Default preconditioner: the matrix-free diagonal. In the same measurement ILU(0) cut
+     * BiCGstab's iterations from 16 to 7 but its assembly and factorisation made it no faster for
+     * a deterministic policy (1.09 s vs 1.02 s) and 4.3 times slower for the uniform stochastic
+     * policy (4.6 s vs 1.07 s), where P<sub>π</sub> has 4 times the entries. ILU(0) pays off
+     * on stiffer systems (γ close to 1, long chains), where it is worth selecting.
+     */
+    public static final Preconditioning DEFAULT_PRECONDITIONING = Preconditioning.DIAGONAL;
     /** Default requested error bound. */
     public static final double DEFAULT_TOLERANCE = 1e-8;
     /** Default cap on Krylov iterations per solve. */

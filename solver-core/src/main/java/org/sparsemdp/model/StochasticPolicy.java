@@ -46,7 +46,7 @@ public final class StochasticPolicy implements Policy {
             }
             double sum = 0;
             for (int c = from; c < to; c++) {
-                if (!(p[c] >= 0 && p[c] <= 1)) {
+                if (!(p[c] >= 0 && p[c] <= 1 + TOLERANCE)) {
                     throw new IllegalArgumentException("state " + s + ", choice " + c + " (action '"
                             + mdp.actionLabel(c) + "'): probability " + p[c] + " is not in [0, 1]");
                 }
