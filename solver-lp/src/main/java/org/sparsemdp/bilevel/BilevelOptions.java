@@ -15,7 +15,7 @@ import org.sparsemdp.solve.PolicyIterationSolver;
  *   <li>{@code oracle}: name of the follower's MDP solver in {@link org.sparsemdp.solve.Solvers},
  *       default {@code pi}; it must report a certified error bound;</li>
  *   <li>{@code oracleEpsilon}: the follower solver's ε; 0 (the default) means automatic:
- *       {@value #AUTO_ORACLE_FRACTION}·absoluteGap/‖w‖₁, so that the oracle's error uses a small
+ *       {@value #AUTO_ORACLE_FRACTION}·absoluteGap/max(1, ‖w‖₁), so that the oracle's error uses a small
  *       fraction of the gap tolerance.</li>
  * </ul>
  */

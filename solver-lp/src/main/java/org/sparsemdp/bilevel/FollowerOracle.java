@@ -68,8 +68,8 @@ final class FollowerOracle {
         double wNorm = instance.weightNorm1();
         this.rewardBound = instance.rewardBound();
         this.epsilon = options.oracleEpsilon() > 0 ? options.oracleEpsilon()
-                : BilevelOptions.AUTO_ORACLE_FRACTION * options.absoluteGap() / Math.max(wNorm, 1e-300);
-        double etaTolerance = BilevelOptions.AUTO_ORACLE_FRACTION * options.absoluteGap() / Math.max(rewardBound, 1e-300);
+                : BilevelOptions.AUTO_ORACLE_FRACTION * options.absoluteGap() / Math.max(wNorm, 1.0);
+        double etaTolerance = BilevelOptions.AUTO_ORACLE_FRACTION * options.absoluteGap() / Math.max(rewardBound, 1.0);
         this.workspace = PolicyEvaluator.builder().tolerance(Math.max(etaTolerance, 1e-14)).build()
                 .workspace(instance.follower());
         double[] w = instance.weights();
