@@ -22,7 +22,8 @@ import org.sparsemdp.model.Objective;
  *   min c·x + θ   s.t.  A x = b, G x ≤ h, l ≤ x ≤ u, integrality,
  *                       θ ≥ −‖w‖₁R/(1−γ),   θ ≥ α_j + β_j·x  for every cut j so far
  * </pre>
- * is an LP (GLOP) for continuous x and a MILP (SCIP) otherwise. Each iteration solves it, takes
+ * is an LP (GLOP) for continuous x and a MILP (SCIP) otherwise, rebuilt and solved from scratch in
+ * each iteration (it is small: n + 1 columns, one row per cut). Each iteration solves it, takes
  * its proven bound as the lower bound L and its x as the next query, calls the oracle
  * ({@link FollowerOracle}) for v*(x), giving the upper bound c·x + w·v + ‖w‖₁·e<sub>v</sub> on F(x),
  * and adds the cut of the follower's optimal policy at x (shifted by its certified error, so it
@@ -48,7 +49,6 @@ public final class CuttingPlaneSolver {
     public static BilevelResult solve(BilevelInstance instance, BilevelOptions options) {
         checkConvex(instance);
         long start = System.nanoTime();
-        int n = instance.numVariables();
         FollowerOracle oracle = new FollowerOracle(instance, options);
         double wNorm = instance.weightNorm1();
         List<FollowerOracle.Cut> cuts = new ArrayList<>();
@@ -135,7 +135,7 @@ public final class CuttingPlaneSolver {
         for (int i = 0; i < n; i++) {
             m.addColumn(instance.lower(i), instance.upper(i), instance.isInteger(i), c[i]);
         }
-        int theta = m.addColumn(oracle.followerTermFloor(), Double.POSITIVE_INFINITY, false, 1.0);
+        m.addColumn(oracle.followerTermFloor(), Double.POSITIVE_INFINITY, false, 1.0); // θ, column n
         int[] index = new int[n + 1];
         for (int i = 0; i <= n; i++) {
             index[i] = i;
@@ -156,7 +156,6 @@ public final class CuttingPlaneSolver {
             coef[n] = 1.0;
             m.addRow(index, coef, n + 1, cut.constant(), Double.POSITIVE_INFINITY);
         }
-        assert theta == n;
         return m;
     }
 

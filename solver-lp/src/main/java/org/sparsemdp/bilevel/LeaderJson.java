@@ -15,6 +15,7 @@ import org.sparsemdp.model.Mdp;
  * Format (members other than {@code n} and {@code c} are optional; unknown members are errors):
  * <pre>
  * {
+ *   "comment": "any text",                   ignored
  *   "n": 3,                                  number of leader variables
  *   "names": ["a", "b", "c"],                names for reports (default x0, x1, ...)
  *   "c": [1, 2, 3],                          leader costs
