@@ -53,9 +53,19 @@ class BilevelEnumerationTest {
     @ParameterizedTest
     @ValueSource(longs = {41, 42, 43})
     void followerWithTerminalStates(long seed) {
-        BilevelInstance instance = RandomBilevel.instance(seed, 10, 3, 1, 2, Objective.MAXIMIZE, true, 0.3);
+        BilevelInstance instance = RandomBilevel.instance(seed, 10, 3, 1, 2, Objective.MAXIMIZE, true, 0.3, true);
         double optimum = RandomBilevel.enumerate(instance);
         check(instance, SingleLevelMilp.solve(instance, BilevelOptions.defaults()), optimum);
         check(instance, CuttingPlaneSolver.solve(instance, BilevelOptions.defaults()), optimum);
+    }
+
+    /** The seed's own case: a cost-minimising follower and w ≥ 0 (concave in x: MILP only). */
+    @ParameterizedTest
+    @ValueSource(longs = {51, 52, 53})
+    void seedCaseMinimisingFollowerWithNonNegativeWeights(long seed) {
+        BilevelInstance instance = RandomBilevel.instance(seed, 8, 3, 2, 4, Objective.MINIMIZE, seed % 2 == 0, 0.0,
+                false);
+        double optimum = RandomBilevel.enumerate(instance);
+        check(instance, SingleLevelMilp.solve(instance, BilevelOptions.defaults()), optimum);
     }
 }

@@ -18,12 +18,15 @@ final class RandomBilevel {
      */
     static BilevelInstance instance(long seed, int states, int n, int upper, double budget, Objective objective,
                                     boolean randomWeights) {
-        return instance(seed, states, n, upper, budget, objective, randomWeights, 0.0);
+        return instance(seed, states, n, upper, budget, objective, randomWeights, 0.0, true);
     }
 
-    /** As above, with a fraction of terminal states (state 0 is never terminal). */
+    /**
+     * As above, with a fraction of terminal states (state 0 is never terminal); {@code convex}
+     * false keeps w ≥ 0 for a minimising follower (the seed's case, non-convex in x).
+     */
     static BilevelInstance instance(long seed, int states, int n, int upper, double budget, Objective objective,
-                                    boolean randomWeights, double terminalFraction) {
+                                    boolean randomWeights, double terminalFraction, boolean convex) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Mdp mdp = RandomMdps.random(seed, states, 3, 3, 0.9, objective, terminalFraction);
         BilevelInstance.Builder b = BilevelInstance.builder(mdp, n);
@@ -50,13 +53,13 @@ final class RandomBilevel {
             for (int s = 0; s < states; s++) {
                 w[s] = rnd.nextDouble() < 0.5 ? rnd.nextDouble() : 0;
             }
-            if (objective == Objective.MINIMIZE) {
+            if (objective == Objective.MINIMIZE && convex) {
                 for (int s = 0; s < states; s++) {
                     w[s] = -w[s];
                 }
             }
             b.weights(w);
-        } else if (objective == Objective.MINIMIZE) {
+        } else if (objective == Objective.MINIMIZE && convex) {
             double[] w = new double[states];
             w[0] = -1;
             b.weights(w);
