@@ -63,7 +63,7 @@ class BilevelEnumerationTest {
     @ParameterizedTest
     @ValueSource(longs = {51, 52, 53})
     void seedCaseMinimisingFollowerWithNonNegativeWeights(long seed) {
-        BilevelInstance instance = RandomBilevel.instance(seed, 8, 3, 2, 4, Objective.MINIMIZE, seed % 2 == 0, 0.0,
+        BilevelInstance instance = RandomBilevel.instance(seed, 8, 3, 1, 2, Objective.MINIMIZE, seed % 2 == 0, 0.0,
                 false);
         double optimum = RandomBilevel.enumerate(instance);
         check(instance, SingleLevelMilp.solve(instance, BilevelOptions.defaults()), optimum);
