@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sparsemdp bilevel LEADER.json FOLLOWER}: a leader–follower program with an embedded MDP
- * (see {@link BilevelInstance}), solved by the single-level MILP or by cutting planes.
+ * (see {@link BilevelInstance}), solved by the single-level MILP or by cutting planes. Exit code 0
+ * when the gap closed, 1 for bad input or an infeasible leader, 3 when a limit stopped the solve
+ * (the best decision and its bounds are still printed).
  */
 @Command(name = "bilevel", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Solves a bilevel program whose follower is the MDP in FOLLOWER and whose leader",
@@ -49,6 +51,10 @@ final class BilevelCommand implements Callable<Integer> {
             description = "Absolute gap tolerance (default: ${DEFAULT-VALUE}).")
     double gap;
 
+    @Option(names = "--relative-gap", paramLabel = "R", defaultValue = "1e-7",
+            description = "Relative gap tolerance: stop when upper - lower <= max(G, R*|upper|) (default: ${DEFAULT-VALUE}).")
+    double relativeGap;
+
     @Option(names = "--oracle", paramLabel = "S", defaultValue = "pi",
             description = "Follower MDP solver for cuts and for evaluating x (default: ${DEFAULT-VALUE}).")
     String oracle;
@@ -66,7 +72,8 @@ final class BilevelCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Mdp mdp = ModelFiles.load(follower, format);
         BilevelInstance instance = LeaderJson.read(leader, mdp);
-        BilevelOptions.Builder ob = BilevelOptions.builder().absoluteGap(gap).oracle(oracle);
+        BilevelOptions.Builder ob = BilevelOptions.builder().absoluteGap(gap).relativeGap(relativeGap)
+                .oracle(oracle);
         if (maxIterations != null) {
             ob.maxIterations(maxIterations);
         }
