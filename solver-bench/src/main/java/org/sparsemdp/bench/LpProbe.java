@@ -35,7 +35,8 @@ public final class LpProbe {
         Mdp mdp = RandomModels.random(7, states, 4, 4, 0.95);
         SolverOptions options = SolverOptions.builder().epsilon(eps).build();
         Solution vi = new ValueIterationSolver().solve(mdp, options);
-        LpResult lp = new LpSolver(formulation, LpSettings.builder().backend(backend).build()).solveDetailed(mdp, options);
+        LpResult lp = new LpSolver(formulation, LpSettings.builder().backend(backend).build())
+                .solveDetailed(mdp, options);
         double diff = 0;
         for (int s = 0; s < states; s++) {
             diff = Math.max(diff, Math.abs(vi.value(s) - lp.solution().value(s)));
