@@ -40,6 +40,20 @@ class LpSolversTest {
                 .backendFor(lab));
     }
 
+    /** A model whose states are all terminal has an empty LP: values 0, status CONVERGED. */
+    @ParameterizedTest
+    @EnumSource(LpBackend.class)
+    void allTerminalModelHasZeroValues(LpBackend backend) {
+        Mdp mdp = new MdpBuilder(3).discount(0.9).build();
+        for (LpSolver.Formulation f : LpSolver.Formulation.values()) {
+            LpResult r = new LpSolver(f, LpSettings.builder().backend(backend).build())
+                    .solveDetailed(mdp, SolverOptions.defaults());
+            assertEquals(org.sparsemdp.solve.Status.CONVERGED, r.solution().status(), r.diagnostics().summary());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new double[3], r.solution().values());
+            assertEquals(0.0, r.solution().errorBound());
+        }
+    }
+
     /** One solver instance used by several threads at once (first use also loads the natives). */
     @Test
     void concurrentSolvesFromOneInstanceAreIndependent() throws Exception {
