@@ -61,7 +61,7 @@ public final class ConstrainedMdpSolver {
         double gamma = mdp.discount();
         double eps = options.epsilon();
         double target = gamma < 1 ? eps * (1 - gamma) : eps;
-        LpRun.Outcome out = LpRun.run(lp, backend, LpSolver.INITIAL_TOLERANCE_FACTOR * target, target,
+        LpRun.Outcome out = LpRun.run(lp, backend, LpSolver.INITIAL_TOLERANCE_FACTOR * target, 1, target,
                 settings.maxRefinements(), options, raw -> lpError(lp, raw));
         OrToolsLp.Raw raw = out.raw();
         LpStatus lpStatus = raw == null ? LpStatus.NOT_SOLVED : raw.status();

@@ -18,7 +18,8 @@ public record CostConstraint(String name, double[] costs, double budget) {
         costs = costs.clone();
         for (int c = 0; c < costs.length; c++) {
             if (!Double.isFinite(costs[c])) {
-                throw new IllegalArgumentException("constraint '" + name + "': cost of choice " + c + " is " + costs[c]);
+                throw new IllegalArgumentException("constraint '" + name + "': cost of choice " + c + " is "
+                        + costs[c]);
             }
         }
         if (!Double.isFinite(budget)) {

@@ -31,8 +31,12 @@ final class LpRun {
                    boolean timedOut, boolean cancelled) {
     }
 
-    static Outcome run(SparseLp lp, LpBackend backend, double initialTolerance, double target, int maxRefinements,
-                       SolverOptions options, ToDoubleFunction<OrToolsLp.Raw> error) {
+    /**
+     * @param gapFactor how much looser PDLP's objective-gap tolerance is than its residual
+     *                  tolerance (see {@link OrToolsLp}); 1 for the same
+     */
+    static Outcome run(SparseLp lp, LpBackend backend, double initialTolerance, double gapFactor, double target,
+                       int maxRefinements, SolverOptions options, ToDoubleFunction<OrToolsLp.Raw> error) {
         long start = System.nanoTime();
         long deadline = options.deadlineNanos(start);
         double tol = Math.max(MIN_TOLERANCE, initialTolerance);
@@ -50,7 +54,7 @@ final class LpRun {
                 timedOut = true;
                 break;
             }
-            OrToolsLp.Raw raw = OrToolsLp.solve(lp, backend, tol, options.threads(), remaining);
+            OrToolsLp.Raw raw = OrToolsLp.solve(lp, backend, tol, gapFactor, options.threads(), remaining);
             solves++;
             seconds += raw.seconds();
             double err = raw.status().hasSolution() ? error.applyAsDouble(raw) : Double.POSITIVE_INFINITY;

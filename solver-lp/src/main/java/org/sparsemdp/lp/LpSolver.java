@@ -27,7 +27,8 @@ import org.sparsemdp.solve.Status;
  * <p><b>Stopping rule.</b> The run has {@link Status#CONVERGED} when the backend returned a
  * solution and the bound above is at most ε. PDLP is started with tolerance ε(1 − γ)/4 (ε/4 for
  * γ = 1: the Bellman residual that certifies ε, with a margin because PDLP measures its residuals
- * with relative terms and on its rescaled problem) and re-run with tighter tolerances while the bound exceeds ε (see {@link LpRun}); if
+ * with relative terms and on its rescaled problem), its duality-gap tolerance 1/(1 − γ) times looser
+ * (see {@link OrToolsLp}), and re-run with tighter tolerances while the bound exceeds ε (see {@link LpRun}); if
  * that does not suffice the status is {@link Status#MAX_ITERATIONS}, with the true bound of the
  * best answer; {@link Status#TIME_LIMIT} when the time limit ended the run. A model whose LP is
  * infeasible or unbounded (γ = 1 with infinite optimal values) is rejected with an
@@ -109,7 +110,8 @@ public final class LpSolver implements Solver {
         double gamma = mdp.discount();
         double eps = options.epsilon();
         double scale = gamma < 1 ? 1 - gamma : 1;
-        LpRun.Outcome out = LpRun.run(lp, backend, INITIAL_TOLERANCE_FACTOR * eps * scale, eps, settings.maxRefinements(), options,
+        LpRun.Outcome out = LpRun.run(lp, backend, INITIAL_TOLERANCE_FACTOR * eps * scale, 1 / scale, eps,
+                settings.maxRefinements(), options,
                 raw -> BellmanKernel.bellmanResidual(mdp, values(raw, primal, stateIndex)) / scale);
         OrToolsLp.Raw raw = out.raw();
         LpStatus lpStatus = raw == null ? LpStatus.NOT_SOLVED : raw.status();
@@ -128,7 +130,8 @@ public final class LpSolver implements Solver {
         LpDiagnostics diagnostics = diagnostics(lp, backend, lpStatus, raw, residual, out);
         OccupancyMeasure occupancy = null;
         if (!primal && hasSolution) {
-            occupancy = OccupancyMeasure.of(mdp, raw.x(), lp.reducedCosts(raw.y()), mdp.objective() == Objective.MINIMIZE);
+            occupancy = OccupancyMeasure.of(mdp, raw.x(), lp.reducedCosts(raw.y()),
+                    mdp.objective() == Objective.MINIMIZE);
         }
         Solution solution = Solution.builder()
                 .method(name())

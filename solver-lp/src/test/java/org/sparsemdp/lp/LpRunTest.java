@@ -26,7 +26,7 @@ class LpRunTest {
         List<Double> errors = new ArrayList<>();
         double[] measured = {1.0, 0.5, 0.25};
         int[] calls = {0};
-        LpRun.Outcome out = LpRun.run(labLp(), LpBackend.PDLP, 1e-4, 1e-6, 2,
+        LpRun.Outcome out = LpRun.run(labLp(), LpBackend.PDLP, 1e-4, 1, 1e-6, 2,
                 SolverOptions.builder().listener((i, r, b) -> errors.add(b)).build(), raw -> measured[calls[0]++]);
         assertEquals(3, out.solves()); // the first solve and two refinements
         assertEquals(List.of(1.0, 0.5), errors); // the listener is asked before each re-solve
@@ -39,9 +39,9 @@ class LpRunTest {
 
     @Test
     void glopIsSolvedOnceAndAListenerCanCancelPdlp() {
-        LpRun.Outcome glop = LpRun.run(labLp(), LpBackend.GLOP, 1e-4, 1e-6, 5, SolverOptions.defaults(), raw -> 1.0);
+        LpRun.Outcome glop = LpRun.run(labLp(), LpBackend.GLOP, 1e-4, 1, 1e-6, 5, SolverOptions.defaults(), raw -> 1.0);
         assertEquals(1, glop.solves());
-        LpRun.Outcome pdlp = LpRun.run(labLp(), LpBackend.PDLP, 1e-4, 1e-6, 5,
+        LpRun.Outcome pdlp = LpRun.run(labLp(), LpBackend.PDLP, 1e-4, 5, 1e-6, 5,
                 SolverOptions.builder().listener((i, r, b) -> false).build(), raw -> 1.0);
         assertEquals(1, pdlp.solves());
         assertTrue(pdlp.cancelled());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,6 +38,39 @@ class LpSolversTest {
         assertEquals(LpBackend.GLOP, LpSettings.builder().glopMaxChoices(11).build().backendFor(lab));
         assertEquals(LpBackend.GLOP, LpSettings.builder().glopMaxChoices(0).backend(LpBackend.GLOP).build()
                 .backendFor(lab));
+    }
+
+    /** A model whose states are all terminal has an empty LP: values 0, status CONVERGED. */
+    @ParameterizedTest
+    @EnumSource(LpBackend.class)
+    void allTerminalModelHasZeroValues(LpBackend backend) {
+        Mdp mdp = new MdpBuilder(3).discount(0.9).build();
+        for (LpSolver.Formulation f : LpSolver.Formulation.values()) {
+            LpResult r = new LpSolver(f, LpSettings.builder().backend(backend).build())
+                    .solveDetailed(mdp, SolverOptions.defaults());
+            assertEquals(org.sparsemdp.solve.Status.CONVERGED, r.solution().status(), r.diagnostics().summary());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new double[3], r.solution().values());
+            assertEquals(0.0, r.solution().errorBound());
+        }
+    }
+
+    /** One solver instance used by several threads at once (first use also loads the natives). */
+    @Test
+    void concurrentSolvesFromOneInstanceAreIndependent() throws Exception {
+        LpSolver solver = new LpSolver(LpSolver.Formulation.DUAL, LpSettings.defaults());
+        Mdp lab = InventoryLab.build();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<double[]>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                futures.add(pool.submit(() -> solver.solve(lab, SolverOptions.defaults()).values()));
+            }
+            for (java.util.concurrent.Future<double[]> f : futures) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(InventoryLab.VALUES, f.get(), 1e-6);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**
