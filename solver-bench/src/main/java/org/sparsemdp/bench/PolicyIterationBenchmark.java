@@ -29,8 +29,8 @@ import org.sparsemdp.solve.ValueIterationSolver;
 /**
  * Time to a certified ε = 1e-6 for value iteration, policy iteration and modified policy
  * iteration (each Krylov method) on random models: {@code states} states, 4 actions per state,
- * 8 distinct uniformly random successors per action with random probabilities, rewards uniform
- * in [0, 1], maximised.
+ * 8 distinct random successors per action (see {@link #structure}) with random probabilities,
+ * rewards uniform in [0, 1], maximised.
  *
  * <p>{@code method}: {@code vi}; {@code pi-KRYLOV-PRECOND} / {@code mpi-KRYLOV-PRECOND} with
  * KRYLOV in gmres, bicgstab, cgs, ir and PRECOND in none, diagonal, ilu0; {@code mpi-sweepsM}
@@ -43,6 +43,15 @@ import org.sparsemdp.solve.ValueIterationSolver;
 public class PolicyIterationBenchmark {
     @Param({"100000"})
     public int states;
+
+    /**
+     * {@code uniform}: successors uniform over all states (the chain mixes in a few steps, so the
+     * span bounds of value iteration converge much faster than γ<sup>n</sup>); {@code local}:
+     * successors uniform within ±{@value #WINDOW} of the state on a ring (slow mixing: value
+     * iteration needs about log(ε(1−γ))/log γ sweeps).
+     */
+    @Param({"uniform"})
+    public String structure;
 
     @Param({"0.9", "0.99", "0.999"})
     public double gamma;
@@ -58,7 +67,7 @@ public class PolicyIterationBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        mdp = randomModel(states, 4, 8, gamma, 42);
+        mdp = randomModel(states, 4, 8, gamma, 42, structure.equals("local") ? WINDOW : 0);
         solver = solver(method);
         options = SolverOptions.builder().epsilon(1e-6).build();
     }
@@ -93,6 +102,17 @@ public class PolicyIterationBenchmark {
      * {@code actions} choices with {@code successors} distinct successors each.
      */
     static Mdp randomModel(int n, int actions, int successors, double gamma, long seed) {
+        return randomModel(n, actions, successors, gamma, seed, 0);
+    }
+
+    /** Half-width of the successor window of the {@code local} structure. */
+    static final int WINDOW = 16;
+
+    /**
+     * As {@link #randomModel(int, int, int, double, long)}; with {@code window} &gt; 0 successors
+     * are drawn from s − window .. s + window (mod n).
+     */
+    static Mdp randomModel(int n, int actions, int successors, double gamma, long seed, int window) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int choices = n * actions;
         int[] choiceStart = new int[n + 1];
@@ -111,7 +131,9 @@ public class PolicyIterationBenchmark {
                 reward[c] = rnd.nextDouble();
                 int filled = 0;
                 while (filled < successors) {
-                    int t = rnd.nextInt(n);
+                    int t = window > 0
+                            ? Math.floorMod(s + rnd.nextInt(2 * window + 1) - window, n)
+                            : rnd.nextInt(n);
                     boolean dup = false;
                     for (int i = 0; i < filled; i++) {
                         dup |= row[i] == t;

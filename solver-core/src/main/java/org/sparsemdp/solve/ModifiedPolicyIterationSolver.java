@@ -111,7 +111,7 @@ public final class ModifiedPolicyIterationSolver implements Solver {
         long iteration = 0;
         Status status;
         while (true) {
-            PolicyImprovement.improve(mdp, v, tv, greedy, current, range, PolicyIterationSolver.TIE_TOLERANCE);
+            PolicyImprovement.improve(mdp, v, tv, greedy, current, range, PolicyIterationSolver.TIE_TOLERANCE, 0.0);
             iteration++;
             double span = range[1] - range[0];
             if (span <= stopSpan) {

@@ -21,10 +21,13 @@ final class PolicyImprovement {
      * @param current the incumbent policy, updated in place
      * @param range   receives min δ and max δ
      * @param tie     relative tolerance: switch only if the greedy Q-value beats the incumbent's by
-     *                more than {@code tie · max(1, |Q_incumbent|)}
+     *                more than {@code max(tie · max(1, |Q_incumbent|), noise)}
+     * @param noise   absolute tolerance: the uncertainty of the Q-values (2γ times the error bound
+     *                of an approximately evaluated v), 0 if none
      * @return the number of states whose choice changed
      */
-    static int improve(Mdp mdp, double[] v, double[] tv, int[] greedy, int[] current, double[] range, double tie) {
+    static int improve(Mdp mdp, double[] v, double[] tv, int[] greedy, int[] current, double[] range, double tie,
+                       double noise) {
         final int n = mdp.numStates();
         BellmanKernel.jacobiSweep(mdp, v, tv, greedy, 0, n, range);
         final boolean minimize = mdp.objective() == Objective.MINIMIZE;
@@ -41,7 +44,7 @@ final class PolicyImprovement {
             }
             double incumbent = BellmanKernel.qValue(mdp, current[s], v);
             double gain = minimize ? incumbent - tv[s] : tv[s] - incumbent;
-            if (gain > tie * Math.max(1.0, Math.abs(incumbent))) {
+            if (gain > Math.max(tie * Math.max(1.0, Math.abs(incumbent)), noise)) {
                 current[s] = g;
                 changes++;
             }

@@ -13,16 +13,16 @@ import org.sparsemdp.model.Mdp;
  * <p><b>Algorithm.</b> π₀ is greedy for v = 0. Step n: evaluate π<sub>n</sub> to an error bound of
  * {@code evaluationFraction}·ε, warm-started from the previous values; then one Bellman sweep
  * gives T v and the greedy policy; π<sub>n+1</sub> differs from π<sub>n</sub> only in states where
- * the greedy choice is better by more than a relative {@value #TIE_TOLERANCE} (no cycling between
- * ties).
+ * the greedy choice is better by more than a relative {@value #TIE_TOLERANCE} and by more than
+ * 2γ times the evaluation's error bound (no cycling between ties or on evaluation noise).
  *
  * <p><b>Bounds and stopping rule.</b> With δ = T v − v, the MacQueen–Porteus bounds
  * (Puterman 1994, Theorem 6.6.3; see {@link ValueIterationSolver}) hold for any v, however
  * accurately it was computed: the values reported are the midpoints
  * T v + γ/(1−γ)·(min δ + max δ)/2 with CERTIFIED bound γ·span(δ)/(2(1−γ)), and the greedy policy
- * for v has ‖v<sup>π</sup> − v*‖∞ ≤ span(δ)/(1−γ). Stop when the policy is unchanged and
- * span(δ) ≤ ε(1−γ); if the policy is unchanged but the span is larger (the evaluation was not
- * accurate enough), the same policy is re-evaluated ten times more tightly. Each evaluation counts
+ * for v has ‖v<sup>π</sup> − v*‖∞ ≤ span(δ)/(1−γ). Stop when span(δ) ≤ ε(1−γ) (normally when
+ * the policy has stopped changing); if the policy is unchanged but the span is larger (the
+ * evaluation was not accurate enough), the same policy is re-evaluated ten times more tightly. Each evaluation counts
  * as one iteration. Undiscounted models are rejected.
  */
 public final class PolicyIterationSolver implements Solver {
@@ -84,9 +84,10 @@ public final class PolicyIterationSolver implements Solver {
             PolicyValues pv = workspace.evaluate(DeterministicPolicy.of(mdp, current), v, tolerance);
             v = pv.values();
             iteration++;
-            int changes = PolicyImprovement.improve(mdp, v, tv, greedy, current, range, TIE_TOLERANCE);
+            double noise = pv.accuracy() == Accuracy.CERTIFIED ? 2 * gamma * pv.errorBound() : 0.0;
+            int changes = PolicyImprovement.improve(mdp, v, tv, greedy, current, range, TIE_TOLERANCE, noise);
             double span = range[1] - range[0];
-            if (changes == 0 && span <= stopSpan) {
+            if (span <= stopSpan) {
                 status = Status.CONVERGED;
                 break;
             }

@@ -83,6 +83,27 @@ class PolicyIterationRandomTest {
     }
 
     @Test
+    void exactTiesDoNotMakePolicyIterationCycle() {
+        // A ring where clockwise and counter-clockwise cost the same: every state has value
+        // 1/(1−γ) = 10 and both actions tie exactly, so only evaluation noise separates them.
+        int n = 101;
+        org.sparsemdp.model.MdpBuilder b = new org.sparsemdp.model.MdpBuilder(n).discount(0.9);
+        for (int s = 0; s < n; s++) {
+            b.addChoice(s, "cw", 1, new int[] {(s + 1) % n}, new double[] {1});
+            b.addChoice(s, "ccw", 1, new int[] {(s + n - 1) % n}, new double[] {1});
+        }
+        Mdp ring = b.build();
+        for (KrylovMethod m : KrylovMethod.values()) {
+            Solver pi = new PolicyIterationSolver(PolicyEvaluator.builder().method(m).build(), 0.01);
+            Solution sol = pi.solve(ring, SolverOptions.builder().epsilon(1e-9).maxIterations(50).build());
+            assertEquals(Status.CONVERGED, sol.status(), m + ": " + sol);
+            for (int s = 0; s < n; s++) {
+                assertEquals(10.0, sol.value(s), sol.errorBound() + 1e-12);
+            }
+        }
+    }
+
+    @Test
     void undiscountedModelsAreRejectedWithAReason() {
         Mdp mdp = RandomMdps.random(1, 10, 2, 3, 0.9, Objective.MINIMIZE).withDiscount(1.0);
         for (String name : new String[] {"pi", "mpi"}) {
