@@ -73,12 +73,12 @@ class GradientCommandTest {
         double random = number(r.out(), "initialObjective");
         double optimised = number(r.out(), "objective");
         double rounded = number(r.out(), "roundedObjective");
-        CliTest.Run bound = CliTest.run("solve", model.toString(), "-m", "backward", "--json");
+        CliTest.Run bound = CliTest.run("solve", model.toString(), "-m", "topological", "--json");
         assertEquals(0, bound.code(), bound.err());
         Mdp mdp = MdpTextReader.read(model);
         double uniform = PolicyEvaluator.defaults().evaluate(mdp, StochasticPolicy.uniform(mdp)).value(0);
         assertEquals(uniform, random, 1e-6);
-        double fullInformation = new org.sparsemdp.solve.BackwardInductionSolver()
+        double fullInformation = new org.sparsemdp.solve.TopologicalSolver()
                 .solve(mdp, org.sparsemdp.solve.SolverOptions.defaults()).value(0);
         assertTrue(fullInformation <= optimised + 1e-6 && optimised < random, r.out());
         assertTrue(fullInformation <= rounded + 1e-6, r.out());

@@ -22,7 +22,6 @@ public final class Solvers {
         BY_NAME.put(ModifiedPolicyIterationSolver.NAME, ModifiedPolicyIterationSolver::new);
         BY_NAME.put(org.sparsemdp.solve.undiscounted.TotalRewardSolver.NAME,
                 org.sparsemdp.solve.undiscounted.TotalRewardSolver::new);
-        BY_NAME.put(BackwardInductionSolver.NAME, BackwardInductionSolver::new);
     }
 
     private Solvers() {

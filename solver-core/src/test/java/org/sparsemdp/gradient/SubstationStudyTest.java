@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.sparsemdp.evaluate.PolicyEvaluator;
 import org.sparsemdp.generate.SubstationRestorationGenerator;
 import org.sparsemdp.model.Mdp;
-import org.sparsemdp.solve.BackwardInductionSolver;
+import org.sparsemdp.solve.TopologicalSolver;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.testing.DenseOracle;
 
@@ -19,7 +19,7 @@ import org.sparsemdp.testing.DenseOracle;
  *
  * <p>Independent references computed here: the uniform policy's cost by a dense solve; the
  * full-information optimum by a direct recursion on (fault, crew location, interval) (checking
- * {@link BackwardInductionSolver} too); and the optimal observation-based cost by dynamic
+ * {@link TopologicalSolver} too); and the optimal observation-based cost by dynamic
  * programming over (side, interval) with the fault's posterior, which is the prior restricted to
  * the interval whatever the history (so the observation is a sufficient statistic and the best
  * memoryless observation-based policy is optimal among all history-based ones).
@@ -132,7 +132,7 @@ class SubstationStudyTest {
         int start = g.startState();
 
         double bound = inst.fullInformation();
-        double backward = new BackwardInductionSolver().solve(mdp, SolverOptions.defaults()).value(start);
+        double backward = new TopologicalSolver().solve(mdp, SolverOptions.defaults()).value(start);
         assertEquals(bound, backward, 1e-9 * bound, "backward induction against the direct recursion");
         double bestObservation = inst.observationBased(0, 1, n, new java.util.HashMap<>());
         double uniform = DenseSoftmax.values(mdp, DenseSoftmax.softmax(mdp, new double[mdp.numChoices()]))[start];

@@ -14,7 +14,7 @@ import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.testing.DenseOracle;
 import org.sparsemdp.testing.RandomMdps;
-import org.sparsemdp.testing.ReferenceModels;
+import org.sparsemdp.testing.SeedModels;
 
 /**
  * The contract every {@link Solver} must satisfy, checked against answers from outside the
@@ -54,26 +54,26 @@ abstract class SolverContractTest {
 
     @Test
     void inventoryLabGivesTheExactValuesAndPolicy() {
-        Mdp mdp = ReferenceModels.inventory();
+        Mdp mdp = SeedModels.inventory();
         for (int rep = 0; rep < repetitions(); rep++) {
             Solution sol = solve(mdp, options().epsilon(1e-9).build());
             assertEquals(Status.CONVERGED, sol.status());
             assertTrue(sol.errorBound() <= 1e-9, "bound " + sol.errorBound());
             for (int s = 0; s < 4; s++) {
-                assertEquals(ReferenceModels.INVENTORY_VALUES[s], sol.value(s), sol.errorBound() + 1e-12, "state " + s);
-                assertEquals(ReferenceModels.INVENTORY_POLICY[s], mdp.actionLabel(sol.policy()[s]), "state " + s);
+                assertEquals(SeedModels.INVENTORY_OPTIMAL[s], sol.value(s), sol.errorBound() + 1e-12, "state " + s);
+                assertEquals(SeedModels.INVENTORY_POLICY[s], mdp.actionLabel(sol.policy()[s]), "state " + s);
             }
         }
     }
 
     @Test
     void forestExampleGivesTheExactValuesAndWaitEverywhere() {
-        Mdp mdp = ReferenceModels.forest();
+        Mdp mdp = SeedModels.forest();
         for (int rep = 0; rep < repetitions(); rep++) {
             Solution sol = solve(mdp, options().epsilon(1e-9).build());
             assertEquals(Status.CONVERGED, sol.status());
             for (int s = 0; s < 3; s++) {
-                assertEquals(ReferenceModels.FOREST_VALUES[s], sol.value(s), sol.errorBound() + 1e-12, "state " + s);
+                assertEquals(SeedModels.FOREST_OPTIMAL[s], sol.value(s), sol.errorBound() + 1e-12, "state " + s);
                 assertEquals("wait", mdp.actionLabel(sol.policy()[s]), "state " + s);
             }
         }
@@ -104,7 +104,7 @@ abstract class SolverContractTest {
         for (long seed = 0; seed < 20; seed++) {
             double gamma = seed % 2 == 0 ? 0.95 : 0.6;
             Objective objective = seed % 3 == 0 ? Objective.MINIMIZE : Objective.MAXIMIZE;
-            Mdp mdp = ReferenceModels.layered(seed, 2 + (int) (seed % 6), 6, gamma, objective);
+            Mdp mdp = RandomMdps.layered(seed, 2 + (int) (seed % 6), 6, gamma, objective);
             double[] exact = DenseOracle.optimalValues(mdp);
             for (int rep = 0; rep < repetitions(); rep++) {
                 Solution sol = solve(mdp, options().epsilon(1e-7).build());
@@ -177,7 +177,7 @@ abstract class SolverContractTest {
         assertEquals(registeredName(), solver().name());
         Solver registered = Solvers.byName(registeredName());
         assertEquals(registeredName(), registered.name());
-        assertEquals(registeredName(), registered.solve(ReferenceModels.forest(), options().build()).method());
+        assertEquals(registeredName(), registered.solve(SeedModels.forest(), options().build()).method());
     }
 
     /** |values − v*| ≤ errorBound and |v^π − v*| ≤ policyBound, up to rounding. */

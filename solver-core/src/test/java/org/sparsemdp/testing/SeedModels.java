@@ -38,6 +38,11 @@ public final class SeedModels {
         return b.build();
     }
 
+    /** The forest example with pymdptoolbox's documented instance: S = 3, r1 = 4, r2 = 2, p = 0.1, γ = 0.9. */
+    public static Mdp forest() {
+        return forest(3, 4, 2, 0.1, 0.9);
+    }
+
     /**
      * pymdptoolbox's forest-management example: wait grows the forest one age class (or a fire
      * with probability p resets it to 0); cut resets to 0 with reward 1 in states 1..S−2 and r2 in

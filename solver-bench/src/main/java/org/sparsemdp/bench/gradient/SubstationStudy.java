@@ -12,7 +12,7 @@ import org.sparsemdp.gradient.PolicyGradient;
 import org.sparsemdp.gradient.SearchDirection;
 import org.sparsemdp.gradient.TabularSoftmax;
 import org.sparsemdp.model.Mdp;
-import org.sparsemdp.solve.BackwardInductionSolver;
+import org.sparsemdp.solve.TopologicalSolver;
 import org.sparsemdp.solve.SolverOptions;
 
 /**
@@ -105,7 +105,7 @@ public final class SubstationStudy {
             GradientResult nat = GradientOptimizer.builder().direction(SearchDirection.NATURAL).build()
                     .optimize(new PolicyGradient(family, evaluator));
             double natRounded = evaluator.evaluate(mdp, family.mostLikely(nat.theta())).value(start);
-            double bound = new BackwardInductionSolver().solve(mdp, SolverOptions.defaults()).value(start);
+            double bound = new TopologicalSolver().solve(mdp, SolverOptions.defaults()).value(start);
             double best = ObservationOptimum.of(g, mdp);
             System.out.printf(Locale.ROOT,
                     "| %s | %d | %.3f | %.3f | %.3f | %d, %s, %.2f | %.3f | %.3f | %d, %s, %.2f | %.3f | %.3f |%n",

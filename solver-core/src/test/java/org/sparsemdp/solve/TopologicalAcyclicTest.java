@@ -2,8 +2,6 @@ package org.sparsemdp.solve;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -12,7 +10,8 @@ import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.testing.DenseOracle;
 
-class BackwardInductionSolverTest {
+/** The topological solver's exact pass on acyclic models (finite-horizon models, γ = 1 included). */
+class TopologicalAcyclicTest {
     /** A random DAG: state s moves only to states numbered above s; the last state is terminal. */
     static Mdp dag(long seed, int n, double gamma, Objective objective) {
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -38,7 +37,7 @@ class BackwardInductionSolverTest {
     void agreesWithTheDenseOracleOnDiscountedDags() {
         for (long seed = 1; seed <= 5; seed++) {
             Mdp mdp = dag(seed, 30, 0.9, seed % 2 == 0 ? Objective.MINIMIZE : Objective.MAXIMIZE);
-            Solution sol = new BackwardInductionSolver().solve(mdp, SolverOptions.defaults());
+            Solution sol = new TopologicalSolver().solve(mdp, SolverOptions.defaults());
             double[] expected = DenseOracle.optimalValues(mdp);
             assertArrayEquals(expected, sol.values(), 1e-9);
             assertArrayEquals(expected, DenseOracle.evaluate(mdp, sol.policy()), 1e-9, "its policy attains them");
@@ -57,21 +56,10 @@ class BackwardInductionSolverTest {
         b.startChoice(1, "d", 0.5).addTransition(2, 0.5).addTransition(3, 0.5).finishChoice();
         b.startChoice(2, "e", 2).addTransition(3, 1).finishChoice();
         Mdp mdp = b.build();
-        Solution sol = new BackwardInductionSolver().solve(mdp, SolverOptions.defaults());
+        Solution sol = new TopologicalSolver().solve(mdp, SolverOptions.defaults());
         // V(2) = 2; V(1) = min(1 + 2, 0.5 + 1) = 1.5; V(0) = min(1 + 1.5, 5 + 2) = 2.5
         assertArrayEquals(new double[] {2.5, 1.5, 2, 0}, sol.values(), 1e-15);
         assertArrayEquals(new int[] {0, 3, 4, -1}, sol.policy());
-        assertTrue(Solvers.names().contains("backward"));
-    }
-
-    @Test
-    void rejectsCycles() {
-        MdpBuilder b = new MdpBuilder(3).discount(0.9);
-        b.startChoice(0, "a", 1).addTransition(1, 1).finishChoice();
-        b.startChoice(1, "a", 1).addTransition(0, 0.5).addTransition(2, 0.5).finishChoice();
-        Mdp mdp = b.build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new BackwardInductionSolver().solve(mdp, SolverOptions.defaults()));
-        assertTrue(e.getMessage().contains("acyclic") && e.getMessage().contains("cycle"), e.getMessage());
+        assertEquals(Accuracy.EXACT, sol.accuracy());
     }
 }
