@@ -14,7 +14,10 @@ import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.SolverOptions;
+import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.Solvers;
+import org.sparsemdp.solve.SorSolver;
+import org.sparsemdp.solve.TopologicalSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,6 +73,14 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON summary object on stdout instead of the text summary.")
     boolean json;
 
+    @Option(names = "--omega", paramLabel = "W",
+            description = "Relaxation factor of --method sor, 0 < W < 2 (default 1.2).")
+    Double omega;
+
+    @Option(names = "--inner", paramLabel = "gs|vi",
+            description = "Method inside each component for --method topological (default gs).")
+    String inner;
+
     @Mixin
     ReachabilityOptions reach;
 
@@ -96,7 +107,7 @@ final class SolveCommand implements Callable<Integer> {
             ob.timeLimit(Duration.ofNanos((long) (timeLimit * 1e9)));
         }
         Solution solution = reach.hasTarget() ? reach.solveTarget(loaded, mdp, ob.build())
-                : reach.solver(method, spec.commandLine().getParseResult().hasMatchedOption("--method"), mdp)
+                : configured(reach.solver(method, spec.commandLine().getParseResult().hasMatchedOption("--method"), mdp))
                         .solve(mdp, ob.build());
         if (output != null) {
             Mdp model = mdp;
@@ -112,6 +123,32 @@ final class SolveCommand implements Callable<Integer> {
             }
         }
         return solution.converged() ? 0 : SparseMdpCli.EXIT_NOT_CONVERGED;
+    }
+
+    /** The chosen solver with its method-specific options applied. */
+    private Solver configured(Solver solver) {
+        if (omega != null) {
+            if (!solver.name().equals(SorSolver.NAME)) {
+                throw new IllegalArgumentException("--omega applies to --method sor only");
+            }
+            solver = new SorSolver(omega);
+        }
+        if (inner != null) {
+            if (!solver.name().equals(TopologicalSolver.NAME)) {
+                throw new IllegalArgumentException("--inner applies to --method topological only");
+            }
+            switch (inner) {
+                case "gs":
+                    solver = new TopologicalSolver(TopologicalSolver.Inner.GAUSS_SEIDEL);
+                    break;
+                case "vi":
+                    solver = new TopologicalSolver(TopologicalSolver.Inner.JACOBI);
+                    break;
+                default:
+                    throw new IllegalArgumentException("--inner must be 'gs' or 'vi', not '" + inner + "'");
+            }
+        }
+        return solver;
     }
 
     private static void writeValues(Mdp mdp, Solution solution, java.io.OutputStream os) throws java.io.IOException {

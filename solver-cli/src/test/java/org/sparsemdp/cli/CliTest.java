@@ -122,6 +122,23 @@ class CliTest {
     }
 
     @Test
+    void everyMethodSolvesTheInventoryLab() {
+        for (String[] method : new String[][] {{"vi"}, {"vi", "--threads", "2"}, {"gs"}, {"gs", "--threads", "2"},
+                {"sor", "--omega", "1.1"}, {"topological", "--inner", "vi"}, {"topological"}, {"pi"}, {"mpi"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(List.of("solve", INVENTORY.toString(), "--json",
+                    "--epsilon", "1e-9", "--method"));
+            args.addAll(List.of(method));
+            Run r = run(args.toArray(new String[0]));
+            assertEquals(0, r.code(), String.join(" ", method) + ": " + r.err());
+            double initialValue = Double.parseDouble(r.out().replaceAll("(?s).*\"initialValue\":([-0-9.Ee]+).*", "$1"));
+            assertEquals(1290.0 / 49, initialValue, 1e-8, String.join(" ", method));
+        }
+        Run r = run("solve", INVENTORY.toString(), "--method", "vi", "--omega", "1.5");
+        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
+        assertTrue(r.err().contains("--omega applies to --method sor"), r.err());
+    }
+
+    @Test
     void infoReportsStructure() {
         Run r = run("info", INVENTORY.toString(), "--json");
         assertEquals(0, r.code(), r.err());
