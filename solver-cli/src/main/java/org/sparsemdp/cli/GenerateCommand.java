@@ -11,10 +11,9 @@ import picocli.CommandLine.Spec;
  * generator of {@code org.sparsemdp.generate}; each shares the output options of
  * {@link GeneratedOutput}.
  */
-// TODO(lead): add a GenerateGarnetCommand (issue 3's GarnetGenerator) to the subcommands: one line.
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generates a model (seeded and reproducible) and writes it to a file.",
-        subcommands = {GenerateGridCommand.class, GenerateInventoryCommand.class, GenerateForestCommand.class,
+        subcommands = {GenerateGarnetCommand.class, GenerateGridCommand.class, GenerateInventoryCommand.class, GenerateForestCommand.class,
                 GenerateSubstationCommand.class, GenerateDiceCommand.class})
 final class GenerateCommand implements Callable<Integer> {
     @Spec

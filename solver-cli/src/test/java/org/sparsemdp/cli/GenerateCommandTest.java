@@ -116,6 +116,23 @@ class GenerateCommandTest {
     }
 
     @Test
+    void garnetIsReproducibleAndHasTheRequestedShape(@TempDir Path dir) throws java.io.IOException {
+        Path a = dir.resolve("a.mdp");
+        Path b = dir.resolve("b.mdp.gz");
+        assertEquals(0, CliTest.run("generate", "garnet", "-n", "500", "-a", "3", "-b", "5", "--seed", "9", "-o",
+                a.toString()).code());
+        assertEquals(0, CliTest.run("generate", "garnet", "-n", "500", "-a", "3", "-b", "5", "--seed", "9", "-o",
+                b.toString()).code());
+        Mdp m = org.sparsemdp.io.mdp.MdpTextReader.read(a);
+        assertEquals(500, m.numStates());
+        assertEquals(1500, m.numChoices());
+        assertEquals(7500, m.numTransitions());
+        Mdp m2 = org.sparsemdp.io.mdp.MdpTextReader.read(b);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(m.successorArray(), m2.successorArray());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(m.probabilityArray(), m2.probabilityArray(), 0.0);
+    }
+
+    @Test
     void badUsageAndBadValuesAreReported(@TempDir Path dir) {
         CliTest.Run r = CliTest.run("generate", "forest", "-o", dir.resolve("x.txt").toString());
         assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());

@@ -32,7 +32,8 @@ public final class BandedGenerator {
         RandomChoices.check(states, actions, branching, window);
         String[] labels = RandomChoices.labels(actions);
         RandomChoices choices = new RandomChoices(seed, branching);
-        MdpBuilder builder = new MdpBuilder(states).discount(discount).objective(Objective.MAXIMIZE);
+        MdpBuilder builder = new MdpBuilder(states).discount(discount).objective(Objective.MAXIMIZE)
+                .ensureCapacity((long) states * actions, (long) states * actions * branching); // exact: no growth, no trim
         for (int s = 0; s < states; s++) {
             int first = window == states ? 0 : s - halfBandwidth;
             for (int a = 0; a < actions; a++) {

@@ -1,0 +1,43 @@
+package org.sparsemdp.cli;
+
+import java.util.concurrent.Callable;
+import org.sparsemdp.generate.GarnetGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sparsemdp generate garnet}: random Garnet MDPs (Archibald, McKinnon &amp; Thomas 1995). */
+@Command(name = "garnet", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Random Garnet MDP: every state has A actions, each with B distinct successors drawn",
+                "uniformly, probabilities uniform on the simplex, rewards uniform in [0, 1); maximise."})
+final class GenerateGarnetCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-n", "--states"}, paramLabel = "N", required = true, description = "Number of states.")
+    int states;
+
+    @Option(names = {"-a", "--actions"}, paramLabel = "A", defaultValue = "4", description = "Actions per state (default 4).")
+    int actions;
+
+    @Option(names = {"-b", "--branching"}, paramLabel = "B", defaultValue = "8",
+            description = "Successors per action (default 8).")
+    int branching;
+
+    @Option(names = "--seed", paramLabel = "K", defaultValue = "1", description = "Random seed (default 1).")
+    long seed;
+
+    @Option(names = "--discount", paramLabel = "G", defaultValue = "0.99", description = "Discount factor (default 0.99).")
+    double discount;
+
+    @Mixin
+    GeneratedOutput output;
+
+    @Override
+    public Integer call() throws Exception {
+        output.write(GarnetGenerator.generate(states, actions, branching, discount, seed), spec.commandLine().getOut());
+        return 0;
+    }
+}
