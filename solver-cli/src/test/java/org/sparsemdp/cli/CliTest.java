@@ -69,6 +69,11 @@ class CliTest {
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temporary file is left behind");
         }
+        if (csv.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Path reference = Files.createFile(dir.resolve("reference"));
+            assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(csv),
+                    "output gets the permissions of any new file (umask), not 0600");
+        }
     }
 
     @Test

@@ -137,6 +137,31 @@ public final class MdpBuilder {
         return this;
     }
 
+    /**
+     * Reserves room for {@code choices} more choices and {@code transitions} more transitions, so
+     * that a generator that knows its sizes streams into arrays that never grow: the peak memory is
+     * then the model itself (plus at most one trimming copy of an array when fewer were added).
+     * Only a hint: adding more still works.
+     *
+     * @throws IllegalArgumentException if a count is negative or exceeds the largest array
+     */
+    public MdpBuilder ensureCapacity(long choices, long transitions) {
+        if (choices < 0 || transitions < 0 || choiceState.size() + choices > Integer.MAX_VALUE - 8
+                || successor.size() + transitions > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("capacity out of range: " + choices + " choices, " + transitions
+                    + " transitions");
+        }
+        int c = (int) (choiceState.size() + choices);
+        int t = (int) (successor.size() + transitions);
+        choiceState.ensureCapacity(c);
+        reward.ensureCapacity(c);
+        actionIndex.ensureCapacity(c);
+        transStart.ensureCapacity(c + 1);
+        successor.ensureCapacity(t);
+        probability.ensureCapacity(t);
+        return this;
+    }
+
     /** The number of choices added so far. */
     public int numChoices() {
         return choiceState.size();

@@ -1,0 +1,203 @@
+package org.sparsemdp.bench.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns JMH JSON output into a readable report: a Markdown file with one table per benchmark and
+ * PNG charts (time vs states on log-log axes, speed-up vs threads, fraction of the triad
+ * bandwidth), following the conventions of {@link Analyses}.
+ *
+ * <pre>
+ * java -cp solver-bench/target/benchmarks.jar org.sparsemdp.bench.report.BenchReport results.json \
+ *      -o report/ [--markdown BENCHMARKS.md] [--title TITLE] [--preamble FILE]
+ * </pre>
+ * Charts go to the output directory; the Markdown (default {@code report/report.md}) links them by
+ * relative path, so it can live elsewhere (e.g. the repository root). The preamble file, if any,
+ * is copied verbatim after the title (machine description, commands).
+ *
+ * <p>Lives in solver-bench rather than the CLI so that the charting library stays out of the
+ * {@code sparsemdp} jar; whoever has JMH results has the benchmarks jar.
+ */
+public final class BenchReport {
+    private BenchReport() {
+    }
+
+    /** Entry point; exit code 0 on success, 1 on bad input, 2 on bad usage. */
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        try {
+            System.exit(run(args));
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("bench-report: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Runs the report; returns the exit code (2 for bad usage, after printing the usage). */
+    static int run(String... args) throws IOException {
+        Path input = null;
+        Path outDir = Path.of("report");
+        Path markdown = null;
+        Path preamble = null;
+        String title = "sparsemdp benchmarks";
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if ((a.equals("-o") || a.equals("--markdown") || a.equals("--title") || a.equals("--preamble"))
+                    && i + 1 >= args.length) {
+                return usage("missing value after " + a);
+            }
+            switch (a) {
+                case "-o":
+                    outDir = Path.of(args[++i]);
+                    break;
+                case "--markdown":
+                    markdown = Path.of(args[++i]);
+                    break;
+                case "--title":
+                    title = args[++i];
+                    break;
+                case "--preamble":
+                    preamble = Path.of(args[++i]);
+                    break;
+                default:
+                    if (a.startsWith("-") || input != null) {
+                        return usage("unexpected argument " + a);
+                    }
+                    input = Path.of(a);
+            }
+        }
+        if (input == null) {
+            return usage("missing results.json");
+        }
+        List<JmhResult> results = JmhJson.read(input);
+        if (results.isEmpty()) {
+            throw new IllegalArgumentException(input + ": no results");
+        }
+        Files.createDirectories(outDir);
+        if (markdown == null) {
+            markdown = outDir.resolve("report.md");
+        }
+        String text = render(results, title, preamble == null ? "" : Files.readString(preamble), outDir, markdown);
+        Path parent = markdown.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Files.writeString(markdown, text, StandardCharsets.UTF_8);
+        return 0;
+    }
+
+    private static int usage(String problem) {
+        System.err.println("bench-report: " + problem);
+        System.err.println("usage: BenchReport results.json [-o DIR] [--markdown FILE] [--title TITLE]"
+                + " [--preamble FILE]");
+        return 2;
+    }
+
+    /** Writes the charts into {@code outDir} and returns the Markdown text for {@code markdown}. */
+    static String render(List<JmhResult> results, String title, String preamble, Path outDir, Path markdown)
+            throws IOException {
+        Path base = markdown.toAbsolutePath().getParent();
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(title).append("\n\n");
+        if (!preamble.isBlank()) {
+            md.append(preamble.strip()).append("\n\n");
+        }
+        md.append("## Results\n\n");
+        md.append(MarkdownReport.tables(results));
+
+        md.append("## Time vs states (log-log)\n\n");
+        Map<String, List<Series>> scaling = Analyses.scaling(results);
+        if (scaling.isEmpty()) {
+            md.append("No benchmark in this run varies the `states` parameter.\n\n");
+        }
+        for (Map.Entry<String, List<Series>> c : scaling.entrySet()) {
+            Path png = outDir.resolve("scaling-" + fileName(c.getKey()) + ".png");
+            TimeScale scale = TimeScale.of(c.getValue());
+            Charts.write(png, c.getKey() + ": time per operation", new Charts.Axes("states (the `states` parameter)",
+                    "time per operation (" + scale.unit + ")", true, true), scale.apply(c.getValue()), false);
+            md.append(image(c.getKey() + " scaling", base, png));
+        }
+
+        md.append("## Speed-up vs threads\n\n");
+        Map<String, List<Series>> speedup = Analyses.speedup(results);
+        if (speedup.isEmpty()) {
+            md.append("No benchmark in this run varies the `threads` parameter.\n\n");
+        }
+        for (Map.Entry<String, List<Series>> c : speedup.entrySet()) {
+            Path png = outDir.resolve("speedup-" + fileName(c.getKey()) + ".png");
+            Charts.write(png, c.getKey() + ": speed-up over the fewest threads", new Charts.Axes("threads",
+                    "speed-up", false, false), c.getValue(), true);
+            md.append(image(c.getKey() + " speed-up", base, png));
+        }
+
+        md.append("## Fraction of memory bandwidth\n\n");
+        Map<String, List<Series>> bandwidth = Analyses.bandwidthFraction(results);
+        if (bandwidth.isEmpty()) {
+            md.append("No triad (STREAM-style) benchmark with a `bytes` counter in this run, so no fraction of the"
+                    + " memory bandwidth can be given.\n\n");
+        }
+        for (Map.Entry<String, List<Series>> c : bandwidth.entrySet()) {
+            Path png = outDir.resolve("bandwidth-" + fileName(c.getKey()) + ".png");
+            Charts.write(png, c.getKey() + ": fraction of triad bandwidth", new Charts.Axes("states",
+                    "memory traffic / triad bandwidth", true, false), c.getValue(), false);
+            md.append(image(c.getKey() + " bandwidth fraction", base, png));
+        }
+
+        Set<String> jvms = new LinkedHashSet<>();
+        for (JmhResult r : results) {
+            jvms.add(r.jvm());
+        }
+        md.append("JVM (from the JMH results): ").append(String.join("; ", new ArrayList<>(jvms))).append("\n");
+        return md.toString();
+    }
+
+    private static String image(String alt, Path base, Path png) {
+        String rel = base.relativize(png.toAbsolutePath()).toString().replace('\\', '/');
+        return "![" + alt + "](" + rel + ")\n\n";
+    }
+
+    /** Seconds rescaled to s, ms, µs or ns so that tick labels stay short. */
+    private static final class TimeScale {
+        final String unit;
+        final double factor;
+
+        private TimeScale(String unit, double factor) {
+            this.unit = unit;
+            this.factor = factor;
+        }
+
+        static TimeScale of(List<Series> series) {
+            double max = 0;
+            for (Series s : series) {
+                for (double y : s.y()) {
+                    max = Math.max(max, y);
+                }
+            }
+            return max >= 1 ? new TimeScale("s", 1) : max >= 1e-3 ? new TimeScale("ms", 1e3)
+                    : max >= 1e-6 ? new TimeScale("µs", 1e6) : new TimeScale("ns", 1e9);
+        }
+
+        List<Series> apply(List<Series> series) {
+            List<Series> out = new ArrayList<>();
+            for (Series s : series) {
+                double[] y = s.y().clone();
+                for (int i = 0; i < y.length; i++) {
+                    y[i] *= factor;
+                }
+                out.add(new Series(s.name(), s.x(), y));
+            }
+            return out;
+        }
+    }
+
+    /** A file-name-safe version of a benchmark name. */
+    static String fileName(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

@@ -1,0 +1,135 @@
+package org.sparsemdp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sparsemdp.io.mdp.MdpTextReader;
+import org.sparsemdp.model.Mdp;
+
+class GenerateCommandTest {
+    static void assertSameArrays(Mdp a, Mdp b) {
+        assertEquals(a.numStates(), b.numStates());
+        assertEquals(a.objective(), b.objective());
+        assertEquals(a.discount(), b.discount());
+        assertEquals(a.initialState(), b.initialState());
+        assertArrayEquals(a.choiceStartArray(), b.choiceStartArray());
+        assertArrayEquals(a.successorArray(), b.successorArray());
+        assertArrayEquals(a.probabilityArray(), b.probabilityArray());
+        assertArrayEquals(a.rewardArray(), b.rewardArray());
+        for (int c = 0; c < a.numChoices(); c++) {
+            assertEquals(a.actionLabel(c), b.actionLabel(c));
+        }
+    }
+
+    @Test
+    void inventoryDefaultsAreTheBundledLab(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("inv.mdp");
+        CliTest.Run r = CliTest.run("generate", "inventory", "-o", file.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("4 states, 11 choices, 22 transitions"), r.out());
+        assertSameArrays(MdpTextReader.read(Path.of("../datasets/inventory/inventory.mdp")), MdpTextReader.read(file));
+    }
+
+    @Test
+    void forestDefaultsAreTheBundledExampleAlsoGzipped(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("forest.mdp.gz");
+        CliTest.Run r = CliTest.run("generate", "forest", "-o", file.toString());
+        assertEquals(0, r.code(), r.err());
+        byte[] head = Files.readAllBytes(file);
+        assertEquals(0x1f, head[0] & 0xff, "gzip magic");
+        assertSameArrays(MdpTextReader.read(Path.of("../datasets/forest/forest.mdp")), MdpTextReader.read(file));
+    }
+
+    @Test
+    void randomGridIsReproducibleAndMapGridReadsTheMap(@TempDir Path dir) throws IOException {
+        Path a = dir.resolve("a.mdp");
+        Path b = dir.resolve("b.mdp");
+        for (Path p : List.of(a, b)) {
+            CliTest.Run r = CliTest.run("generate", "grid", "--width", "30", "--height", "20", "--walls", "0.2",
+                    "--seed", "7", "-o", p.toString());
+            assertEquals(0, r.code(), r.err());
+        }
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+        Path map = dir.resolve("aima.txt");
+        Files.writeString(map, "...G\n.#.T\nS...\n");
+        Path m = dir.resolve("m.mdp");
+        CliTest.Run r = CliTest.run("generate", "grid", "--map", map.toString(), "--discount", "1", "-o", m.toString());
+        assertEquals(0, r.code(), r.err());
+        Mdp mdp = MdpTextReader.read(m);
+        assertEquals(11, mdp.numStates());
+        assertEquals(7, mdp.initialState());
+        assertEquals(2, mdp.numTerminalStates());
+    }
+
+    @Test
+    void substationWritesModelAndObservations(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("sub.mdp");
+        Path obs = dir.resolve("obs.csv");
+        Path names = dir.resolve("names.csv");
+        CliTest.Run r = CliTest.run("generate", "substation", "--positions", "0,1,2,3", "--users", "1,1,1",
+                "--observations", obs.toString(), "--state-names", names.toString(), "-o", model.toString());
+        assertEquals(0, r.code(), r.err());
+        Mdp mdp = MdpTextReader.read(model);
+        List<String> lines = Files.readAllLines(obs);
+        assertEquals("state,observation", lines.get(0));
+        assertEquals(mdp.numStates() + 1, lines.size());
+        assertEquals("0,0", lines.get(1));
+        // Documented numbering for N = 3: START; ([1,2], crew at 3) with f = 1, 2; ([1,3], crew at the
+        // left end) with f = 1, 2, 3; ([2,3], crew at 1) with f = 2, 3; DONE. States differing only in
+        // the fault share an observation.
+        assertEquals(9, mdp.numStates());
+        String[] o = new String[9];
+        for (int s = 0; s < 9; s++) {
+            o[s] = lines.get(s + 1).split(",")[1];
+        }
+        assertEquals(o[1], o[2]);
+        assertEquals(o[3], o[4]);
+        assertEquals(o[3], o[5]);
+        assertEquals(o[6], o[7]);
+        assertEquals(5, java.util.Set.of(o[0], o[1], o[3], o[6], o[8]).size());
+        List<String> nameLines = Files.readAllLines(names);
+        assertEquals("state,name", nameLines.get(0));
+        assertEquals("0,START", nameLines.get(1));
+        assertEquals("3,fault=1 at=0 disconnected=1..3", nameLines.get(4));
+        assertEquals("8,DONE", nameLines.get(9));
+    }
+
+    @Test
+    void inventoryWithUniformDemand(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("inv.mdp");
+        CliTest.Run r = CliTest.run("generate", "inventory", "--capacity", "10", "--demand", "uniform:0..4", "-o",
+                file.toString());
+        assertEquals(0, r.code(), r.err());
+        Mdp mdp = MdpTextReader.read(file);
+        assertEquals(11, mdp.numStates());
+        // State 0 may produce 4..10 (meet demand 4, end at most 10 after demand 0): 7 choices of 5 outcomes.
+        assertEquals(7, mdp.numChoices(0));
+        assertEquals(0.2, mdp.probability(mdp.transitionStart(mdp.choiceStart(0))), 1e-15);
+    }
+
+    @Test
+    void badUsageAndBadValuesAreReported(@TempDir Path dir) {
+        CliTest.Run r = CliTest.run("generate", "forest", "-o", dir.resolve("x.txt").toString());
+        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
+        assertTrue(r.err().contains("cannot tell the output format"), r.err());
+        r = CliTest.run("generate", "forest", "--to", "prism", "-o", dir.resolve("x.mdp").toString());
+        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
+        assertTrue(r.err().contains("unknown output format"), r.err());
+        r = CliTest.run("generate", "inventory", "--demand", "1:0.5,x", "-o", dir.resolve("y.mdp").toString());
+        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
+        assertTrue(r.err().contains("--demand"), r.err());
+        r = CliTest.run("generate", "forest");
+        assertEquals(2, r.code());
+        r = CliTest.run("generate");
+        assertEquals(2, r.code());
+        assertFalse(Files.exists(dir.resolve("x.mdp")));
+    }
+}
