@@ -136,4 +136,28 @@ public final class BellmanKernel {
         }
         return policy;
     }
+
+    /**
+     * One Jacobi sweep of the fixed-policy operator T<sub>π</sub>: {@code out[s] = r_c + γ Σ_k p_k v[succ_k]}
+     * with c = {@code policy[s]} (0 for terminal states, policy −1). Allocation-free.
+     */
+    public static void policySweep(Mdp mdp, int[] policy, double[] v, double[] out) {
+        final int[] transStart = mdp.transitionStartArray();
+        final int[] successor = mdp.successorArray();
+        final double[] probability = mdp.probabilityArray();
+        final double[] reward = mdp.rewardArray();
+        final double gamma = mdp.discount();
+        for (int s = 0, n = mdp.numStates(); s < n; s++) {
+            final int c = policy[s];
+            if (c < 0) {
+                out[s] = 0.0;
+                continue;
+            }
+            double sum = 0.0;
+            for (int k = transStart[c], end = transStart[c + 1]; k < end; k++) {
+                sum += probability[k] * v[successor[k]];
+            }
+            out[s] = reward[c] + gamma * sum;
+        }
+    }
 }

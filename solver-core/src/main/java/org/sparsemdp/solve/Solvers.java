@@ -15,6 +15,8 @@ public final class Solvers {
 
     static {
         BY_NAME.put(ValueIterationSolver.NAME, ValueIterationSolver::new);
+        BY_NAME.put(PolicyIterationSolver.NAME, PolicyIterationSolver::new);
+        BY_NAME.put(ModifiedPolicyIterationSolver.NAME, ModifiedPolicyIterationSolver::new);
     }
 
     private Solvers() {

@@ -1,0 +1,155 @@
+package org.sparsemdp.solve;
+
+import org.sparsemdp.evaluate.EvaluationWorkspace;
+import org.sparsemdp.evaluate.PolicyEvaluator;
+import org.sparsemdp.model.DeterministicPolicy;
+import org.sparsemdp.model.Mdp;
+
+/**
+ * Modified policy iteration (Puterman &amp; Shin 1978, <i>Management Science</i> 24(11); Puterman
+ * 1994, §6.5) for discounted MDPs: policy improvement alternates with a partial evaluation of
+ * the greedy policy.
+ *
+ * <p><b>Algorithm.</b> v₀ = 0. Step n: one Bellman sweep gives T v<sub>n</sub>, δ = T v<sub>n</sub> − v<sub>n</sub>
+ * and the greedy policy π<sub>n</sub> (ties keep the previous choice, see {@link PolicyImprovement});
+ * then v<sub>n+1</sub> is a partial evaluation of π<sub>n</sub> starting from T v<sub>n</sub>:
+ * <ul>
+ *   <li>{@link Mode#SWEEPS}: v<sub>n+1</sub> = (T<sub>π<sub>n</sub></sub>)<sup>m</sup> v<sub>n</sub>, m sweeps in all
+ *       (m = 1 is value iteration; m → ∞ policy iteration);</li>
+ *   <li>{@link Mode#KRYLOV}: an MTJ Krylov solve of (I − γP<sub>π<sub>n</sub></sub>)v = r<sub>π<sub>n</sub></sub> warm-started
+ *       from T v<sub>n</sub>, to the loose error bound max(ε/10, θ·span(δ)/(1−γ)), θ = {@code looseness}:
+ *       the tolerance tightens as span(δ) shrinks, i.e. as the policy settles.</li>
+ * </ul>
+ *
+ * <p><b>Bounds and stopping rule.</b> As in {@link PolicyIterationSolver}: the MacQueen–Porteus
+ * bounds from δ of the last improvement step are CERTIFIED whatever the accuracy of the partial
+ * evaluations; stop when span(δ) ≤ ε(1−γ). Each improvement step counts as one iteration.
+ * Undiscounted models are rejected.
+ */
+public final class ModifiedPolicyIterationSolver implements Solver {
+    /** Name on the command line. */
+    public static final String NAME = "mpi";
+    /** Default number of sweeps per step in {@link Mode#SWEEPS}. */
+    public static final int DEFAULT_SWEEPS = 20;
+    /** Default looseness θ in {@link Mode#KRYLOV}. */
+    public static final double DEFAULT_LOOSENESS = 0.1;
+
+    /** How the greedy policy is partially evaluated. */
+    public enum Mode {
+        /** m applications of T<sub>π</sub>. */
+        SWEEPS,
+        /** A Krylov solve to a loose tolerance. */
+        KRYLOV
+    }
+
+    private final Mode mode;
+    private final int sweeps;
+    private final PolicyEvaluator evaluator;
+    private final double looseness;
+
+    /**
+     * The default configuration: Krylov partial evaluation with
+     * {@link PolicyIterationSolver#defaultEvaluator()} (BiCGstab, ILU(0)) and θ = {@value #DEFAULT_LOOSENESS}.
+     * Measured with PolicyIterationBenchmark (10⁵ states, γ = 0.99, ε = 1e-6, slowly mixing
+     * "local" model): 5.1 s, against 5.9 s with the diagonal preconditioner, 30.0 s with 20 sweeps
+     * per step and 56.6 s for value iteration.
+     */
+    public ModifiedPolicyIterationSolver() {
+        this(PolicyIterationSolver.defaultEvaluator(), DEFAULT_LOOSENESS);
+    }
+
+    /** Partial evaluation by {@code sweeps} ≥ 1 applications of T<sub>π</sub> per step. */
+    public ModifiedPolicyIterationSolver(int sweeps) {
+        if (sweeps < 1) {
+            throw new IllegalArgumentException("sweeps must be at least 1, got " + sweeps);
+        }
+        this.mode = Mode.SWEEPS;
+        this.sweeps = sweeps;
+        this.evaluator = null;
+        this.looseness = Double.NaN;
+    }
+
+    /**
+     * Partial evaluation by Krylov solves with {@code evaluator}'s method and preconditioner (its
+     * tolerance is replaced per step), to error bound max(ε/10, θ·span(δ)/(1−γ)).
+     *
+     * @param looseness θ in (0, 1]
+     */
+    public ModifiedPolicyIterationSolver(PolicyEvaluator evaluator, double looseness) {
+        if (evaluator == null) {
+            throw new IllegalArgumentException("evaluator must not be null");
+        }
+        if (!(looseness > 0 && looseness <= 1)) {
+            throw new IllegalArgumentException("looseness must be in (0, 1], got " + looseness);
+        }
+        this.mode = Mode.KRYLOV;
+        this.sweeps = 0;
+        this.evaluator = evaluator;
+        this.looseness = looseness;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** The partial-evaluation mode. */
+    public Mode mode() {
+        return mode;
+    }
+
+    @Override
+    public Solution solve(Mdp mdp, SolverOptions options) {
+        ValueIterationSolver.requireDiscounted(mdp, NAME);
+        final long start = System.nanoTime();
+        final long deadline = options.deadlineNanos(start);
+        final double gamma = mdp.discount();
+        final int n = mdp.numStates();
+        final double stopSpan = options.epsilon() * (1 - gamma);
+        EvaluationWorkspace workspace = mode == Mode.KRYLOV ? evaluator.workspace(mdp) : null;
+        double[] v = new double[n];
+        double[] tv = new double[n];
+        double[] work = new double[n];
+        int[] greedy = new int[n];
+        int[] current = new int[n];
+        java.util.Arrays.fill(current, -1);
+        double[] range = new double[2];
+        long iteration = 0;
+        Status status;
+        while (true) {
+            PolicyImprovement.improve(mdp, v, tv, greedy, current, range, PolicyIterationSolver.TIE_TOLERANCE, 0.0);
+            iteration++;
+            double span = range[1] - range[0];
+            if (span <= stopSpan) {
+                status = Status.CONVERGED;
+                break;
+            }
+            double residual = Math.max(Math.abs(range[0]), Math.abs(range[1]));
+            if (!options.listener().onIteration(iteration, residual, gamma * span / (2 * (1 - gamma)))) {
+                status = Status.CANCELLED;
+                break;
+            }
+            if (iteration >= options.maxIterations()) {
+                status = Status.MAX_ITERATIONS;
+                break;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                status = Status.TIME_LIMIT;
+                break;
+            }
+            if (mode == Mode.SWEEPS) {
+                System.arraycopy(tv, 0, v, 0, n);
+                for (int k = 1; k < sweeps; k++) {
+                    BellmanKernel.policySweep(mdp, current, v, work);
+                    double[] swap = v;
+                    v = work;
+                    work = swap;
+                }
+            } else {
+                double tolerance = Math.max(0.1 * options.epsilon(), looseness * span / (1 - gamma));
+                v = workspace.evaluate(DeterministicPolicy.of(mdp, current), tv, tolerance).values();
+            }
+        }
+        return SpanBounds.finish(mdp, NAME, status, tv, greedy, range, iteration, start);
+    }
+}

@@ -1,0 +1,138 @@
+package org.sparsemdp.solve;
+
+import org.sparsemdp.evaluate.EvaluationWorkspace;
+import org.sparsemdp.evaluate.KrylovMethod;
+import org.sparsemdp.evaluate.PolicyEvaluator;
+import org.sparsemdp.evaluate.PolicyValues;
+import org.sparsemdp.evaluate.Preconditioning;
+import org.sparsemdp.model.DeterministicPolicy;
+import org.sparsemdp.model.Mdp;
+
+/**
+ * Policy iteration (Howard 1960; Puterman 1994, §6.4) for discounted MDPs, with each policy
+ * evaluated by an MTJ Krylov solver ({@link PolicyEvaluator}) to a tight tolerance.
+ *
+ * <p><b>Algorithm.</b> π₀ is greedy for v = 0. Step n: evaluate π<sub>n</sub> to an error bound of
+ * {@code evaluationFraction}·ε, warm-started from the previous values; then one Bellman sweep
+ * gives T v and the greedy policy; π<sub>n+1</sub> differs from π<sub>n</sub> only in states where
+ * the greedy choice is better by more than a relative {@value #TIE_TOLERANCE} and by more than
+ * 2γ times the evaluation's error bound (no cycling between ties or on evaluation noise).
+ *
+ * <p><b>Bounds and stopping rule.</b> With δ = T v − v, the MacQueen–Porteus bounds
+ * (Puterman 1994, Theorem 6.6.3; see {@link ValueIterationSolver}) hold for any v, however
+ * accurately it was computed: the values reported are the midpoints
+ * T v + γ/(1−γ)·(min δ + max δ)/2 with CERTIFIED bound γ·span(δ)/(2(1−γ)), and the greedy policy
+ * for v has ‖v<sup>π</sup> − v*‖∞ ≤ span(δ)/(1−γ). Stop when span(δ) ≤ ε(1−γ) (normally when
+ * the policy has stopped changing); if the policy is unchanged but the span is larger (the
+ * evaluation was not accurate enough), the same policy is re-evaluated ten times more tightly. Each evaluation counts
+ * as one iteration. Undiscounted models are rejected.
+ */
+public final class PolicyIterationSolver implements Solver {
+    /** Name on the command line. */
+    public static final String NAME = "pi";
+    /** Relative tolerance below which a better Q-value does not change the policy. */
+    public static final double TIE_TOLERANCE = 1e-12;
+    /** Default fraction of ε used as the evaluation error bound. */
+    public static final double DEFAULT_EVALUATION_FRACTION = 0.01;
+
+    private final PolicyEvaluator evaluator;
+    private final double evaluationFraction;
+
+    /**
+     * The evaluator used by default: BiCGstab with ILU(0). Measured with PolicyIterationBenchmark
+     * (10⁵ states, γ = 0.99, ε = 1e-6): on slowly mixing "local" models ILU(0) made pi 4 times
+     * faster than the diagonal preconditioner (9.1 s vs 36.3 s), on uniformly random models it
+     * cost 30% (6.3 s vs 4.8 s). For the deterministic policies of pi and mpi the assembled
+     * matrix has only one choice's entries per row.
+     */
+    public static PolicyEvaluator defaultEvaluator() {
+        return PolicyEvaluator.builder().method(KrylovMethod.BICGSTAB).preconditioning(Preconditioning.ILU0).build();
+    }
+
+    /** Policy iteration with {@link #defaultEvaluator()}. */
+    public PolicyIterationSolver() {
+        this(defaultEvaluator(), DEFAULT_EVALUATION_FRACTION);
+    }
+
+    /**
+     * @param evaluator          Krylov method, preconditioner and iteration cap for evaluations
+     *                           (its tolerance is replaced by {@code evaluationFraction}·ε)
+     * @param evaluationFraction in (0, 1]: evaluation error bound as a fraction of ε
+     */
+    public PolicyIterationSolver(PolicyEvaluator evaluator, double evaluationFraction) {
+        if (evaluator == null) {
+            throw new IllegalArgumentException("evaluator must not be null");
+        }
+        if (!(evaluationFraction > 0 && evaluationFraction <= 1)) {
+            throw new IllegalArgumentException("evaluationFraction must be in (0, 1], got " + evaluationFraction);
+        }
+        this.evaluator = evaluator;
+        this.evaluationFraction = evaluationFraction;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Solution solve(Mdp mdp, SolverOptions options) {
+        ValueIterationSolver.requireDiscounted(mdp, NAME);
+        final long start = System.nanoTime();
+        final long deadline = options.deadlineNanos(start);
+        final double gamma = mdp.discount();
+        final int n = mdp.numStates();
+        final double stopSpan = options.epsilon() * (1 - gamma);
+        EvaluationWorkspace workspace = evaluator.workspace(mdp);
+        double[] v = new double[n];
+        double[] tv = new double[n];
+        int[] greedy = new int[n];
+        int[] current = new int[n];
+        double[] range = new double[2];
+        BellmanKernel.jacobiSweep(mdp, v, tv, current, 0, n, range);
+        double tolerance = evaluationFraction * options.epsilon();
+        long iteration = 0;
+        Status status;
+        while (true) {
+            PolicyValues pv = workspace.evaluate(DeterministicPolicy.of(mdp, current), v, tolerance);
+            v = pv.values();
+            iteration++;
+            double noise = pv.accuracy() == Accuracy.CERTIFIED ? 2 * gamma * pv.errorBound() : 0.0;
+            int changes = PolicyImprovement.improve(mdp, v, tv, greedy, current, range, TIE_TOLERANCE, noise);
+            double span = range[1] - range[0];
+            if (span <= stopSpan) {
+                status = Status.CONVERGED;
+                break;
+            }
+            if (changes == 0) {
+                tolerance *= 0.1;
+                if (tolerance < 1e-15 * Math.max(1.0, maxAbs(v))) {
+                    status = Status.MAX_ITERATIONS; // evaluation cannot get more accurate in doubles
+                    break;
+                }
+            }
+            double residual = Math.max(Math.abs(range[0]), Math.abs(range[1]));
+            if (!options.listener().onIteration(iteration, residual, gamma * span / (2 * (1 - gamma)))) {
+                status = Status.CANCELLED;
+                break;
+            }
+            if (iteration >= options.maxIterations()) {
+                status = Status.MAX_ITERATIONS;
+                break;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                status = Status.TIME_LIMIT;
+                break;
+            }
+        }
+        return SpanBounds.finish(mdp, NAME, status, tv, greedy, range, iteration, start);
+    }
+
+    static double maxAbs(double[] v) {
+        double m = 0;
+        for (double x : v) {
+            m = Math.max(m, Math.abs(x));
+        }
+        return m;
+    }
+}
