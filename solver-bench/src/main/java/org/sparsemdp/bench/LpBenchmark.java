@@ -17,6 +17,7 @@ import org.sparsemdp.lp.LpBackend;
 import org.sparsemdp.lp.LpSettings;
 import org.sparsemdp.lp.LpSolver;
 import org.sparsemdp.model.Mdp;
+import org.sparsemdp.solve.PolicyIterationSolver;
 import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.SolverOptions;
@@ -25,7 +26,8 @@ import org.sparsemdp.solve.ValueIterationSolver;
 /**
  * Single-shot wall time of one full solve to ε = 1e-6 on random models (4 actions, 4 successors,
  * {@link RandomModels}): the LP path, primal formulation, by GLOP ({@code method=glop}) and PDLP
- * ({@code method=pdlp}) against value iteration ({@code method=vi}). A solve is long and must not
+ * ({@code method=pdlp}) against value iteration ({@code method=vi}) and policy iteration
+ * ({@code method=pi}, solver-core's default configuration). A solve is long and must not
  * be amortised, hence single-shot mode; the warm-up shot also pays the one-off loading of
  * OR-Tools' native library.
  *
@@ -33,8 +35,6 @@ import org.sparsemdp.solve.ValueIterationSolver;
  * the full profile's sizes (10^4 to 10^7) would start LPs that run for hours (GLOP took 339 s at
  * 10^4 states, PDLP 114 s at 10^5 on an unloaded machine). The default is 10^3; larger runs are
  * explicit, e.g. {@code -p lpStates=10000 -p method=vi,pdlp}.
- *
- * <p>TODO(policy iteration, issue 4): add {@code method=pi} (and mpi) once merged.
  *
  * <p>Run: {@code java -jar solver-bench/target/benchmarks.jar LpBenchmark}.
  */
@@ -55,8 +55,8 @@ public class LpBenchmark {
     @Param({"0.95"})
     public double gamma;
 
-    /** {@code vi}, {@code pdlp} or {@code glop}. */
-    @Param({"vi", "pdlp", "glop"})
+    /** {@code vi}, {@code pi}, {@code pdlp} or {@code glop}. */
+    @Param({"vi", "pi", "pdlp", "glop"})
     public String method;
 
     private Mdp mdp;
@@ -70,6 +70,9 @@ public class LpBenchmark {
             case "vi":
                 solver = new ValueIterationSolver();
                 break;
+            case "pi":
+                solver = new PolicyIterationSolver();
+                break;
             case "pdlp":
                 solver = new LpSolver(LpSolver.Formulation.PRIMAL,
                         LpSettings.builder().backend(LpBackend.PDLP).build());
@@ -79,7 +82,7 @@ public class LpBenchmark {
                         LpSettings.builder().backend(LpBackend.GLOP).build());
                 break;
             default:
-                throw new IllegalArgumentException("method must be vi, pdlp or glop, not " + method);
+                throw new IllegalArgumentException("method must be vi, pi, pdlp or glop, not " + method);
         }
     }
 
