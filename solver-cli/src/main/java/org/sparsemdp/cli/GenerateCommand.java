@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generates a model (seeded and reproducible) and writes it to a file.",
         subcommands = {GenerateGridCommand.class, GenerateInventoryCommand.class, GenerateForestCommand.class,
-                GenerateSubstationCommand.class})
+                GenerateSubstationCommand.class, GenerateDiceCommand.class})
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -10,12 +10,20 @@ import picocli.CommandLine.Option;
 /** The output options shared by every {@code generate} subcommand, and the writing itself. */
 final class GeneratedOutput {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
-            description = "Model file to write (.mdp; add .gz to compress). Written atomically.")
+            description = "Model file to write (.mdp, .umb, ...; add .gz or .xz to compress). Written atomically.")
     Path file;
 
-    @Option(names = "--to", paramLabel = "F", defaultValue = "auto",
-            description = "Output format: " + ModelWriters.FORMATS + " (default: from the file name).")
+    @Option(names = "--to", paramLabel = "F", defaultValue = "auto", completionCandidates = FormatNames.class,
+            description = "Output format: auto, ${COMPLETION-CANDIDATES} (default: from the file name).")
     String format;
+
+    /** The names of the writable formats, for the help text. */
+    static final class FormatNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ModelFormat.ALL.stream().filter(f -> f.writer() != null).map(ModelFormat::name).iterator();
+        }
+    }
 
     /** Writes {@code mdp} and prints a one-line summary. */
     void write(Mdp mdp, PrintWriter out) throws IOException {

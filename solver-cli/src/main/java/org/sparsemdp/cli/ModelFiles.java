@@ -1,39 +1,124 @@
 package org.sparsemdp.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.sparsemdp.io.Compression;
-import org.sparsemdp.io.mdp.MdpTextReader;
+import org.sparsemdp.io.LoadedModel;
+import org.sparsemdp.io.prism.PrismExplicitReader;
 import org.sparsemdp.model.Mdp;
 
-/** Loads model files for the commands, choosing the format from {@code --format} or the file name. */
+/**
+ * Loads model files for the commands, choosing the format from {@code --format} or, with
+ * {@code auto}, from the file name ({@link ModelFormat#bySuffix}) — except that a {@code .mdp}
+ * file whose first word is not {@code mdp} is read as Cassandra's format (pomdp-solve's MDP files
+ * also end in {@code .mdp}), and a file whose decompressed content is a tar archive is read as
+ * UMB whatever its name.
+ */
 final class ModelFiles {
     private ModelFiles() {
     }
 
     /** Formats known to {@code --format}. */
-    static final String FORMATS = "auto, mdp";
+    static final String FORMATS = "auto, " + ModelFormat.names();
 
     static Mdp load(Path file, String format) throws IOException {
-        String f = format == null ? "auto" : format.toLowerCase(Locale.ROOT);
-        if (f.equals("auto")) {
-            f = detect(file);
-        }
-        switch (f) {
-            case "mdp":
-                return MdpTextReader.read(file);
-            default:
-                throw new IllegalArgumentException("unknown format '" + format + "'; known formats: " + FORMATS);
-        }
+        return load(file, format, ReadOptions.DEFAULTS);
     }
 
-    private static String detect(Path file) {
+    static Mdp load(Path file, String format, ReadOptions options) throws IOException {
+        return formatOf(file, format).reader().read(file, options).mdp();
+    }
+
+    /**
+     * Loads {@code file} with its labels and reward structures. For PRISM files, explicit
+     * {@code labels} (merged) replace the {@code .lab} found beside the {@code .tra}, and explicit
+     * reward files (either may be null) form the only reward structure instead of the
+     * {@code .srew}/{@code .trew} found beside it; for the other formats, label files (PRISM or
+     * Storm {@code .lab} syntax) are merged into the file's own labels.
+     */
+    static LoadedModel loadModel(Path file, String format, List<Path> labels, Path stateRewards,
+                                 Path transitionRewards) throws IOException {
+        ModelFormat f = formatOf(file, format);
+        boolean explicitRewards = stateRewards != null || transitionRewards != null;
+        if (f.name().equals("prism")) {
+            return PrismExplicitReader.read(file,
+                    labels.isEmpty() ? PrismExplicitReader.labelFilesBeside(file) : labels,
+                    explicitRewards
+                            ? List.of(new PrismExplicitReader.RewardFiles(null, stateRewards, transitionRewards))
+                            : PrismExplicitReader.rewardFilesBeside(file));
+        }
+        if (explicitRewards) {
+            throw new IllegalArgumentException("--state-rewards and --transition-rewards apply to PRISM explicit files"
+                    + " (.tra), not to format '" + f.name() + "'");
+        }
+        LoadedModel model = f.reader().read(file, ReadOptions.DEFAULTS);
+        return labels.isEmpty() ? model : withLabels(model, labels);
+    }
+
+    /** {@code model} with the labels of {@code files} merged into its own. */
+    private static LoadedModel withLabels(LoadedModel model, List<Path> files) throws IOException {
+        Map<String, BitSet> labels = new LinkedHashMap<>();
+        for (String name : model.labelNames()) {
+            labels.put(name, model.label(name));
+        }
+        for (Path p : files) {
+            try (InputStream in = Compression.open(p)) {
+                PrismExplicitReader.readLabels(in, p.toString(), model.mdp().numStates(), labels);
+            }
+        }
+        Map<String, double[]> rewards = new LinkedHashMap<>();
+        for (String name : model.rewardStructureNames()) {
+            rewards.put(name, model.rewards(name));
+        }
+        return LoadedModel.assemble(model.mdp(), labels, rewards);
+    }
+
+    /** The format to read {@code file} with. */
+    static ModelFormat formatOf(Path file, String format) throws IOException {
+        String f = format == null ? "auto" : format.toLowerCase(Locale.ROOT);
+        return f.equals("auto") ? detect(file) : ModelFormat.byName(f);
+    }
+
+    private static ModelFormat detect(Path file) throws IOException {
+        byte[] head = head(file);
+        if (head.length >= 262 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar")) {
+            return ModelFormat.byName("umb");
+        }
         String name = Compression.stripCompressionSuffix(file.getFileName().toString()).toLowerCase(Locale.ROOT);
-        if (name.endsWith(".mdp")) {
-            return "mdp";
+        ModelFormat byName = ModelFormat.bySuffix(name);
+        if (byName != null && byName.name().equals("mdp") && !firstWordIsMdp(head)) {
+            return ModelFormat.byName("cassandra");
+        }
+        if (byName != null) {
+            return byName;
         }
         throw new IllegalArgumentException(file + ": cannot tell the format from the file name; use --format ("
                 + FORMATS + ")");
+    }
+
+    /** The first 4 KiB of the decompressed content (empty if the file cannot be read). */
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Compression.open(file)) {
+            return in.readNBytes(4096);
+        }
+    }
+
+    private static boolean firstWordIsMdp(byte[] head) {
+        String text = new String(head, StandardCharsets.UTF_8);
+        for (String line : text.split("\n")) {
+            int hash = line.indexOf('#');
+            String content = (hash >= 0 ? line.substring(0, hash) : line).trim();
+            if (!content.isEmpty()) {
+                return content.startsWith("mdp") && (content.length() == 3 || Character.isWhitespace(content.charAt(3)));
+            }
+        }
+        return true; // empty or only comments: let the native reader report it
     }
 }

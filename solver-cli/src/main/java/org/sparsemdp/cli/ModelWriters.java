@@ -3,61 +3,57 @@ package org.sparsemdp.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.zip.GZIPOutputStream;
 import org.sparsemdp.io.Compression;
-import org.sparsemdp.io.mdp.MdpTextWriter;
+import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.model.Mdp;
 
 /**
- * Writes model files for the commands: the one place that maps a format name (from {@code --to}
- * or the file name) to a writer. Output goes through {@link AtomicFiles}, gzip-compressed when the
- * file name ends in {@code .gz}. New formats are one {@code case} here plus their name in
- * {@link #FORMATS}.
+ * The one way the command line writes model files ({@code convert}, {@code generate}): the format
+ * from {@code --to} or the file name ({@link ModelFormat}), compression from a {@code .gz} or
+ * {@code .xz} suffix, and an atomic replace of the target ({@link AtomicFiles}), so a failed or
+ * interrupted write never leaves a truncated file.
  */
 final class ModelWriters {
-    /** Formats known to {@code --to}. */
-    static final String FORMATS = "auto, mdp";
-
     private ModelWriters() {
     }
 
     /**
      * Writes {@code mdp} to {@code file} in {@code format} ({@code auto} or null: from the file
-     * name, ignoring a trailing {@code .gz}).
+     * name, ignoring a trailing compression suffix).
      *
-     * @throws IllegalArgumentException for an unknown format or a name that gives none
+     * @return the format used
+     * @throws IllegalArgumentException for an unknown or read-only format, or a name that gives none
+     * @throws IOException              if the format cannot express the model, or writing fails
      */
-    static void write(Mdp mdp, Path file, String format) throws IOException {
-        String f = resolve(file, format);
-        String name = file.getFileName().toString();
-        switch (f) {
-            case "mdp":
-                AtomicFiles.write(file, out -> {
-                    OutputStream o = Compression.compressing(out, name);
-                    MdpTextWriter.write(mdp, o);
-                    if (o instanceof GZIPOutputStream) {
-                        ((GZIPOutputStream) o).finish(); // AtomicFiles closes the file itself
-                    }
-                    o.flush();
-                });
-                return;
-            default:
-                throw new IllegalArgumentException("unknown output format '" + format + "'; known formats: " + FORMATS);
+    static ModelFormat write(Mdp mdp, Path file, String format) throws IOException {
+        return write(LoadedModel.of(mdp), file, format);
+    }
+
+    /** Writes {@code model} (with its labels where the format has them); see {@link #write(Mdp, Path, String)}. */
+    static ModelFormat write(LoadedModel model, Path file, String format) throws IOException {
+        ModelFormat target = resolve(file, format);
+        if (target.writer() == null) {
+            throw new IllegalArgumentException("format '" + target.name() + "' can be read but not written");
         }
+        String name = file.getFileName().toString();
+        AtomicFiles.write(file, raw -> {
+            OutputStream out = Compression.compressing(raw, name);
+            target.writer().write(model, out);
+            out.close(); // finishes gzip/xz; AtomicFiles tolerates the closed stream
+        });
+        return target;
     }
 
     /** The format that {@link #write} would use. */
-    static String resolve(Path file, String format) {
-        String f = format == null ? "auto" : format.toLowerCase(Locale.ROOT);
-        if (!f.equals("auto")) {
-            return f;
+    static ModelFormat resolve(Path file, String format) {
+        if (format != null && !format.equalsIgnoreCase("auto")) {
+            return ModelFormat.byName(format);
         }
-        String name = Compression.stripCompressionSuffix(file.getFileName().toString()).toLowerCase(Locale.ROOT);
-        if (name.endsWith(".mdp")) {
-            return "mdp";
+        ModelFormat f = ModelFormat.bySuffix(Compression.stripCompressionSuffix(file.getFileName().toString()));
+        if (f == null) {
+            throw new IllegalArgumentException(file + ": cannot tell the output format from the file name; use --to ("
+                    + ModelFormat.names() + ")");
         }
-        throw new IllegalArgumentException(file + ": cannot tell the output format from the file name; use --to ("
-                + FORMATS + ")");
+        return f;
     }
 }

@@ -9,13 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.solve.Solution;
-import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.Solvers;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,7 +30,7 @@ final class SolveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Model file (.mdp, optionally .gz).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "Model file (.mdp, .tra, .drn, optionally .gz).")
     Path file;
 
     @Option(names = "--format", paramLabel = "F", defaultValue = "auto",
@@ -69,20 +70,23 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON summary object on stdout instead of the text summary.")
     boolean json;
 
+    @Mixin
+    ReachabilityOptions reach;
+
     @Option(names = "--show", paramLabel = "N", defaultValue = "20",
             description = "States shown in the text summary (default: ${DEFAULT-VALUE}).")
     int show;
 
     @Override
     public Integer call() throws Exception {
-        Mdp mdp = ModelFiles.load(file, format);
+        LoadedModel loaded = reach.load(file, format);
+        Mdp mdp = reach.mdp(loaded);
         if (discount != null) {
             mdp = mdp.withDiscount(discount);
         }
         if (objective != null) {
             mdp = mdp.withObjective(Objective.parse(objective));
         }
-        Solver solver = Solvers.byName(method);
         SolverOptions.Builder ob = SolverOptions.builder().epsilon(epsilon).threads(threads)
                 .listener(new StderrProgress(spec.commandLine().getErr()));
         if (maxIterations != null) {
@@ -91,7 +95,9 @@ final class SolveCommand implements Callable<Integer> {
         if (timeLimit != null) {
             ob.timeLimit(Duration.ofNanos((long) (timeLimit * 1e9)));
         }
-        Solution solution = solver.solve(mdp, ob.build());
+        Solution solution = reach.hasTarget() ? reach.solveTarget(loaded, mdp, ob.build())
+                : reach.solver(method, spec.commandLine().getParseResult().hasMatchedOption("--method"), mdp)
+                        .solve(mdp, ob.build());
         if (output != null) {
             Mdp model = mdp;
             AtomicFiles.write(output, out -> writeValues(model, solution, out));

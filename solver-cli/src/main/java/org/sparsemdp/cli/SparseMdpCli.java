@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sparsemdp", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Solves large sparse Markov decision processes with certified error bounds.",
-        subcommands = {SolveCommand.class, InfoCommand.class, GenerateCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {SolveCommand.class, EvaluateCommand.class, InfoCommand.class, ConvertCommand.class,
+                GenerateCommand.class, GradientCommand.class, BilevelCommand.class, CommandLine.HelpCommand.class})
 public final class SparseMdpCli {
     /** Exit code for bad input files or option values. */
     public static final int EXIT_BAD_INPUT = 1;

@@ -105,10 +105,13 @@ class CliTest {
     }
 
     @Test
-    void undiscountedModelIsRejectedNotLoopedOn() {
-        Run r = run("solve", INVENTORY.toString(), "--discount", "1");
-        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
-        assertTrue(r.err().contains("discount"), r.err());
+    void undiscountedModelWithoutTerminalStatesHasInfiniteTotalCost() {
+        // Every period costs at least 2 and the inventory process never stops: the expected total
+        // cost until termination is +Infinity, certified by the graph analysis (no loop to run).
+        Run r = run("solve", INVENTORY.toString(), "--discount", "1", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"initialValue\":\"Infinity\""), r.out());
+        assertTrue(r.out().contains("\"accuracy\":\"CERTIFIED\""), r.out());
     }
 
     @Test

@@ -120,9 +120,9 @@ class GenerateCommandTest {
         CliTest.Run r = CliTest.run("generate", "forest", "-o", dir.resolve("x.txt").toString());
         assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
         assertTrue(r.err().contains("cannot tell the output format"), r.err());
-        r = CliTest.run("generate", "forest", "--to", "prism", "-o", dir.resolve("x.mdp").toString());
+        r = CliTest.run("generate", "forest", "--to", "nosuch", "-o", dir.resolve("x.mdp").toString());
         assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
-        assertTrue(r.err().contains("unknown output format"), r.err());
+        assertTrue(r.err().contains("unknown format 'nosuch'"), r.err());
         r = CliTest.run("generate", "inventory", "--demand", "1:0.5,x", "-o", dir.resolve("y.mdp").toString());
         assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
         assertTrue(r.err().contains("--demand"), r.err());

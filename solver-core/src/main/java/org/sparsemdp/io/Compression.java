@@ -11,36 +11,139 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Transparent compression for every format: input is decompressed when it starts with the gzip
- * magic bytes (whatever the file name), output is compressed when the file name ends in
- * {@code .gz}.
+ * magic bytes {@code 1F 8B} or the xz magic bytes {@code FD 37 7A 58 5A 00} (whatever the file
+ * name), output is compressed when the file name ends in {@code .gz} or {@code .xz}. xz uses the
+ * optional dependency org.tukaani:xz (XZ for Java); without it on the class path, xz input or
+ * output is a clear IOException and everything else works.
  */
 public final class Compression {
     private static final int BUFFER = 1 << 16;
+    private static final byte[] XZ_MAGIC = {(byte) 0xfd, '7', 'z', 'X', 'Z', 0};
 
     private Compression() {
     }
 
-    /** Opens {@code path} for reading, decompressing gzip content transparently. */
+    /** Opens {@code path} for reading, decompressing gzip or xz content transparently. */
     public static InputStream open(Path path) throws IOException {
-        return decompressing(Files.newInputStream(path));
+        return decompressing(Files.newInputStream(path), path.toString());
     }
 
-    /** Wraps {@code in}, decompressing gzip content transparently. */
+    /** Wraps {@code in}, decompressing gzip or xz content transparently. */
     public static InputStream decompressing(InputStream in) throws IOException {
+        return decompressing(in, "input");
+    }
+
+    /**
+     * Wraps {@code in}, decompressing gzip or xz content transparently; corrupt or truncated
+     * compressed data is reported as a {@link ModelFormatException} naming {@code source}.
+     */
+    public static InputStream decompressing(InputStream in, String source) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, BUFFER);
-        buffered.mark(2);
-        int b0 = buffered.read();
-        int b1 = buffered.read();
+        buffered.mark(XZ_MAGIC.length);
+        byte[] head = buffered.readNBytes(XZ_MAGIC.length);
         buffered.reset();
-        if (b0 == 0x1f && b1 == 0x8b) {
-            return new BufferedInputStream(new GZIPInputStream(buffered, BUFFER), BUFFER);
+        try {
+            if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+                return new BufferedInputStream(new Guarded(new GZIPInputStream(buffered, BUFFER), source, "gzip"),
+                        BUFFER);
+            }
+            if (java.util.Arrays.equals(head, XZ_MAGIC)) {
+                return new BufferedInputStream(new Guarded(Xz.in(buffered), source, "xz"), BUFFER);
+            }
+        } catch (IOException e) {
+            throw Guarded.translate(e, source, head[0] == XZ_MAGIC[0] ? "xz" : "gzip");
         }
         return buffered;
     }
 
-    /** Wraps {@code out}, compressing with gzip when {@code fileName} ends in {@code .gz}. */
+    /**
+     * Wraps {@code out}, compressing with gzip when {@code fileName} ends in {@code .gz} and with xz
+     * (preset 6) when it ends in {@code .xz}. Closing the returned stream finishes the compressed
+     * data and closes {@code out}.
+     */
     public static OutputStream compressing(OutputStream out, String fileName) throws IOException {
-        return isGzipName(fileName) ? new GZIPOutputStream(out, BUFFER) : out;
+        if (isGzipName(fileName)) {
+            return new GZIPOutputStream(out, BUFFER);
+        }
+        if (isXzName(fileName)) {
+            return Xz.out(out);
+        }
+        return out;
+    }
+
+    /** Whether the name ends in {@code .xz}. */
+    public static boolean isXzName(String fileName) {
+        return fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".xz");
+    }
+
+    /** Reports corrupt compressed data (not other I/O errors) as a {@link ModelFormatException}. */
+    private static final class Guarded extends java.io.FilterInputStream {
+        private final String source;
+        private final String kind;
+
+        Guarded(InputStream in, String source, String kind) {
+            super(in);
+            this.source = source;
+            this.kind = kind;
+        }
+
+        static IOException translate(IOException e, String source, String kind) {
+            boolean corrupt = e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException
+                    || e.getClass().getName().startsWith("org.tukaani.xz.");
+            return corrupt && !(e instanceof ModelFormatException)
+                    ? ModelFormatException.inFile(source, "corrupt or truncated " + kind + " data: " + e.getMessage())
+                    : e;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw translate(e, source, kind);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw translate(e, source, kind);
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            try {
+                return super.skip(n);
+            } catch (IOException e) {
+                throw translate(e, source, kind);
+            }
+        }
+    }
+
+    /** Isolates the optional XZ for Java classes so that they are loaded only when needed. */
+    private static final class Xz {
+        static InputStream in(InputStream raw) throws IOException {
+            try {
+                return new org.tukaani.xz.XZInputStream(raw);
+            } catch (NoClassDefFoundError e) {
+                throw missing();
+            }
+        }
+
+        static OutputStream out(OutputStream raw) throws IOException {
+            try {
+                return new org.tukaani.xz.XZOutputStream(raw, new org.tukaani.xz.LZMA2Options());
+            } catch (NoClassDefFoundError e) {
+                throw missing();
+            }
+        }
+
+        private static IOException missing() {
+            return new IOException("xz compression needs the library org.tukaani:xz on the class path");
+        }
     }
 
     /** Whether the name ends in {@code .gz}. */
@@ -48,8 +151,8 @@ public final class Compression {
         return fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
     }
 
-    /** The file name without a trailing {@code .gz}. */
+    /** The file name without a trailing {@code .gz} or {@code .xz}. */
     public static String stripCompressionSuffix(String fileName) {
-        return isGzipName(fileName) ? fileName.substring(0, fileName.length() - 3) : fileName;
+        return isGzipName(fileName) || isXzName(fileName) ? fileName.substring(0, fileName.length() - 3) : fileName;
     }
 }

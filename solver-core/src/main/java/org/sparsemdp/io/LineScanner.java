@@ -289,6 +289,12 @@ public final class LineScanner implements Closeable {
         }
     }
 
+    /** The next token without consuming it (allocates, at most 80 characters), or null at the end of the line. */
+    public String peekToken() {
+        skipSpace();
+        return pos < lineEnd ? text(pos, tokenEnd(pos)) : null;
+    }
+
     /** The rest of the current line, trimmed (allocates). */
     public String restOfLine() {
         skipSpace();

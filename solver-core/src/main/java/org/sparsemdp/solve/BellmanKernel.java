@@ -21,7 +21,7 @@ public final class BellmanKernel {
      * states). Reads only {@code v}, writes only {@code out} and {@code policy} in [from, to).
      *
      * @param deltaRange receives {@code min_s (out[s] − v[s])} at index 0 and the max at index 1,
-     *                   over [from, to)
+     *                   over [from, to); NaN if any change is NaN (e.g. after an overflow)
      */
     public static void jacobiSweep(Mdp mdp, double[] v, double[] out, int[] policy, int from, int to,
                                    double[] deltaRange) {
@@ -61,15 +61,152 @@ public final class BellmanKernel {
             out[s] = best;
             policy[s] = bestChoice;
             double delta = best - v[s];
-            if (delta < minDelta) {
-                minDelta = delta;
-            }
-            if (delta > maxDelta) {
-                maxDelta = delta;
-            }
+            minDelta = Math.min(minDelta, delta); // Math.min/max propagate NaN: a diverged
+            maxDelta = Math.max(maxDelta, delta); // iteration can never look converged
         }
         deltaRange[0] = minDelta;
         deltaRange[1] = maxDelta;
+    }
+
+    /**
+     * One in-place Gauss–Seidel sweep over states {@code [from, to)} in increasing order: for each
+     * state s, {@code v[s] = opt_c ( r_c + γ Σ_k p_k v[succ_k] )}, reading the values already
+     * updated in this sweep (0 for terminal states). Restricted to a block, it is the update of the
+     * block with all other values held fixed.
+     *
+     * @param deltaRange receives min and max over [from, to) of the change (new − old value)
+     */
+    public static void gaussSeidelSweep(Mdp mdp, double[] v, int from, int to, double[] deltaRange) {
+        final int[] choiceStart = mdp.choiceStartArray();
+        final int[] transStart = mdp.transitionStartArray();
+        final int[] successor = mdp.successorArray();
+        final double[] probability = mdp.probabilityArray();
+        final double[] reward = mdp.rewardArray();
+        final double gamma = mdp.discount();
+        final boolean minimize = mdp.objective() == Objective.MINIMIZE;
+        double minDelta = Double.POSITIVE_INFINITY;
+        double maxDelta = Double.NEGATIVE_INFINITY;
+        for (int s = from; s < to; s++) {
+            double best = optimalBackup(choiceStart[s], choiceStart[s + 1], transStart, successor, probability,
+                    reward, gamma, minimize, v);
+            double delta = best - v[s];
+            v[s] = best;
+            minDelta = Math.min(minDelta, delta); // Math.min/max propagate NaN: a diverged
+            maxDelta = Math.max(maxDelta, delta); // iteration can never look converged
+        }
+        deltaRange[0] = minDelta;
+        deltaRange[1] = maxDelta;
+    }
+
+    /**
+     * One in-place Gauss–Seidel sweep over the states {@code states[from..to)} in that order (as
+     * {@link #gaussSeidelSweep(Mdp, double[], int, int, double[])}, for a block of states that is
+     * not contiguous, e.g. a strongly connected component).
+     */
+    public static void gaussSeidelSweep(Mdp mdp, double[] v, int[] states, int from, int to, double[] deltaRange) {
+        final int[] choiceStart = mdp.choiceStartArray();
+        final int[] transStart = mdp.transitionStartArray();
+        final int[] successor = mdp.successorArray();
+        final double[] probability = mdp.probabilityArray();
+        final double[] reward = mdp.rewardArray();
+        final double gamma = mdp.discount();
+        final boolean minimize = mdp.objective() == Objective.MINIMIZE;
+        double minDelta = Double.POSITIVE_INFINITY;
+        double maxDelta = Double.NEGATIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            final int s = states[i];
+            double best = optimalBackup(choiceStart[s], choiceStart[s + 1], transStart, successor, probability,
+                    reward, gamma, minimize, v);
+            double delta = best - v[s];
+            v[s] = best;
+            minDelta = Math.min(minDelta, delta); // Math.min/max propagate NaN: a diverged
+            maxDelta = Math.max(maxDelta, delta); // iteration can never look converged
+        }
+        deltaRange[0] = minDelta;
+        deltaRange[1] = maxDelta;
+    }
+
+    /**
+     * One in-place successive over-relaxation sweep over states {@code [from, to)}: for each state
+     * s, with b = opt_c ( r_c + γ Σ_k p_k v[succ_k] ) computed from the current (partly updated)
+     * values, {@code v[s] = v[s] + ω (b − v[s])} (terminal states stay 0). ω = 1 is Gauss–Seidel
+     * up to rounding; 0 &lt; ω &lt; 2.
+     *
+     * @param deltaRange receives min and max over [from, to) of the change (new − old value)
+     */
+    public static void sorSweep(Mdp mdp, double[] v, double omega, int from, int to, double[] deltaRange) {
+        final int[] choiceStart = mdp.choiceStartArray();
+        final int[] transStart = mdp.transitionStartArray();
+        final int[] successor = mdp.successorArray();
+        final double[] probability = mdp.probabilityArray();
+        final double[] reward = mdp.rewardArray();
+        final double gamma = mdp.discount();
+        final boolean minimize = mdp.objective() == Objective.MINIMIZE;
+        double minDelta = Double.POSITIVE_INFINITY;
+        double maxDelta = Double.NEGATIVE_INFINITY;
+        for (int s = from; s < to; s++) {
+            final int cBegin = choiceStart[s];
+            final int cEnd = choiceStart[s + 1];
+            double delta;
+            if (cBegin == cEnd) {
+                delta = 0.0 - v[s];
+                v[s] = 0.0;
+            } else {
+                double best = optimalBackup(cBegin, cEnd, transStart, successor, probability, reward, gamma,
+                        minimize, v);
+                double old = v[s];
+                double updated = old + omega * (best - old);
+                delta = updated - old;
+                v[s] = updated;
+            }
+            minDelta = Math.min(minDelta, delta); // Math.min/max propagate NaN: a diverged
+            maxDelta = Math.max(maxDelta, delta); // iteration can never look converged
+        }
+        deltaRange[0] = minDelta;
+        deltaRange[1] = maxDelta;
+    }
+
+    /**
+     * One Jacobi sweep over the states {@code states[from..to)}: as
+     * {@link #jacobiSweep(Mdp, double[], double[], int[], int, int, double[])} but for a block of
+     * states that is not contiguous; writes {@code out} and {@code policy} at those states only.
+     */
+    public static void jacobiSweep(Mdp mdp, double[] v, double[] out, int[] policy, int[] states, int from, int to,
+                                   double[] deltaRange) {
+        double minDelta = Double.POSITIVE_INFINITY;
+        double maxDelta = Double.NEGATIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            final int s = states[i];
+            jacobiSweep(mdp, v, out, policy, s, s + 1, deltaRange);
+            minDelta = Math.min(minDelta, deltaRange[0]);
+            maxDelta = Math.max(maxDelta, deltaRange[1]);
+        }
+        deltaRange[0] = minDelta;
+        deltaRange[1] = maxDelta;
+    }
+
+    /**
+     * opt over choices [cBegin, cEnd) of r_c + γ Σ_k p_k v[succ_k]; 0 when the range is empty
+     * (terminal state).
+     */
+    static double optimalBackup(int cBegin, int cEnd, int[] transStart, int[] successor, double[] probability,
+                                double[] reward, double gamma, boolean minimize, double[] v) {
+        if (cBegin == cEnd) {
+            return 0.0;
+        }
+        double best = minimize ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        for (int c = cBegin; c < cEnd; c++) {
+            double sum = 0.0;
+            final int kEnd = transStart[c + 1];
+            for (int k = transStart[c]; k < kEnd; k++) {
+                sum += probability[k] * v[successor[k]];
+            }
+            double q = reward[c] + gamma * sum;
+            if (minimize ? q < best : q > best) {
+                best = q;
+            }
+        }
+        return best;
     }
 
     /**

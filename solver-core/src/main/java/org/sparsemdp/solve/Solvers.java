@@ -15,8 +15,14 @@ public final class Solvers {
 
     static {
         BY_NAME.put(ValueIterationSolver.NAME, ValueIterationSolver::new);
+        BY_NAME.put(GaussSeidelSolver.NAME, GaussSeidelSolver::new);
+        BY_NAME.put(SorSolver.NAME, SorSolver::new);
+        BY_NAME.put(TopologicalSolver.NAME, TopologicalSolver::new);
         BY_NAME.put(PolicyIterationSolver.NAME, PolicyIterationSolver::new);
         BY_NAME.put(ModifiedPolicyIterationSolver.NAME, ModifiedPolicyIterationSolver::new);
+        BY_NAME.put(org.sparsemdp.solve.undiscounted.TotalRewardSolver.NAME,
+                org.sparsemdp.solve.undiscounted.TotalRewardSolver::new);
+        BY_NAME.put(BackwardInductionSolver.NAME, BackwardInductionSolver::new);
     }
 
     private Solvers() {

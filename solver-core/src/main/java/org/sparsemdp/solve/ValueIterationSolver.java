@@ -25,6 +25,11 @@ import org.sparsemdp.model.Mdp;
  * ε-optimal and the values are within εγ/2 of v*. The bound is valid at every iteration, so a run
  * stopped by the iteration cap, the time limit or the listener also reports a true bound.
  *
+ * <p>With {@link SolverOptions#threads()} &gt; 1 the sweep runs in parallel
+ * ({@link ParallelValueIterationSolver}); the results are the same bit for bit, since every
+ * state's backup reads only the previous iterate. An interrupt of the calling thread stops the
+ * run with {@link Status#CANCELLED}.
+ *
  * <p>Memory: two value vectors and the policy (20 bytes per state); no allocation per sweep.
  * Undiscounted models (γ = 1) are rejected: they need the graph analysis of the undiscounted
  * solvers.
@@ -40,7 +45,21 @@ public final class ValueIterationSolver implements Solver {
 
     @Override
     public Solution solve(Mdp mdp, SolverOptions options) {
+        if (options.threads() > 1) {
+            return new ParallelValueIterationSolver().solve(mdp, options);
+        }
         requireDiscounted(mdp, NAME);
+        final int n = mdp.numStates();
+        return iterate(mdp, options, NAME,
+                (v, out, policy, range) -> BellmanKernel.jacobiSweep(mdp, v, out, policy, 0, n, range));
+    }
+
+    /**
+     * The value-iteration loop and its stopping rule (see the class comment) around one Jacobi
+     * sweep, sequential or parallel. Also stops with {@link Status#CANCELLED} when the calling
+     * thread is interrupted.
+     */
+    static Solution iterate(Mdp mdp, SolverOptions options, String name, JacobiStep step) {
         final long start = System.nanoTime();
         final long deadline = options.deadlineNanos(start);
         final double gamma = mdp.discount();
@@ -53,7 +72,7 @@ public final class ValueIterationSolver implements Solver {
         long iteration = 0;
         Status status;
         while (true) {
-            BellmanKernel.jacobiSweep(mdp, v, next, policy, 0, n, range);
+            step.sweep(v, next, policy, range);
             iteration++;
             double span = range[1] - range[0];
             double[] swap = v;
@@ -65,7 +84,8 @@ public final class ValueIterationSolver implements Solver {
             }
             double bound = gamma * span / (2 * (1 - gamma));
             double residual = Math.max(Math.abs(range[0]), Math.abs(range[1]));
-            if (!options.listener().onIteration(iteration, residual, bound)) {
+            if (!options.listener().onIteration(iteration, residual, bound)
+                    || Thread.currentThread().isInterrupted()) {
                 status = Status.CANCELLED;
                 break;
             }
@@ -78,7 +98,7 @@ public final class ValueIterationSolver implements Solver {
                 break;
             }
         }
-        return SpanBounds.finish(mdp, NAME, status, v, policy, range, iteration, start);
+        return SpanBounds.finish(mdp, name, status, v, policy, range, iteration, start);
     }
 
     /** Rejects γ = 1 with a message that says what to do instead. */

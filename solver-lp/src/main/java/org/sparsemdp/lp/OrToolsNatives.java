@@ -9,9 +9,10 @@ import com.google.ortools.Loader;
  *
  * <p>{@link Loader#loadNativeLibraries()} extracts the platform's shared library from the
  * {@code ortools-<platform>} jar on the class path into a temporary directory and loads it;
- * it prints nothing.
+ * it prints nothing. Public so that other packages of this module (the bilevel solvers) load the
+ * natives through this same holder.
  */
-final class OrToolsNatives {
+public final class OrToolsNatives {
     private OrToolsNatives() {
     }
 
@@ -30,7 +31,7 @@ final class OrToolsNatives {
      * @throws UnsatisfiedLinkError if no native library for this platform is on the class path
      *                              (only linux-x86-64 is included by default; see solver-lp's pom)
      */
-    static void ensureLoaded() {
+    public static void ensureLoaded() {
         if (!Holder.LOADED) {
             throw new IllegalStateException("OR-Tools native libraries failed to load");
         }

@@ -1,0 +1,105 @@
+package org.sparsemdp.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.sparsemdp.io.LabelExpression;
+import org.sparsemdp.io.LoadedModel;
+import org.sparsemdp.model.Mdp;
+import org.sparsemdp.solve.Solution;
+import org.sparsemdp.solve.Solver;
+import org.sparsemdp.solve.SolverOptions;
+import org.sparsemdp.solve.Solvers;
+import org.sparsemdp.solve.undiscounted.Reachability;
+import org.sparsemdp.solve.undiscounted.TotalRewardSolver;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code solve} options for labelled models and undiscounted objectives (a picocli mixin):
+ * label and reward files, {@code --reach}/{@code --until} label expressions,
+ * {@code --reward-structure} and {@code --relative}.
+ */
+final class ReachabilityOptions {
+    @Option(names = "--labels", paramLabel = "F",
+            description = "Label file (PRISM or Storm .lab); repeatable, merged. For .tra files it replaces the .lab beside it.")
+    List<Path> labels = new ArrayList<>();
+
+    @Option(names = "--state-rewards", paramLabel = "F", description = "PRISM state reward file (.srew) for a .tra model.")
+    Path stateRewards;
+
+    @Option(names = "--transition-rewards", paramLabel = "F",
+            description = "PRISM transition reward file (.trew) for a .tra model.")
+    Path transitionRewards;
+
+    @Option(names = "--reward-structure", paramLabel = "NAME|INDEX",
+            description = "Reward structure to use, by name or 1-based index (default: the first).")
+    String rewardStructure;
+
+    @Option(names = "--relative", description = "Undiscounted objectives: stop when upper - lower <= epsilon * lower.")
+    boolean relative;
+
+    @ArgGroup(exclusive = true)
+    Target target;
+
+    /** The mutually exclusive reachability targets. */
+    static final class Target {
+        @Option(names = "--reach", paramLabel = "LABEL_EXPR", required = true,
+                description = "Optimal probability of eventually reaching states satisfying LABEL_EXPR (labels with & | ! ( ); init, deadlock).")
+        String reach;
+
+        @Option(names = "--until", paramLabel = "LABEL_EXPR", required = true,
+                description = "Optimal expected reward accumulated until first reaching LABEL_EXPR (Infinity where not reached with probability 1).")
+        String until;
+    }
+
+    /** Loads the model with the files named by these options. */
+    LoadedModel load(Path file, String format) throws IOException {
+        return ModelFiles.loadModel(file, format, labels, stateRewards, transitionRewards);
+    }
+
+    /** The model's MDP with the selected reward structure (the model's own rewards if it has none). */
+    Mdp mdp(LoadedModel model) {
+        if (rewardStructure == null) {
+            return model.mdp();
+        }
+        return model.mdpWithRewards(rewardStructure);
+    }
+
+    /** Whether {@code --reach} or {@code --until} was given. */
+    boolean hasTarget() {
+        return target != null;
+    }
+
+    /**
+     * Solves the {@code --reach}/{@code --until} objective on {@code mdp} (rewards already
+     * selected), in the model's direction.
+     *
+     * @throws IllegalArgumentException if the model is discounted (these objectives are not)
+     */
+    Solution solveTarget(LoadedModel model, Mdp mdp, SolverOptions options) {
+        if (mdp.isDiscounted()) {
+            throw new IllegalArgumentException((target.reach != null ? "--reach" : "--until") + " computes an"
+                    + " undiscounted objective, but the model has discount " + mdp.discount() + "; add --discount 1");
+        }
+        String expr = target.reach != null ? target.reach : target.until;
+        BitSet states = LabelExpression.parse(expr).evaluate(model);
+        if (target.reach != null) {
+            return Reachability.probability(mdp, states, mdp.objective(), options, relative);
+        }
+        return Reachability.reward(mdp, mdp.rewardArray(), states, mdp.objective(), options, relative);
+    }
+
+    /**
+     * The solver for the whole-model objective: {@code method}, except that an undiscounted model
+     * without an explicit {@code --method} gets the interval-iteration SSP solver.
+     */
+    Solver solver(String method, boolean methodGiven, Mdp mdp) {
+        if (!mdp.isDiscounted() && (!methodGiven || method.equals(TotalRewardSolver.NAME))) {
+            return new TotalRewardSolver(relative);
+        }
+        return Solvers.byName(method);
+    }
+}

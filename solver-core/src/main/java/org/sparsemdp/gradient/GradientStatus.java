@@ -1,0 +1,24 @@
+package org.sparsemdp.gradient;
+
+/** Why a {@link GradientOptimizer} run stopped. */
+public enum GradientStatus {
+    /** ‖∇J‖₂ fell to the gradient tolerance: a stationary point. */
+    GRADIENT_NORM,
+    /** An accepted step changed J by at most the relative objective tolerance. */
+    OBJECTIVE_CHANGE,
+    /**
+     * No step along the gradient satisfied the Armijo condition down to the smallest step: at the
+     * accuracy of policy evaluation J does not decrease any more (typically at a stationary point
+     * whose gradient norm is still above the tolerance).
+     */
+    LINE_SEARCH_FAILED,
+    /** The iteration cap was reached. */
+    MAX_ITERATIONS,
+    /** The listener asked to stop. */
+    CANCELLED;
+
+    /** Whether this is a stopping rule being met (gradient norm or objective change). */
+    public boolean converged() {
+        return this == GRADIENT_NORM || this == OBJECTIVE_CHANGE;
+    }
+}

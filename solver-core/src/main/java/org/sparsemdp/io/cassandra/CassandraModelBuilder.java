@@ -1,0 +1,113 @@
+package org.sparsemdp.io.cassandra;
+
+import java.util.List;
+import org.sparsemdp.io.ModelFormatException;
+import org.sparsemdp.model.HeapCheck;
+import org.sparsemdp.model.InvalidModelException;
+import org.sparsemdp.model.Mdp;
+import org.sparsemdp.model.MdpBuilder;
+import org.sparsemdp.model.Objective;
+
+/**
+ * Turns the buffered entries of a Cassandra file into CSR arrays: every state has every action
+ * (choice {@code s·A + a}), each row must sum to 1 within {@link CassandraReader#ROW_TOLERANCE}
+ * and is renormalised, and the reward of a choice is Σ<sub>s'</sub> T(s, a, s')·R(a, s, s') (exactly
+ * R(a, s, ·) when that does not depend on s').
+ */
+final class CassandraModelBuilder {
+    private final String source;
+    private final int numStates;
+    private final int numActions;
+    private final TransitionTable trans;
+    private final RewardTable rewards;
+
+    CassandraModelBuilder(String source, int numStates, int numActions, TransitionTable trans, RewardTable rewards) {
+        this.source = source;
+        this.numStates = numStates;
+        this.numActions = numActions;
+        this.trans = trans;
+        this.rewards = rewards;
+    }
+
+    Mdp build(Objective objective, double discount, int[] initialStates, List<String> actionLabels)
+            throws ModelFormatException {
+        long numChoices = (long) numStates * numActions;
+        if (numChoices > Integer.MAX_VALUE - 8) {
+            throw ModelFormatException.inFile(source, numChoices + " state-action pairs exceed the supported maximum");
+        }
+        if (trans.size() < numChoices) { // cheap test before any allocation: some row is certainly missing
+            throw ModelFormatException.inFile(source, "the file gives " + trans.size() + " transition entries, fewer than"
+                    + " the " + numChoices + " state-action rows that need one each");
+        }
+        long[][] keysOut = new long[1][];
+        double[][] probOut = new double[1][];
+        int n = trans.sortedEntries(keysOut, probOut);
+        long[] keys = keysOut[0];
+        double[] prob = probOut[0];
+        try {
+            HeapCheck.ensureFree(4L * n + 8L * n + 4L * (numStates + 1) + 20L * numChoices, "the model's arrays");
+        } catch (InvalidModelException e) {
+            throw ModelFormatException.inFile(source, e.getMessage());
+        }
+        int c = (int) numChoices;
+        int[] choiceStart = new int[numStates + 1];
+        for (int s = 0; s <= numStates; s++) {
+            choiceStart[s] = s * numActions;
+        }
+        int[] transStart = new int[c + 1];
+        int[] successor = new int[n];
+        double[] reward = new double[c];
+        int[] actionIndex = new int[c];
+        int k = 0;
+        for (int choice = 0; choice < c; choice++) {
+            int s = choice / numActions;
+            int a = choice - s * numActions;
+            long rowKey = (long) choice;
+            int begin = k;
+            double sum = 0;
+            while (k < n && keys[k] / numStates == rowKey) {
+                successor[k] = (int) (keys[k] % numStates);
+                sum += prob[k];
+                k++;
+            }
+            if (k == begin) {
+                throw ModelFormatException.inFile(source, "no transition probabilities for " + describe(s, a, actionLabels));
+            }
+            if (Math.abs(sum - 1.0) > CassandraReader.ROW_TOLERANCE) {
+                throw ModelFormatException.inFile(source, "the transition probabilities of " + describe(s, a, actionLabels)
+                        + " sum to " + sum + ", not 1 (tolerance " + CassandraReader.ROW_TOLERANCE + ")");
+            }
+            boolean renormalise = Math.abs(sum - 1.0) > MdpBuilder.RENORMALISE_THRESHOLD;
+            double r = 0;
+            double first = rewards.get(a, s, successor[begin]);
+            boolean constant = true;
+            for (int i = begin; i < k; i++) {
+                if (renormalise) {
+                    prob[i] /= sum;
+                }
+                double ri = rewards.get(a, s, successor[i]);
+                constant &= ri == first;
+                r += prob[i] * ri;
+            }
+            // A reward that does not depend on the end state is taken as it is (no rounding from Σ p).
+            reward[choice] = constant ? first : r;
+            transStart[choice + 1] = k;
+            actionIndex[choice] = actionLabels.isEmpty() ? -1 : a;
+        }
+        keys = null; // release the log before the probabilities are trimmed to size
+        keysOut[0] = null;
+        if (prob.length != n) {
+            prob = java.util.Arrays.copyOf(prob, n);
+        }
+        try {
+            return Mdp.fromArrays(numStates, choiceStart, transStart, successor, prob, reward, actionIndex,
+                    actionLabels, objective, discount, initialStates);
+        } catch (InvalidModelException e) {
+            throw ModelFormatException.inFile(source, e.getMessage());
+        }
+    }
+
+    private static String describe(int s, int a, List<String> labels) {
+        return "state " + s + ", action " + (labels.isEmpty() ? Integer.toString(a) : labels.get(a));
+    }
+}

@@ -1,0 +1,84 @@
+package org.sparsemdp.io.cassandra;
+
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+
+/**
+ * The reward entries r(a, s, s') of a Cassandra file, with wildcards kept as wildcards: an entry
+ * is filed under its pattern (which of action, start state and end state are '*') and its
+ * specific components. The value of r(a, s, s') is that of the latest statement among the (at
+ * most eight) patterns that match, or 0 when none does — the "later entries overwrite earlier
+ * ones" rule of pomdp-solve. Memory is proportional to the number of entries given, whatever the
+ * wildcards cover.
+ */
+final class RewardTable {
+    /** Marks a wildcard component. */
+    static final int ANY = -1;
+
+    private final int numStates;
+    private final Long2IntOpenHashMap[] slotByPattern = new Long2IntOpenHashMap[8];
+    private final DoubleArrayList value = new DoubleArrayList();
+    private final IntArrayList seqOfSlot = new IntArrayList();
+    private boolean empty = true;
+
+    RewardTable(int numStates) {
+        this.numStates = numStates;
+    }
+
+    private static int pattern(int a, int s, int t) {
+        return (a == ANY ? 4 : 0) | (s == ANY ? 2 : 0) | (t == ANY ? 1 : 0);
+    }
+
+    private long key(int a, int s, int t) {
+        return ((long) Math.max(a, 0) * numStates + Math.max(s, 0)) * numStates + Math.max(t, 0);
+    }
+
+    /** Number of entries buffered. */
+    int size() {
+        return value.size();
+    }
+
+    /** Sets r(a, s, t) = r by statement {@code seq}; any component may be {@link #ANY}. */
+    void put(int a, int s, int t, double r, int seq) {
+        int p = pattern(a, s, t);
+        Long2IntOpenHashMap map = slotByPattern[p];
+        if (map == null) {
+            map = new Long2IntOpenHashMap();
+            map.defaultReturnValue(-1);
+            slotByPattern[p] = map;
+        }
+        long k = key(a, s, t);
+        int slot = map.get(k);
+        if (slot < 0) {
+            map.put(k, value.size());
+            value.add(r);
+            seqOfSlot.add(seq);
+        } else {
+            value.set(slot, r);
+            seqOfSlot.set(slot, seq);
+        }
+        empty = false;
+    }
+
+    /** r(a, s, t): the value of the latest matching statement, 0 if none matches. */
+    double get(int a, int s, int t) {
+        if (empty) {
+            return 0.0;
+        }
+        int bestSeq = -1;
+        double best = 0.0;
+        for (int p = 0; p < 8; p++) {
+            Long2IntOpenHashMap map = slotByPattern[p];
+            if (map == null) {
+                continue;
+            }
+            int slot = map.get(key((p & 4) != 0 ? ANY : a, (p & 2) != 0 ? ANY : s, (p & 1) != 0 ? ANY : t));
+            if (slot >= 0 && seqOfSlot.getInt(slot) > bestSeq) {
+                bestSeq = seqOfSlot.getInt(slot);
+                best = value.getDouble(slot);
+            }
+        }
+        return best;
+    }
+}

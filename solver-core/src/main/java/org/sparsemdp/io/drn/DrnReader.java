@@ -1,0 +1,303 @@
+package org.sparsemdp.io.drn;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sparsemdp.io.Compression;
+import org.sparsemdp.io.LineScanner;
+import org.sparsemdp.io.LoadedModel;
+import org.sparsemdp.io.ModelFormatException;
+import org.sparsemdp.model.InvalidModelException;
+import org.sparsemdp.model.Mdp;
+import org.sparsemdp.model.MdpBuilder;
+
+/**
+ * Reads MDPs in Storm's explicit DRN format (the format of Storm's {@code --exportbuild} and
+ * {@code --explicit-drn}):
+ * <pre>
+ * // comment lines
+ * &#64;type: MDP
+ * &#64;value_type: double
+ * &#64;parameters
+ *                                (empty: parametric models are not supported)
+ * &#64;reward_models
+ * time energy                    (names, may be empty)
+ * &#64;nr_states
+ * 6
+ * &#64;nr_choices                (optional)
+ * 10
+ * &#64;model
+ * state 0 [1, 2.3] init goal     state id, optional {valuation}, optional state rewards, labels
+ * 	action south [0, 0]           action name ({@code __NOLABEL__}: none), optional action rewards
+ * 		1 : 0.1                   successor : probability
+ * </pre>
+ * States must appear in order 0, 1, 2, ...; a state without actions is terminal. Each reward
+ * model becomes a reward structure with r(s,a) = state reward + action reward. Probabilities
+ * may be decimals or fractions {@code a/b}.
+ *
+ * <p>Streaming, {@code file:line} errors; {@code @nr_states} and {@code @nr_choices} are checked
+ * against the body, never used to allocate more than the heap check of {@link MdpBuilder#build()}.
+ */
+public final class DrnReader {
+    /** Storm's name for an unlabelled action. */
+    public static final String NO_LABEL = "__NOLABEL__";
+
+    private DrnReader() {
+    }
+
+    /** Reads {@code path} (gzip-compressed or not). */
+    public static LoadedModel read(Path path) throws IOException {
+        try (InputStream in = Compression.open(path)) {
+            return read(in, path.toString());
+        }
+    }
+
+    /** Reads a model from {@code in}; {@code source} names it in errors. Does not close {@code in}. */
+    public static LoadedModel read(InputStream in, String source) throws IOException {
+        LineScanner sc = new LineScanner(in, source).separators(":[],{}/");
+        List<String> rewardNames = new ArrayList<>();
+        long declStates = -1;
+        long declChoices = -1;
+        boolean sawType = false;
+        // Header
+        while (true) {
+            if (!nextLine(sc)) {
+                throw ModelFormatException.inFile(source, "missing '@model' section");
+            }
+            String key = sc.nextToken("a header keyword");
+            if (key.equals("@model")) {
+                sc.expectEndOfLine("@model");
+                break;
+            }
+            switch (key) {
+                case "@type": {
+                    sc.expect(':', "@type");
+                    String type = sc.nextToken("model type");
+                    if (!type.equals("MDP")) {
+                        throw sc.error("unsupported model type '" + type + "' (this reader reads MDP)");
+                    }
+                    sawType = true;
+                    break;
+                }
+                case "@value_type": {
+                    sc.expect(':', "@value_type");
+                    String vt = sc.nextToken("value type");
+                    if (!vt.equals("double") && !vt.equals("rational")) {
+                        throw sc.error("unsupported value type '" + vt + "' (double or rational)");
+                    }
+                    break;
+                }
+                case "@parameters":
+                case "@placeholders":
+                    if (sc.hasMoreTokens()) {
+                        throw sc.error("parametric models are not supported");
+                    }
+                    break;
+                case "@reward_models":
+                    sc.expectEndOfLine("@reward_models");
+                    if (!sc.nextLine()) {
+                        throw ModelFormatException.inFile(source, "missing reward model names after @reward_models");
+                    }
+                    while (sc.hasMoreTokens()) {
+                        rewardNames.add(sc.nextToken("reward model name"));
+                    }
+                    break;
+                case "@nr_states":
+                    declStates = countAfter(sc, "@nr_states");
+                    if (declStates <= 0 || declStates > Integer.MAX_VALUE - 8) {
+                        throw sc.error("number of states " + declStates + " is not in 1.." + (Integer.MAX_VALUE - 8));
+                    }
+                    break;
+                case "@nr_choices":
+                    declChoices = countAfter(sc, "@nr_choices");
+                    break;
+                default:
+                    throw sc.error("unknown header '" + key + "'");
+            }
+            if (sc.hasMoreTokens()) {
+                throw sc.error("unexpected text after '" + key + "'");
+            }
+        }
+        if (!sawType) {
+            throw sc.error("missing '@type: MDP' before @model");
+        }
+        int nr = rewardNames.size();
+        MdpBuilder builder = declStates > 0 ? new MdpBuilder((int) declStates) : new MdpBuilder();
+        it.unimi.dsi.fastutil.doubles.DoubleArrayList[] choiceRewards = new it.unimi.dsi.fastutil.doubles.DoubleArrayList[nr];
+        for (int i = 0; i < nr; i++) {
+            choiceRewards[i] = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
+        }
+        double[] stateRew = new double[nr];
+        double[] tmp = new double[nr];
+        Map<String, BitSet> labels = new LinkedHashMap<>();
+        int state = -1;
+        boolean inChoice = false;
+        long choiceLine = 0;
+        try {
+            while (nextLine(sc)) {
+                if (sc.tryKeyword("state")) {
+                    if (inChoice) {
+                        finish(builder, source, choiceLine);
+                        inChoice = false;
+                    }
+                    int s = sc.nextInt("state");
+                    if (s != state + 1) {
+                        throw sc.error("states must be numbered 0, 1, 2, ... in order: expected " + (state + 1)
+                                + ", found " + s);
+                    }
+                    if (declStates > 0 && s >= declStates) {
+                        throw sc.error("state " + s + " beyond @nr_states " + declStates);
+                    }
+                    state = s;
+                    if (sc.tryConsume('{')) {
+                        skipBraces(sc);
+                    }
+                    if (sc.peek() == '!') {
+                        throw sc.error("exit rates are not supported in an MDP");
+                    }
+                    java.util.Arrays.fill(stateRew, 0);
+                    if (sc.peek() == '[') {
+                        readRewards(sc, stateRew, "state " + s);
+                    }
+                    while (sc.hasMoreTokens()) {
+                        String label = unquote(sc, sc.nextToken("label"));
+                        labels.computeIfAbsent(label, k -> new BitSet()).set(s);
+                    }
+                } else if (sc.tryKeyword("action")) {
+                    if (state < 0) {
+                        throw sc.error("'action' before the first 'state'");
+                    }
+                    if (inChoice) {
+                        finish(builder, source, choiceLine);
+                    }
+                    String name = sc.nextInternedToken("action name");
+                    java.util.Arrays.fill(tmp, 0);
+                    if (sc.peek() == '[') {
+                        readRewards(sc, tmp, "action " + name);
+                    }
+                    sc.expectEndOfLine("the action");
+                    for (int i = 0; i < nr; i++) {
+                        choiceRewards[i].add(stateRew[i] + tmp[i]);
+                    }
+                    builder.startChoice(state, name.equals(NO_LABEL) ? null : name, 0.0);
+                    inChoice = true;
+                    choiceLine = sc.lineNumber();
+                } else {
+                    if (!inChoice) {
+                        throw sc.error("a transition 'successor : probability' must follow an 'action' line");
+                    }
+                    int t = sc.nextInt("successor");
+                    sc.expect(':', "successor " + t);
+                    double p = probability(sc);
+                    sc.expectEndOfLine("the probability");
+                    builder.addTransition(t, p);
+                }
+            }
+            if (inChoice) {
+                finish(builder, source, choiceLine);
+            }
+        } catch (InvalidModelException e) {
+            throw sc.error(e.getMessage());
+        }
+        if (state < 0) {
+            throw ModelFormatException.inFile(source, "no states after @model");
+        }
+        if (declStates > 0 && state + 1 != declStates) {
+            throw ModelFormatException.inFile(source, "@nr_states declares " + declStates + " states, but the file has "
+                    + (state + 1));
+        }
+        if (declChoices >= 0 && builder.numChoices() != declChoices) {
+            throw ModelFormatException.inFile(source, "@nr_choices declares " + declChoices
+                    + " choices, but the file has " + builder.numChoices());
+        }
+        Mdp mdp;
+        try {
+            mdp = builder.build();
+        } catch (InvalidModelException e) {
+            throw ModelFormatException.inFile(source, e.getMessage());
+        }
+        Map<String, double[]> rewards = new LinkedHashMap<>();
+        for (int i = 0; i < nr; i++) {
+            String name = rewardNames.get(i);
+            rewards.put(rewards.containsKey(name) ? String.valueOf(i + 1) : name, choiceRewards[i].toDoubleArray());
+        }
+        return LoadedModel.assemble(mdp, labels, rewards);
+    }
+
+    private static long countAfter(LineScanner sc, String key) throws IOException {
+        sc.expectEndOfLine(key);
+        if (!nextLine(sc)) {
+            throw ModelFormatException.inFile(sc.source(), "missing number after " + key);
+        }
+        return sc.nextLong("number after " + key);
+    }
+
+    private static void readRewards(LineScanner sc, double[] into, String what) throws ModelFormatException {
+        sc.expect('[', what);
+        for (int i = 0; i < into.length; i++) {
+            if (i > 0) {
+                sc.expect(',', "reward " + i + " of " + what);
+            }
+            double v = sc.nextDouble("reward");
+            if (!Double.isFinite(v)) {
+                throw sc.error("reward " + v + " is not finite");
+            }
+            into[i] = v;
+        }
+        if (!sc.tryConsume(']')) {
+            throw sc.error(what + " must have exactly " + into.length + " reward(s), one per reward model");
+        }
+    }
+
+    /** A decimal probability or a fraction {@code a/b} (read without allocating). */
+    private static double probability(LineScanner sc) throws ModelFormatException {
+        double p = sc.nextDouble("probability");
+        if (sc.tryConsume('/')) {
+            p /= sc.nextDouble("denominator");
+        }
+        return p;
+    }
+
+    private static void skipBraces(LineScanner sc) throws ModelFormatException {
+        while (sc.hasMoreTokens()) {
+            if (sc.tryConsume('}')) {
+                return;
+            }
+            sc.nextToken("state valuation");
+        }
+        throw sc.error("unterminated '{' in the state line");
+    }
+
+    private static String unquote(LineScanner sc, String token) throws ModelFormatException {
+        if (token.length() >= 2 && token.startsWith("\"") && token.endsWith("\"")) {
+            token = token.substring(1, token.length() - 1);
+        }
+        if (token.isEmpty()) {
+            throw sc.error("empty label");
+        }
+        return token;
+    }
+
+    private static void finish(MdpBuilder builder, String source, long line) throws ModelFormatException {
+        try {
+            builder.finishChoice();
+        } catch (InvalidModelException e) {
+            throw new ModelFormatException(source, line, e.getMessage());
+        }
+    }
+
+    /** Next line with content that is not a {@code //} comment. */
+    private static boolean nextLine(LineScanner sc) throws IOException {
+        while (sc.nextContentLine()) {
+            if (sc.peek() != '/') { // no DRN line starts with '/', so this is a '//' comment
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,263 @@
+package org.sparsemdp.io.umb;
+
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.sparsemdp.io.ModelFormatException;
+import org.sparsemdp.model.Mdp;
+import org.sparsemdp.model.MdpBuilder;
+import org.sparsemdp.model.Objective;
+
+/**
+ * Turns validated UMB arrays into an {@link Mdp}: applies the CSR defaults of absent entries,
+ * folds the reward annotation into per-choice rewards, canonicalises each choice (targets
+ * strictly increasing, duplicates merged, zeros dropped, rows renormalised when off by more than
+ * {@value MdpBuilder#RENORMALISE_THRESHOLD}), and resolves action labels. Works in place on the
+ * read arrays; copies only when canonicalisation shortened the branch arrays.
+ */
+final class UmbAssembler {
+    private final String source;
+    private final UmbIndex ix;
+    private final UmbArrays a;
+    private final UmbOptions options;
+
+    UmbAssembler(String source, UmbIndex ix, UmbArrays a, UmbOptions options) {
+        this.source = source;
+        this.ix = ix;
+        this.a = a;
+        this.options = options;
+    }
+
+    private ModelFormatException error(String problem) {
+        return ModelFormatException.inFile(source, problem);
+    }
+
+    Mdp assemble() throws ModelFormatException {
+        int numStates = ix.numStates;
+        int numChoices = ix.numChoices;
+        int numBranches = ix.numBranches;
+        int[] choiceStart = a.choiceStart != null ? a.choiceStart : identity(numStates, numChoices,
+                "state-to-choices.bin", "#choices", "#states");
+        int[] transStart = a.transStart != null ? a.transStart : identity(numChoices, numBranches,
+                "choice-to-branches.bin", "#branches", "#choices");
+        if (numBranches > 0 && a.successor == null) {
+            throw error("branch-to-target.bin is missing");
+        }
+        if (numBranches > 0 && a.probability == null) {
+            throw error("branch-to-probability.bin is missing");
+        }
+        int[] successor = a.successor != null ? a.successor : new int[0];
+        double[] probability = a.probability != null ? a.probability : new double[0];
+        for (int k = 0; k < numBranches; k++) {
+            double p = probability[k];
+            if (!(p >= 0.0 && p <= 1.0)) {
+                throw ModelFormatException.atOffset(source, a.probabilityOffset + 8L * k,
+                        "branch-to-probability.bin[" + k + "] = " + p + " is not a probability");
+            }
+        }
+        double[] reward = foldRewards(choiceStart, transStart, probability, numStates, numChoices);
+        int total = canonicalise(choiceStart, transStart, successor, probability, numStates);
+        if (total < successor.length) {
+            successor = Arrays.copyOf(successor, total);
+            probability = Arrays.copyOf(probability, total);
+        }
+        List<String> labels = new ArrayList<>();
+        int[] actionIndex = actions(numChoices, labels);
+        Objective objective = options.objective() != null ? options.objective()
+                : ix.objective != null ? ix.objective : Objective.MINIMIZE;
+        double discount = !Double.isNaN(options.discount()) ? options.discount()
+                : !Double.isNaN(ix.discount) ? ix.discount : 1.0;
+        return Mdp.fromArrays(numStates, choiceStart, transStart, successor, probability, reward, actionIndex,
+                labels, objective, discount, initialStates(numStates));
+    }
+
+    private int[] identity(int n, int total, String file, String totalName, String nName) throws ModelFormatException {
+        if (n != total) {
+            throw error(file + " is absent, which means one per entry, but " + totalName + " = " + total + " differs"
+                    + " from " + nName + " = " + n);
+        }
+        int[] id = new int[n + 1];
+        for (int i = 0; i <= n; i++) {
+            id[i] = i;
+        }
+        return id;
+    }
+
+    private double[] foldRewards(int[] choiceStart, int[] transStart, double[] probability, int numStates,
+                                 int numChoices) throws ModelFormatException {
+        double[] reward = a.choiceReward != null ? a.choiceReward : new double[numChoices];
+        if (a.stateReward != null) {
+            for (int s = 0; s < numStates; s++) {
+                for (int c = choiceStart[s]; c < choiceStart[s + 1]; c++) {
+                    reward[c] += a.stateReward[s];
+                }
+            }
+        }
+        if (a.branchReward != null) {
+            for (int c = 0; c < numChoices; c++) {
+                double r = 0;
+                for (int k = transStart[c]; k < transStart[c + 1]; k++) {
+                    r += probability[k] * a.branchReward[k];
+                }
+                reward[c] += r;
+            }
+        }
+        for (int c = 0; c < numChoices; c++) {
+            if (!Double.isFinite(reward[c])) {
+                throw error("reward \"" + ix.rewardId + "\" of choice " + c + " is " + reward[c]);
+            }
+        }
+        return reward;
+    }
+
+    /** Sorts, merges and compacts every choice in place; returns the new number of branches. */
+    private int canonicalise(int[] choiceStart, int[] transStart, int[] succ, double[] prob, int numStates)
+            throws ModelFormatException {
+        int numChoices = transStart.length - 1;
+        int w = 0;
+        int s = 0;
+        for (int c = 0; c < numChoices; c++) {
+            while (choiceStart[s + 1] <= c) {
+                s++;
+            }
+            int begin = transStart[c];
+            int end = transStart[c + 1];
+            if (end == begin) {
+                throw error("choice " + c + " (of state " + s + ") has no branches");
+            }
+            boolean canonical = true;
+            for (int k = begin; k < end && canonical; k++) {
+                canonical = prob[k] > 0.0 && (k == begin || succ[k] > succ[k - 1]);
+            }
+            if (!canonical) {
+                sortByTarget(succ, prob, begin, end);
+            }
+            transStart[c] = w;
+            double sum = 0;
+            for (int k = begin; k < end; k++) {
+                double p = prob[k];
+                if (p == 0.0) {
+                    continue;
+                }
+                if (w > transStart[c] && succ[w - 1] == succ[k]) {
+                    prob[w - 1] += p;
+                } else {
+                    succ[w] = succ[k];
+                    prob[w] = p;
+                    w++;
+                }
+                sum += p;
+            }
+            if (w == transStart[c]) {
+                throw error("choice " + c + " (of state " + s + ") has only zero probabilities");
+            }
+            if (Math.abs(sum - 1.0) > MdpBuilder.DEFAULT_PROBABILITY_TOLERANCE) {
+                throw error("the probabilities of choice " + c + " (of state " + s + ") sum to " + sum + ", not 1");
+            }
+            if (Math.abs(sum - 1.0) > MdpBuilder.RENORMALISE_THRESHOLD) {
+                for (int k = transStart[c]; k < w; k++) {
+                    prob[k] /= sum;
+                }
+            }
+        }
+        transStart[numChoices] = w;
+        return w;
+    }
+
+    private static void sortByTarget(int[] succ, double[] prob, int from, int to) {
+        it.unimi.dsi.fastutil.Arrays.quickSort(from, to, (i, j) -> Integer.compare(succ[i], succ[j]), (i, j) -> {
+            int t = succ[i];
+            succ[i] = succ[j];
+            succ[j] = t;
+            double p = prob[i];
+            prob[i] = prob[j];
+            prob[j] = p;
+        });
+    }
+
+    private int[] actions(int numChoices, List<String> labels) throws ModelFormatException {
+        int[] actionIndex = new int[numChoices];
+        if (ix.numChoiceActions == 0) {
+            if (a.choiceAction != null || a.actionStringStart != null || a.actionStrings != null) {
+                throw error("action entries are present but #choice-actions is 0");
+            }
+            Arrays.fill(actionIndex, -1);
+            return actionIndex;
+        }
+        if ((a.actionStringStart == null) != (a.actionStrings == null)) {
+            throw error("actions/choices/string-mapping.bin and strings.bin must be present together");
+        }
+        if (a.actionStringStart != null && a.actionStringStart[ix.numChoiceActions] != a.actionStrings.length) {
+            throw error("actions/choices/string-mapping.bin ends at " + a.actionStringStart[ix.numChoiceActions]
+                    + " but strings.bin has " + a.actionStrings.length + " bytes");
+        }
+        Int2IntOpenHashMap labelOfAction = new Int2IntOpenHashMap();
+        labelOfAction.defaultReturnValue(-1);
+        Object2IntOpenHashMap<String> labelIndex = new Object2IntOpenHashMap<>();
+        for (int c = 0; c < numChoices; c++) {
+            int act = a.choiceAction != null ? a.choiceAction[c] : 0;
+            int label = labelOfAction.get(act);
+            if (label < 0) {
+                String name = actionName(act);
+                label = labelIndex.getOrDefault(name, -1);
+                if (label < 0) {
+                    label = labels.size();
+                    labels.add(name);
+                    labelIndex.put(name, label);
+                }
+                labelOfAction.put(act, label);
+            }
+            actionIndex[c] = label;
+        }
+        return actionIndex;
+    }
+
+    private String actionName(int act) throws ModelFormatException {
+        if (a.actionStrings == null) {
+            return Integer.toString(act);
+        }
+        int from = (int) a.actionStringStart[act];
+        int to = (int) a.actionStringStart[act + 1];
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(a.actionStrings, from, to - from)).toString();
+        } catch (CharacterCodingException e) {
+            throw ModelFormatException.atOffset(source, a.actionStringsOffset + from,
+                    "action label " + act + " is not valid UTF-8");
+        }
+    }
+
+    private int[] initialStates(int numStates) throws ModelFormatException {
+        if (a.initial == null) {
+            if (ix.numInitialStates > 0) {
+                throw error("#initial-states = " + ix.numInitialStates + " but state-is-initial.bin is absent");
+            }
+            return new int[] {0};
+        }
+        int n = 0;
+        for (boolean b : a.initial) {
+            n += b ? 1 : 0;
+        }
+        if (ix.numInitialStates >= 0 && ix.numInitialStates != n) {
+            throw error("#initial-states = " + ix.numInitialStates + " but state-is-initial.bin marks " + n);
+        }
+        if (n == 0) {
+            return new int[] {0};
+        }
+        int[] out = new int[n];
+        n = 0;
+        for (int s = 0; s < numStates; s++) {
+            if (a.initial[s]) {
+                out[n++] = s;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,92 @@
+package org.sparsemdp.solve.undiscounted;
+
+import java.util.BitSet;
+import org.sparsemdp.model.Mdp;
+import org.sparsemdp.model.Objective;
+import org.sparsemdp.solve.Solution;
+import org.sparsemdp.solve.Solver;
+import org.sparsemdp.solve.SolverOptions;
+
+/**
+ * Expected total reward until a terminal state (stochastic shortest path, γ = 1) with certified
+ * bounds: {@link Reachability#reward} with the terminal states (states without choices) as
+ * target, in the model's direction (min: costs, max: rewards).
+ *
+ * <p>Semantics are those of Rmin/Rmax (see {@link Reachability}): the value is +∞ in states from
+ * which no policy (min) or not every policy (max) terminates almost surely. This coincides with
+ * the standard SSP assumptions (Bertsekas &amp; Tsitsiklis 1991: a proper policy exists and
+ * improper ones have infinite cost) wherever the value is finite, and makes it well defined
+ * elsewhere. The rewards must all have the same sign: non-negative as they are; if all are
+ * non-positive the problem is solved for the negated rewards in the opposite direction and the
+ * values negated back (so +∞ becomes −∞). Mixed signs are rejected.
+ *
+ * <p>Stopping rule and bounds: those of {@link IntervalIteration}, absolute ε; use
+ * {@link #TotalRewardSolver(boolean)} for the relative criterion.
+ */
+public final class TotalRewardSolver implements Solver {
+    /** Name on the command line. */
+    public static final String NAME = "ii";
+
+    private final boolean relative;
+
+    /** Absolute stopping criterion. */
+    public TotalRewardSolver() {
+        this(false);
+    }
+
+    /** Relative ({@code true}) or absolute stopping criterion. */
+    public TotalRewardSolver(boolean relative) {
+        this.relative = relative;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Solution solve(Mdp mdp, SolverOptions options) {
+        if (mdp.isDiscounted()) {
+            throw new IllegalArgumentException("method '" + NAME + "' solves undiscounted models (discount 1), but the"
+                    + " model has discount " + mdp.discount() + "; use a discounted method such as 'vi'");
+        }
+        double[] r = mdp.rewardArray();
+        boolean anyPositive = false;
+        boolean anyNegative = false;
+        for (double x : r) {
+            anyPositive |= x > 0;
+            anyNegative |= x < 0;
+        }
+        if (anyPositive && anyNegative) {
+            throw new IllegalArgumentException("total reward until termination (discount 1) needs rewards of one sign,"
+                    + " but the model has both positive and negative rewards; give a discount < 1");
+        }
+        BitSet terminal = new BitSet(mdp.numStates());
+        for (int s = 0; s < mdp.numStates(); s++) {
+            if (mdp.isTerminal(s)) {
+                terminal.set(s);
+            }
+        }
+        Objective dir = mdp.objective();
+        if (!anyNegative) {
+            return Reachability.reward(mdp, r, terminal, dir, options, relative);
+        }
+        double[] neg = new double[r.length];
+        for (int c = 0; c < r.length; c++) {
+            neg[c] = r[c] == 0.0 ? 0.0 : -r[c];
+        }
+        Solution s = Reachability.reward(mdp, neg, terminal, dir.opposite(), options, relative);
+        return Solution.builder().method(s.method() + "-negated").status(s.status()).accuracy(s.accuracy())
+                .values(negate(s.values())).bounds(negate(s.upper()), negate(s.lower())).policy(s.policy())
+                .iterations(s.iterations()).residual(s.residual()).errorBound(s.errorBound())
+                .policyBound(s.policyBound()).seconds(s.seconds()).build();
+    }
+
+    private static double[] negate(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = -v[i];
+        }
+        return out;
+    }
+}
