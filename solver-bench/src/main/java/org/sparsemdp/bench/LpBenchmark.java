@@ -17,20 +17,24 @@ import org.sparsemdp.lp.LpBackend;
 import org.sparsemdp.lp.LpSettings;
 import org.sparsemdp.lp.LpSolver;
 import org.sparsemdp.model.Mdp;
+import org.sparsemdp.solve.PolicyIterationSolver;
 import org.sparsemdp.solve.Solution;
+import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.ValueIterationSolver;
 
 /**
  * Single-shot wall time of one full solve to ε = 1e-6 on random models (4 actions, 4 successors,
- * γ = 0.95): the LP path (GLOP, PDLP; primal formulation) against value iteration. A solve is
- * long and not repeated in a loop, hence single-shot mode; the first (warm-up) shot also pays
- * the one-off loading of OR-Tools' native library.
+ * {@link RandomModels}): the LP path, primal formulation, by GLOP ({@code method=glop}) and PDLP
+ * ({@code method=pdlp}) against value iteration ({@code method=vi}) and policy iteration
+ * ({@code method=pi}, solver-core's default configuration). A solve is long and must not
+ * be amortised, hence single-shot mode; the warm-up shot also pays the one-off loading of
+ * OR-Tools' native library.
  *
- * <p>GLOP has its own state with smaller sizes: it took 339 s at 10^4 states on this shape.
- * 10^5 states is available with {@code -p states=100000} (PDLP took about 2 minutes there).
- *
- * <p>TODO(policy iteration): add the policy-iteration solver as a fourth method once it is merged.
+ * <p>The size parameter is {@code lpStates}, not the suite's shared {@code states}, on purpose:
+ * the full profile's sizes (10^4 to 10^7) would start LPs that run for hours (GLOP took 339 s at
+ * 10^4 states, PDLP 114 s at 10^5 on an unloaded machine). The default is 10^3; larger runs are
+ * explicit, e.g. {@code -p lpStates=10000 -p method=vi,pdlp}.
  *
  * <p>Run: {@code java -jar solver-bench/target/benchmarks.jar LpBenchmark}.
  */
@@ -38,54 +42,53 @@ import org.sparsemdp.solve.ValueIterationSolver;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@State(Scope.Benchmark)
 public class LpBenchmark {
-    private static final double GAMMA = 0.95;
     private static final SolverOptions OPTIONS = SolverOptions.builder().epsilon(1e-6).build();
 
-    /** Models for value iteration and PDLP. */
-    @State(Scope.Benchmark)
-    public static class Large {
-        @Param({"1000", "10000"})
-        public int states;
-        Mdp mdp;
+    /** Number of states of the random model. */
+    @Param({"1000"})
+    public int lpStates;
 
-        @Setup(Level.Trial)
-        public void build() {
-            mdp = RandomModels.random(7, states, 4, 4, GAMMA);
+    /** Discount factor (the measurements used 0.95). */
+    @Param({"0.95"})
+    public double gamma;
+
+    /** {@code vi}, {@code pi}, {@code pdlp} or {@code glop}. */
+    @Param({"vi", "pi", "pdlp", "glop"})
+    public String method;
+
+    private Mdp mdp;
+    private Solver solver;
+
+    /** Builds the model (seed 7) and the solver. */
+    @Setup(Level.Trial)
+    public void build() {
+        mdp = RandomModels.random(7, lpStates, 4, 4, gamma);
+        switch (method) {
+            case "vi":
+                solver = new ValueIterationSolver();
+                break;
+            case "pi":
+                solver = new PolicyIterationSolver();
+                break;
+            case "pdlp":
+                solver = new LpSolver(LpSolver.Formulation.PRIMAL,
+                        LpSettings.builder().backend(LpBackend.PDLP).build());
+                break;
+            case "glop":
+                solver = new LpSolver(LpSolver.Formulation.PRIMAL,
+                        LpSettings.builder().backend(LpBackend.GLOP).build());
+                break;
+            default:
+                throw new IllegalArgumentException("method must be vi, pi, pdlp or glop, not " + method);
         }
     }
 
-    /** Models small enough for GLOP. */
-    @State(Scope.Benchmark)
-    public static class Small {
-        @Param({"1000", "2000"})
-        public int glopStates;
-        Mdp mdp;
-
-        @Setup(Level.Trial)
-        public void build() {
-            mdp = RandomModels.random(7, glopStates, 4, 4, GAMMA);
-        }
-    }
-
-    /** Jacobi value iteration with span bounds. */
+    /** One solve. */
     @Benchmark
-    public Solution valueIteration(Large m) {
-        return new ValueIterationSolver().solve(m.mdp, OPTIONS);
-    }
-
-    /** Primal LP by PDLP. */
-    @Benchmark
-    public Solution pdlp(Large m) {
-        return new LpSolver(LpSolver.Formulation.PRIMAL, LpSettings.builder().backend(LpBackend.PDLP).build())
-                .solve(m.mdp, OPTIONS);
-    }
-
-    /** Primal LP by GLOP. */
-    @Benchmark
-    public Solution glop(Small m) {
-        return new LpSolver(LpSolver.Formulation.PRIMAL, LpSettings.builder().backend(LpBackend.GLOP).build())
-                .solve(m.mdp, OPTIONS);
+    public Solution solve() {
+        return solver.solve(mdp, OPTIONS);
     }
 }

@@ -15,13 +15,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.solve.SolverOptions;
+import org.sparsemdp.testing.SeedModels;
 
 /** The CSV cost-file format: a valid file, and one malformed-input case per error. */
 class CostConstraintReaderTest {
 
     @Test
     void readsLabelledCostsWithHeaderCommentsAndBlankLines() throws IOException {
-        Mdp mdp = InventoryLab.build();
+        Mdp mdp = SeedModels.inventory();
         String text = "# setup risk per production decision\n"
                 + "state,action,cost\n"
                 + "\n"
@@ -47,7 +48,7 @@ class CostConstraintReaderTest {
         "0,4,abc|risk.csv:1: cost 'abc' is not a number",
         "0,4,NaN|risk.csv:1: cost NaN is not finite"})
     void rejectsMalformedLinesWithFileAndLine(String line, String message) {
-        Mdp mdp = InventoryLab.build();
+        Mdp mdp = SeedModels.inventory();
         CostFileException e = assertThrows(CostFileException.class,
                 () -> CostConstraintReader.read(new StringReader(line + "\n"), "risk.csv", mdp, 1.0));
         assertEquals(message, e.getMessage());
@@ -56,7 +57,7 @@ class CostConstraintReaderTest {
 
     @Test
     void rejectsDuplicatesAndTerminalStatesNamingTheLine() {
-        Mdp mdp = InventoryLab.build();
+        Mdp mdp = SeedModels.inventory();
         CostFileException dup = assertThrows(CostFileException.class, () -> CostConstraintReader.read(
                 new StringReader("state,action,cost\n0,4,1\n0,4,2\n"), "k.csv", mdp, 1.0));
         assertEquals("k.csv:3: state 0 action '4' is listed twice", dup.getMessage());

@@ -11,6 +11,7 @@ import org.sparsemdp.model.Mdp;
 import org.sparsemdp.solve.Accuracy;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.Status;
+import org.sparsemdp.testing.SeedModels;
 
 /** The seed lab's published LP answer, for both formulations and both backends. */
 class InventoryLabLpTest {
@@ -18,16 +19,16 @@ class InventoryLabLpTest {
     @ParameterizedTest
     @CsvSource({"PRIMAL, GLOP", "PRIMAL, PDLP", "DUAL, GLOP", "DUAL, PDLP"})
     void matchesThePublishedValuesAndPolicy(LpSolver.Formulation formulation, LpBackend backend) {
-        Mdp mdp = InventoryLab.build();
+        Mdp mdp = SeedModels.inventory();
         double eps = 1e-7;
         LpSolver solver = new LpSolver(formulation, LpSettings.builder().backend(backend).build());
         LpResult result = solver.solveDetailed(mdp, SolverOptions.builder().epsilon(eps).build());
 
         assertEquals(Status.CONVERGED, result.solution().status(), result.diagnostics().summary());
         assertEquals(Accuracy.CERTIFIED, result.solution().accuracy());
-        assertArrayEquals(InventoryLab.VALUES, result.solution().values(), eps);
+        assertArrayEquals(SeedModels.INVENTORY_OPTIMAL, result.solution().values(), eps);
         for (int s = 0; s < 4; s++) {
-            assertEquals(InventoryLab.POLICY[s], mdp.actionLabel(result.solution().policy()[s]), "state " + s);
+            assertEquals(SeedModels.INVENTORY_POLICY[s], mdp.actionLabel(result.solution().policy()[s]), "state " + s);
         }
         LpDiagnostics d = result.diagnostics();
         assertEquals(backend, d.backend());
@@ -38,7 +39,7 @@ class InventoryLabLpTest {
         assertTrue(result.solution().errorBound() <= eps);
         // The true error is within the certified bound.
         for (int s = 0; s < 4; s++) {
-            assertTrue(Math.abs(result.solution().value(s) - InventoryLab.VALUES[s])
+            assertTrue(Math.abs(result.solution().value(s) - SeedModels.INVENTORY_OPTIMAL[s])
                     <= result.solution().errorBound() + 1e-12);
         }
         // Objective Σ ρ0 v with ρ0 uniform: (1290 + 1290 + 1130 + 1115) / (4·49).
@@ -47,7 +48,7 @@ class InventoryLabLpTest {
             OccupancyMeasure occ = result.occupancy();
             assertNotNull(occ);
             for (int s = 0; s < 4; s++) {
-                int c = mdp.findChoice(s, InventoryLab.POLICY[s]);
+                int c = mdp.findChoice(s, SeedModels.INVENTORY_POLICY[s]);
                 assertEquals(1.0, occ.policy()[c], 1e-6, "state " + s);
             }
         }

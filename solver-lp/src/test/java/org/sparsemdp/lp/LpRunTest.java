@@ -11,12 +11,13 @@ import org.sparsemdp.model.Mdp;
 import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.Status;
+import org.sparsemdp.testing.SeedModels;
 
 /** The refinement loop's bookkeeping: re-solves, listener cancellation, time limit. */
 class LpRunTest {
 
     private static SparseLp labLp() {
-        Mdp mdp = InventoryLab.build();
+        Mdp mdp = SeedModels.inventory();
         double[] rho = {0.25, 0.25, 0.25, 0.25};
         return MdpLpModels.primal(mdp, rho, MdpLpModels.stateIndex(mdp));
     }
@@ -50,11 +51,11 @@ class LpRunTest {
     /** A spent time limit returns the zero vector with its true (certified) bound. */
     @Test
     void timeLimitGivesAnHonestBoundForWhateverIsReturned() {
-        Mdp mdp = InventoryLab.build();
+        Mdp mdp = SeedModels.inventory();
         Solution s = new LpSolver().solve(mdp, SolverOptions.builder().timeLimit(Duration.ofNanos(1)).build());
         assertEquals(Status.TIME_LIMIT, s.status());
         for (int i = 0; i < 4; i++) {
-            assertTrue(Math.abs(s.value(i) - InventoryLab.VALUES[i]) <= s.errorBound());
+            assertTrue(Math.abs(s.value(i) - SeedModels.INVENTORY_OPTIMAL[i]) <= s.errorBound());
         }
     }
 }

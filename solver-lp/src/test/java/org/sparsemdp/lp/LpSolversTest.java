@@ -16,6 +16,7 @@ import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.SolverOptions;
+import org.sparsemdp.testing.SeedModels;
 
 /** Lookup by name, the automatic backend choice, and models whose LP has no finite optimum. */
 class LpSolversTest {
@@ -32,7 +33,7 @@ class LpSolversTest {
 
     @Test
     void automaticBackendIsGlopUpToTheThresholdAndPdlpAbove() {
-        Mdp lab = InventoryLab.build(); // 11 choices
+        Mdp lab = SeedModels.inventory(); // 11 choices
         assertEquals(LpBackend.GLOP, LpSettings.defaults().backendFor(lab));
         assertEquals(LpBackend.PDLP, LpSettings.builder().glopMaxChoices(10).build().backendFor(lab));
         assertEquals(LpBackend.GLOP, LpSettings.builder().glopMaxChoices(11).build().backendFor(lab));
@@ -58,7 +59,7 @@ class LpSolversTest {
     @Test
     void concurrentSolvesFromOneInstanceAreIndependent() throws Exception {
         LpSolver solver = new LpSolver(LpSolver.Formulation.DUAL, LpSettings.defaults());
-        Mdp lab = InventoryLab.build();
+        Mdp lab = SeedModels.inventory();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             List<java.util.concurrent.Future<double[]>> futures = new java.util.ArrayList<>();
@@ -66,7 +67,7 @@ class LpSolversTest {
                 futures.add(pool.submit(() -> solver.solve(lab, SolverOptions.defaults()).values()));
             }
             for (java.util.concurrent.Future<double[]> f : futures) {
-                org.junit.jupiter.api.Assertions.assertArrayEquals(InventoryLab.VALUES, f.get(), 1e-6);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(SeedModels.INVENTORY_OPTIMAL, f.get(), 1e-6);
             }
         } finally {
             pool.shutdownNow();
