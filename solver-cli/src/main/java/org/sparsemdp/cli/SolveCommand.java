@@ -84,6 +84,9 @@ final class SolveCommand implements Callable<Integer> {
     @Mixin
     ReachabilityOptions reach;
 
+    @Mixin
+    LpOptions lp;
+
     @Option(names = "--show", paramLabel = "N", defaultValue = "20",
             description = "States shown in the text summary (default: ${DEFAULT-VALUE}).")
     int show;
@@ -106,9 +109,12 @@ final class SolveCommand implements Callable<Integer> {
         if (timeLimit != null) {
             ob.timeLimit(Duration.ofNanos((long) (timeLimit * 1e9)));
         }
-        Solution solution = reach.hasTarget() ? reach.solveTarget(loaded, mdp, ob.build())
-                : configured(reach.solver(method, spec.commandLine().getParseResult().hasMatchedOption("--method"), mdp))
-                        .solve(mdp, ob.build());
+        if (lp.constrained()) {
+            return lp.solveConstrained(mdp, method, ob.build(), output, json, spec.commandLine().getOut());
+        }
+        Solver solver = LpOptions.isLp(method) ? lp.solver(method)
+                : configured(reach.solver(method, spec.commandLine().getParseResult().hasMatchedOption("--method"), mdp));
+        Solution solution = reach.hasTarget() ? reach.solveTarget(loaded, mdp, ob.build()) : solver.solve(mdp, ob.build());
         if (output != null) {
             Mdp model = mdp;
             AtomicFiles.write(output, out -> writeValues(model, solution, out));
@@ -173,7 +179,9 @@ final class SolveCommand implements Callable<Integer> {
     static final class MethodCandidates implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return Solvers.names().iterator();
+            java.util.List<String> all = new java.util.ArrayList<>(Solvers.names());
+            all.addAll(org.sparsemdp.lp.LpSolvers.names());
+            return all.iterator();
         }
     }
 

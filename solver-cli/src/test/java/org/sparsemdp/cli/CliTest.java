@@ -124,7 +124,8 @@ class CliTest {
     @Test
     void everyMethodSolvesTheInventoryLab() {
         for (String[] method : new String[][] {{"vi"}, {"vi", "--threads", "2"}, {"gs"}, {"gs", "--threads", "2"},
-                {"sor", "--omega", "1.1"}, {"topological", "--inner", "vi"}, {"topological"}, {"pi"}, {"mpi"}}) {
+                {"sor", "--omega", "1.1"}, {"topological", "--inner", "vi"}, {"topological"}, {"pi"}, {"mpi"},
+                {"lp"}, {"lp-dual", "--lp-backend", "glop"}, {"lp", "--lp-backend", "pdlp"}}) {
             java.util.List<String> args = new java.util.ArrayList<>(List.of("solve", INVENTORY.toString(), "--json",
                     "--epsilon", "1e-9", "--method"));
             args.addAll(List.of(method));
@@ -136,6 +137,37 @@ class CliTest {
         Run r = run("solve", INVENTORY.toString(), "--method", "vi", "--omega", "1.5");
         assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
         assertTrue(r.err().contains("--omega applies to --method sor"), r.err());
+    }
+
+    @Test
+    void constrainedLpGivesARandomisedPolicy(@TempDir Path dir) throws IOException {
+        // Forest (S = 3): unconstrained, the optimal policy waits everywhere. A budget on how often
+        // state 2 is left waiting forces some cutting; the LP may randomise.
+        Path costs = dir.resolve("costs.csv");
+        Files.writeString(costs, "state,action,cost\n2,wait,1\n");
+        Path policy = dir.resolve("pi.csv");
+        Run free = run("solve", "../datasets/forest/forest.mdp", "--method", "lp", "--json");
+        assertEquals(0, free.code(), free.err());
+        Run r = run("solve", "../datasets/forest/forest.mdp", "--method", "lp-dual", "--constraint",
+                costs + ":1.0", "--output", policy.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"feasible\":true"), r.out());
+        double constrained = Double.parseDouble(r.out().replaceAll("(?s).*\"objective\":([-0-9.Ee]+).*", "$1"));
+        double usage = Double.parseDouble(r.out().replaceAll("(?s).*\"usage\":\\[([-0-9.Ee]+).*", "$1"));
+        assertTrue(usage <= 1.0 + 1e-6, r.out());
+        // The constrained optimum (uniform start) is below the unconstrained one: the budget binds.
+        double[] unconstrained = SeedValues.FOREST;
+        double unconstrainedObjective = (unconstrained[0] + unconstrained[1] + unconstrained[2]) / 3;
+        assertTrue(constrained < unconstrainedObjective - 1e-6, constrained + " vs " + unconstrainedObjective);
+        assertEquals("state,action,probability", Files.readAllLines(policy).get(0));
+        Run bad = run("solve", "../datasets/forest/forest.mdp", "--method", "vi", "--constraint", costs + ":1");
+        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, bad.code());
+        assertTrue(bad.err().contains("--constraint needs --method lp"), bad.err());
+    }
+
+    /** The forest example's optimal values (pymdptoolbox's documentation). */
+    static final class SeedValues {
+        static final double[] FOREST = {6561.0 / 250, 7371.0 / 250, 8371.0 / 250};
     }
 
     @Test
