@@ -4,6 +4,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.sparsemdp.io.cassandra.CassandraReader;
+import org.sparsemdp.io.drn.DrnReader;
+import org.sparsemdp.io.prism.PrismExplicitReader;
 import org.sparsemdp.io.mdp.MdpTextReader;
 import org.sparsemdp.io.umb.UmbOptions;
 import org.sparsemdp.io.umb.UmbReader;
@@ -50,6 +52,24 @@ class ReaderFuzzTest {
         try {
             check(UmbReader.read(new ByteArrayInputStream(input), "fuzz.umb",
                     UmbOptions.defaults().underlyingMdpOfPomdp(true)));
+        } catch (ModelFormatException expected) {
+            // a clear error is the right answer for bad input
+        }
+    }
+
+    @FuzzTest(maxDuration = "5s")
+    void prismTra(byte[] input) throws IOException {
+        try {
+            check(PrismExplicitReader.readTransitions(new ByteArrayInputStream(input), "fuzz.tra"));
+        } catch (ModelFormatException expected) {
+            // a clear error is the right answer for bad input
+        }
+    }
+
+    @FuzzTest(maxDuration = "5s")
+    void drn(byte[] input) throws IOException {
+        try {
+            check(DrnReader.read(new ByteArrayInputStream(input), "fuzz.drn").mdp());
         } catch (ModelFormatException expected) {
             // a clear error is the right answer for bad input
         }
