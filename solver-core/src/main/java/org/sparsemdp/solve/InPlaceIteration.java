@@ -101,16 +101,8 @@ final class InPlaceIteration {
                     shiftToMidpoint(mdp, v, shiftFactor * (checkRange[0] + checkRange[1]) / 2);
                 }
             }
-            if (!options.listener().onIteration(sweeps, change, bound) || Thread.currentThread().isInterrupted()) {
-                status = Status.CANCELLED;
-                break;
-            }
-            if (sweeps >= options.maxIterations()) {
-                status = Status.MAX_ITERATIONS;
-                break;
-            }
-            if (System.nanoTime() - deadline > 0) {
-                status = Status.TIME_LIMIT;
+            status = RunLimits.reached(options, sweeps, change, bound, deadline);
+            if (status != null) {
                 break;
             }
         }

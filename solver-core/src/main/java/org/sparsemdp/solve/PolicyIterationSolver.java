@@ -112,16 +112,8 @@ public final class PolicyIterationSolver implements Solver {
                 }
             }
             double residual = Math.max(Math.abs(range[0]), Math.abs(range[1]));
-            if (!options.listener().onIteration(iteration, residual, gamma * span / (2 * (1 - gamma)))) {
-                status = Status.CANCELLED;
-                break;
-            }
-            if (iteration >= options.maxIterations()) {
-                status = Status.MAX_ITERATIONS;
-                break;
-            }
-            if (System.nanoTime() - deadline > 0) {
-                status = Status.TIME_LIMIT;
+            status = RunLimits.reached(options, iteration, residual, gamma * span / (2 * (1 - gamma)), deadline);
+            if (status != null) {
                 break;
             }
         }

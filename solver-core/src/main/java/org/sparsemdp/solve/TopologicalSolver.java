@@ -170,17 +170,9 @@ public final class TopologicalSolver implements Solver {
                         }
                         schedule.checked(e);
                     }
-                    if (!options.listener().onIteration(sweeps, change, Double.NaN)
-                            || Thread.currentThread().isInterrupted()) {
-                        status = Status.CANCELLED;
-                        break components;
-                    }
-                    if (sweeps >= options.maxIterations()) {
-                        status = Status.MAX_ITERATIONS;
-                        break components;
-                    }
-                    if (System.nanoTime() - deadline > 0) {
-                        status = Status.TIME_LIMIT;
+                    Status stop = RunLimits.reached(options, sweeps, change, Double.NaN, deadline);
+                    if (stop != null) {
+                        status = stop;
                         break components;
                     }
                 }

@@ -84,17 +84,8 @@ public final class ValueIterationSolver implements Solver {
             }
             double bound = gamma * span / (2 * (1 - gamma));
             double residual = Math.max(Math.abs(range[0]), Math.abs(range[1]));
-            if (!options.listener().onIteration(iteration, residual, bound)
-                    || Thread.currentThread().isInterrupted()) {
-                status = Status.CANCELLED;
-                break;
-            }
-            if (iteration >= options.maxIterations()) {
-                status = Status.MAX_ITERATIONS;
-                break;
-            }
-            if (System.nanoTime() - deadline > 0) {
-                status = Status.TIME_LIMIT;
+            status = RunLimits.reached(options, iteration, residual, bound, deadline);
+            if (status != null) {
                 break;
             }
         }
