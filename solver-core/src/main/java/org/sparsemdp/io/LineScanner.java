@@ -34,6 +34,8 @@ public final class LineScanner implements Closeable {
     private long bytesBeforeBuffer;
     private int commentChar = -1;
     private final boolean[] separator = new boolean[128];
+    /** Bytes that end a token: whitespace and the separators (indexed by {@code b & 0xff}). */
+    private final boolean[] ender = new boolean[256];
     private static final int INTERN_SLOTS = 256;
     private final byte[][] internBytes = new byte[INTERN_SLOTS][];
     private final String[] internStrings = new String[INTERN_SLOTS];
@@ -42,6 +44,7 @@ public final class LineScanner implements Closeable {
     public LineScanner(InputStream in, String source) {
         this.in = in;
         this.source = source;
+        separators("");
     }
 
     /** Sets the comment character (text from it to the end of the line is ignored). */
@@ -55,6 +58,9 @@ public final class LineScanner implements Closeable {
         java.util.Arrays.fill(separator, false);
         for (int i = 0; i < chars.length(); i++) {
             separator[chars.charAt(i)] = true;
+        }
+        for (int b = 0; b < 256; b++) {
+            ender[b] = isSpace((byte) b) || (b < 128 && separator[b]);
         }
         return this;
     }
@@ -190,6 +196,16 @@ public final class LineScanner implements Closeable {
         }
     }
 
+    /**
+     * Consumes {@code c} or fails with "expected 'c' after {@code after} {@code number}" (the
+     * message is built only on failure, so this costs nothing per call in a hot loop).
+     */
+    public void expect(char c, String after, long number) throws ModelFormatException {
+        if (!tryConsume(c)) {
+            throw error("expected '" + c + "' after " + after + " " + number + ", found " + describeNext());
+        }
+    }
+
     /** The next token as a String (allocates; for keywords and labels). */
     public String nextToken(String what) throws ModelFormatException {
         int start = tokenStart(what);
@@ -250,29 +266,33 @@ public final class LineScanner implements Closeable {
 
     /** The next token as a decimal long. */
     public long nextLong(String what) throws ModelFormatException {
-        int start = tokenStart(what);
-        int end = tokenEnd(start);
+        final int start = tokenStart(what);
+        final byte[] b = buf;
+        final int limit = lineEnd;
         int i = start;
         boolean negative = false;
-        if (buf[i] == '-' || buf[i] == '+') {
-            negative = buf[i] == '-';
+        if (b[i] == '-' || b[i] == '+') {
+            negative = b[i] == '-';
             i++;
         }
-        if (i == end) {
-            throw error("expected " + what + " (an integer), found '" + text(start, end) + "'");
-        }
+        final int digits = i;
         long v = 0;
-        for (; i < end; i++) {
-            int d = buf[i] - '0';
+        // One pass: digits until the first non-digit, which must end the token.
+        while (i < limit) {
+            int d = b[i] - '0';
             if (d < 0 || d > 9) {
-                throw error("expected " + what + " (an integer), found '" + text(start, end) + "'");
+                break;
             }
-            if (v > (Long.MAX_VALUE - d) / 10) {
-                throw error(what + " '" + text(start, end) + "' is too large");
+            if (i - digits >= 18 && v > (Long.MAX_VALUE - d) / 10) { // 18 digits always fit
+                throw error(what + " '" + text(start, tokenEnd(start)) + "' is too large");
             }
             v = v * 10 + d;
+            i++;
         }
-        pos = end;
+        if (i == digits || (i < limit && !ender[b[i] & 0xff])) {
+            throw error("expected " + what + " (an integer), found '" + text(start, tokenEnd(start)) + "'");
+        }
+        pos = i;
         return negative ? -v : v;
     }
 
@@ -347,7 +367,10 @@ public final class LineScanner implements Closeable {
         if (i < lineEnd && isSeparator(buf[i])) {
             return i + 1;
         }
-        while (i < lineEnd && !isSpace(buf[i]) && !isSeparator(buf[i])) {
+        final byte[] b = buf;
+        final boolean[] ends = ender;
+        final int limit = lineEnd;
+        while (i < limit && !ends[b[i] & 0xff]) {
             i++;
         }
         return i;

@@ -192,7 +192,7 @@ public final class DrnReader {
                         throw sc.error("a transition 'successor : probability' must follow an 'action' line");
                     }
                     int t = sc.nextInt("successor");
-                    sc.expect(':', "successor " + t);
+                    sc.expect(':', "successor", t);
                     double p = probability(sc);
                     sc.expectEndOfLine("the probability");
                     builder.addTransition(t, p);

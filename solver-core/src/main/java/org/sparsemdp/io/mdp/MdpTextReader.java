@@ -107,7 +107,7 @@ public final class MdpTextReader {
             int pairs = 0;
             while (sc.hasMoreTokens()) {
                 int t = sc.nextInt("successor");
-                sc.expect(':', "successor " + t);
+                sc.expect(':', "successor", t);
                 double p = sc.nextDouble("probability");
                 builder.addTransition(t, p);
                 pairs++;

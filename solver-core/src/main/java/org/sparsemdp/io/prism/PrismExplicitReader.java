@@ -301,7 +301,7 @@ public final class PrismExplicitReader {
                 throw sc.error("state " + s + " out of range 0.." + (numStates - 1));
             }
             if (!storm) {
-                sc.expect(':', "state " + s);
+                sc.expect(':', "state", s);
             }
             while (sc.hasMoreTokens()) {
                 int id;
