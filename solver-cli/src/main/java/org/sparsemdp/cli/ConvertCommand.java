@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.model.Mdp;
-import org.sparsemdp.model.Objective;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,23 +47,16 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--reward", paramLabel = "NAME", description = "UMB input: the reward annotation to use.")
     String reward;
 
-    @Option(names = "--discount", paramLabel = "G", description = "Set the discount factor (0 < G <= 1).")
-    Double discount;
+    @Mixin
+    ModelOverrides overrides;
 
-    @Option(names = "--objective", paramLabel = "min|max", description = "Set the objective.")
-    String objective;
 
     @Override
     public Integer call() throws Exception {
         ModelWriters.resolve(out, to); // fail on a bad target before reading a large input
         LoadedModel loaded = ModelFiles.formatOf(in, from).reader().read(in, new ReadOptions(pomdpAsMdp, reward));
         Mdp mdp = loaded.mdp();
-        if (discount != null) {
-            mdp = mdp.withDiscount(discount);
-        }
-        if (objective != null) {
-            mdp = mdp.withObjective(Objective.parse(objective));
-        }
+        mdp = overrides.apply(mdp);
         ModelFormat target = ModelWriters.write(loaded.withMdp(mdp), out, to);
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%s, %d states, %d choices, %d transitions)%n", out,
                 target.name(), mdp.numStates(), mdp.numChoices(), mdp.numTransitions());

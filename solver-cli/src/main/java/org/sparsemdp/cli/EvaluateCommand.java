@@ -15,9 +15,9 @@ import org.sparsemdp.evaluate.PolicyValues;
 import org.sparsemdp.evaluate.Preconditioning;
 import org.sparsemdp.io.PolicyCsv;
 import org.sparsemdp.model.Mdp;
-import org.sparsemdp.model.Objective;
 import org.sparsemdp.model.Policy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,11 +46,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     "(stochastic); the --output of solve is accepted too."})
     Path policyFile;
 
-    @Option(names = "--discount", paramLabel = "G", description = "Override the model's discount factor (0 < G <= 1).")
-    Double discount;
+    @Mixin
+    ModelOverrides overrides;
 
-    @Option(names = "--objective", paramLabel = "min|max", description = "Override the model's objective.")
-    String objective;
 
     @Option(names = {"-e", "--epsilon"}, paramLabel = "E", defaultValue = "1e-9",
             description = "Requested bound on the error of V (default: ${DEFAULT-VALUE}).")
@@ -81,12 +79,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Mdp mdp = ModelFiles.load(file, format);
-        if (discount != null) {
-            mdp = mdp.withDiscount(discount);
-        }
-        if (objective != null) {
-            mdp = mdp.withObjective(Objective.parse(objective));
-        }
+        mdp = overrides.apply(mdp);
         Policy policy = PolicyCsv.read(policyFile, mdp);
         EvaluationWorkspace workspace = PolicyEvaluator.builder().tolerance(epsilon)
                 .method(KrylovMethod.parse(krylov)).preconditioning(Preconditioning.parse(preconditioner)).build()

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.model.Mdp;
-import org.sparsemdp.model.Objective;
 import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.Solver;
@@ -46,11 +45,9 @@ final class SolveCommand implements Callable<Integer> {
             completionCandidates = MethodCandidates.class)
     String method;
 
-    @Option(names = "--discount", paramLabel = "G", description = "Override the model's discount factor (0 < G <= 1).")
-    Double discount;
+    @Mixin
+    ModelOverrides overrides;
 
-    @Option(names = "--objective", paramLabel = "min|max", description = "Override the model's objective.")
-    String objective;
 
     @Option(names = {"-e", "--epsilon"}, paramLabel = "E", defaultValue = "1e-6",
             description = "Requested bound on the error of the values (default: ${DEFAULT-VALUE}).")
@@ -95,12 +92,7 @@ final class SolveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LoadedModel loaded = reach.load(file, format);
         Mdp mdp = reach.mdp(loaded);
-        if (discount != null) {
-            mdp = mdp.withDiscount(discount);
-        }
-        if (objective != null) {
-            mdp = mdp.withObjective(Objective.parse(objective));
-        }
+        mdp = overrides.apply(mdp);
         SolverOptions.Builder ob = SolverOptions.builder().epsilon(epsilon).threads(threads)
                 .listener(new StderrProgress(spec.commandLine().getErr()));
         if (maxIterations != null) {
