@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparsemdp.testing.SeedModels;
 
 class CliTest {
     private static final Path INVENTORY = Path.of("../datasets/inventory/inventory.mdp");
@@ -156,18 +157,13 @@ class CliTest {
         double usage = Double.parseDouble(r.out().replaceAll("(?s).*\"usage\":\\[([-0-9.Ee]+).*", "$1"));
         assertTrue(usage <= 1.0 + 1e-6, r.out());
         // The constrained optimum (uniform start) is below the unconstrained one: the budget binds.
-        double[] unconstrained = SeedValues.FOREST;
+        double[] unconstrained = SeedModels.FOREST_OPTIMAL;
         double unconstrainedObjective = (unconstrained[0] + unconstrained[1] + unconstrained[2]) / 3;
         assertTrue(constrained < unconstrainedObjective - 1e-6, constrained + " vs " + unconstrainedObjective);
         assertEquals("state,action,probability", Files.readAllLines(policy).get(0));
         Run bad = run("solve", "../datasets/forest/forest.mdp", "--method", "vi", "--constraint", costs + ":1");
         assertEquals(SparseMdpCli.EXIT_BAD_INPUT, bad.code());
         assertTrue(bad.err().contains("--constraint needs --method lp"), bad.err());
-    }
-
-    /** The forest example's optimal values (pymdptoolbox's documentation). */
-    static final class SeedValues {
-        static final double[] FOREST = {6561.0 / 250, 7371.0 / 250, 8371.0 / 250};
     }
 
     @Test
