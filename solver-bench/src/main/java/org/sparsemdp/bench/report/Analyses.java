@@ -3,11 +3,13 @@ package org.sparsemdp.bench.report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -48,7 +50,10 @@ public final class Analyses {
             if (distinct(b.getValue(), STATES) < 2) {
                 continue;
             }
-            charts.put(b.getKey(), seriesOver(b.getValue(), STATES, JmhResult::secondsPerOp));
+            List<Series> list = atLeastTwoPoints(seriesOver(b.getValue(), STATES, JmhResult::secondsPerOp));
+            if (!list.isEmpty()) {
+                charts.put(b.getKey(), list);
+            }
         }
         return charts;
     }
@@ -71,9 +76,32 @@ public final class Analyses {
                 }
                 list.add(new Series(s.name(), s.x(), y));
             }
-            charts.put(b.getKey(), list);
+            list = atLeastTwoPoints(list);
+            if (!list.isEmpty()) {
+                charts.put(b.getKey(), list);
+            }
         }
         return charts;
+    }
+
+    private static List<Series> atLeastTwoPoints(List<Series> series) {
+        List<Series> out = new ArrayList<>();
+        for (Series s : series) {
+            if (s.x().length >= 2) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A counter per operation: for an auxiliary counter of type OPERATIONS, which JMH reports in
+     * the primary metric's unit (time per event, or events per time), the events per operation =
+     * (seconds per operation) / (seconds per event); NaN without that counter.
+     */
+    public static double perOperation(JmhResult r, String counter) {
+        JmhResult.Metric m = r.secondary().get(counter);
+        return m == null ? Double.NaN : r.secondsPerOp() / Units.secondsPerOp(m.score(), m.unit());
     }
 
     /** Whether a result is the bandwidth reference (its name contains "triad"). */
@@ -88,12 +116,16 @@ public final class Analyses {
     }
 
     /**
-     * The triad bandwidth (bytes/s) to compare {@code r} with: the best triad result with the same
-     * {@code threads} parameter if there is one, else the best triad result overall; empty when
+     * The triad bandwidth (bytes/s) to compare {@code r} with: the triad result with the same
+     * {@code threads} and {@code states} parameters (the same working-set size, so a sweep whose
+     * data fit in a cache is compared with a triad that fits too) if there is one, else the best
+     * triad result with the same {@code threads}, else the best triad result overall; empty when
      * the run has no triad benchmark with a {@code bytes} counter.
      */
     public static OptionalDouble triadReference(List<JmhResult> results, JmhResult r) {
         String threads = r.params().get(THREADS);
+        String states = r.params().get(STATES);
+        double sameSize = Double.NaN;
         double same = Double.NaN;
         double any = Double.NaN;
         for (JmhResult t : results) {
@@ -104,9 +136,12 @@ public final class Analyses {
             any = Double.isNaN(any) ? bw : Math.max(any, bw);
             if (threads != null && threads.equals(t.params().get(THREADS))) {
                 same = Double.isNaN(same) ? bw : Math.max(same, bw);
+                if (states != null && states.equals(t.params().get(STATES))) {
+                    sameSize = Double.isNaN(sameSize) ? bw : Math.max(sameSize, bw);
+                }
             }
         }
-        double ref = Double.isNaN(same) ? any : same;
+        double ref = !Double.isNaN(sameSize) ? sameSize : !Double.isNaN(same) ? same : any;
         return Double.isNaN(ref) ? OptionalDouble.empty() : OptionalDouble.of(ref);
     }
 
@@ -146,14 +181,50 @@ public final class Analyses {
         double of(JmhResult r);
     }
 
-    /** Groups by the parameters other than {@code xParam}; points sorted by x; NaN points dropped. */
+    /** The parameters other than {@code xParam} that take more than one value in {@code rs}. */
+    static Set<String> varying(List<JmhResult> rs, String xParam) {
+        Map<String, Set<String>> values = new LinkedHashMap<>();
+        for (JmhResult r : rs) {
+            for (Map.Entry<String, String> p : r.params().entrySet()) {
+                values.computeIfAbsent(p.getKey(), k -> new TreeSet<>()).add(p.getValue());
+            }
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (Map.Entry<String, Set<String>> e : values.entrySet()) {
+            if (!e.getKey().equals(xParam) && e.getValue().size() > 1) {
+                out.add(e.getKey());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The parameters other than {@code xParam} with a single value in {@code rs}, as
+     * "name=value, ..." (for a chart's title; the legend names only the varying ones), or "".
+     */
+    public static String constants(List<JmhResult> rs, String xParam) {
+        Set<String> vary = varying(rs, xParam);
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> p : rs.get(0).params().entrySet()) {
+            if (!p.getKey().equals(xParam) && !vary.contains(p.getKey())) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(p.getKey()).append('=').append(p.getValue());
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Groups by the parameters other than {@code xParam} that vary (named by them, or by the
+     * benchmark when none varies); points sorted by x; NaN points dropped.
+     */
     static List<Series> seriesOver(List<JmhResult> rs, String xParam, Metric metric) {
         Map<String, TreeMap<Double, Double>> groups = new LinkedHashMap<>();
         Map<String, Integer> index = new HashMap<>();
+        Set<String> vary = varying(rs, xParam);
         for (JmhResult r : rs) {
             StringBuilder key = new StringBuilder();
             for (Map.Entry<String, String> p : r.params().entrySet()) {
-                if (!p.getKey().equals(xParam)) {
+                if (vary.contains(p.getKey())) {
                     key.append(key.length() == 0 ? "" : ", ").append(p.getKey()).append('=').append(p.getValue());
                 }
             }

@@ -84,7 +84,7 @@ class BenchReportTest {
         Map<String, JmhResult.Metric> secondary = bytesPerOp == null ? Map.of()
                 : Map.of("bytes", new JmhResult.Metric(msPerOp / bytesPerOp, Double.NaN, "ms/op"));
         return new JmhResult("org.x." + name, "avgt", 1, new java.util.LinkedHashMap<>(Map.of("threads", threads,
-                "states", states)), new JmhResult.Metric(msPerOp, 0.1, "ms/op"), secondary, "vm");
+                "states", states)), new JmhResult.Metric(msPerOp, 0.1, "ms/op"), secondary, "vm", JmhResult.Run.UNKNOWN);
     }
 
     @Test
