@@ -3,6 +3,7 @@ package org.sparsemdp.bench.report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,19 +41,53 @@ public final class Analyses {
         return map;
     }
 
+    /** The parameter naming the benchmark method when a chart groups a class's methods. */
+    public static final String METHOD = "benchmark";
+
+    /**
+     * A chart's data: its series and the parameters that are constant over them ("name=value, ...",
+     * for the title; the legend names only the parameters that vary).
+     */
+    public record Chart(String constants, List<Series> series) {
+    }
+
+    /**
+     * Results grouped by benchmark class ({@code Class} of {@code Class.method}), in first-seen
+     * order; when a class has several benchmark methods, each result gets a first parameter
+     * {@value #METHOD} = its method name, so that one chart can show all of them.
+     */
+    public static Map<String, List<JmhResult>> byClass(List<JmhResult> results) {
+        Map<String, List<JmhResult>> map = new LinkedHashMap<>();
+        for (JmhResult r : results) {
+            String name = r.shortName();
+            map.computeIfAbsent(name.substring(0, name.indexOf('.')), k -> new ArrayList<>()).add(r);
+        }
+        for (Map.Entry<String, List<JmhResult>> e : map.entrySet()) {
+            if (byBenchmark(e.getValue()).size() > 1) {
+                List<JmhResult> tagged = new ArrayList<>();
+                for (JmhResult r : e.getValue()) {
+                    Map<String, String> params = new LinkedHashMap<>();
+                    params.put(METHOD, r.shortName().substring(r.shortName().indexOf('.') + 1));
+                    params.putAll(r.params());
+                    tagged.add(new JmhResult(r.benchmark(), r.mode(), r.threads(), params, r.primary(), r.secondary(),
+                            r.jvm(), r.run()));
+                }
+                e.setValue(tagged);
+            }
+        }
+        return map;
+    }
+
     /**
      * Seconds per operation against {@code states}, one series per combination of the other
-     * parameters, for every benchmark with at least two values of {@code states}.
+     * parameters that has at least two values of {@code states}, one chart per benchmark class.
      */
-    public static Map<String, List<Series>> scaling(List<JmhResult> results) {
-        Map<String, List<Series>> charts = new LinkedHashMap<>();
-        for (Map.Entry<String, List<JmhResult>> b : byBenchmark(results).entrySet()) {
-            if (distinct(b.getValue(), STATES) < 2) {
-                continue;
-            }
-            List<Series> list = atLeastTwoPoints(seriesOver(b.getValue(), STATES, JmhResult::secondsPerOp));
-            if (!list.isEmpty()) {
-                charts.put(b.getKey(), list);
+    public static Map<String, Chart> scaling(List<JmhResult> results) {
+        Map<String, Chart> charts = new LinkedHashMap<>();
+        for (Map.Entry<String, List<JmhResult>> b : byClass(results).entrySet()) {
+            List<JmhResult> rs = withTwoPoints(b.getValue(), STATES);
+            if (!rs.isEmpty()) {
+                charts.put(b.getKey(), new Chart(constants(rs, STATES), seriesOver(rs, STATES, JmhResult::secondsPerOp)));
             }
         }
         return charts;
@@ -60,38 +95,55 @@ public final class Analyses {
 
     /**
      * Speed-up t(fewest threads) / t(threads) against {@code threads}, one series per combination
-     * of the other parameters, for every benchmark with at least two values of {@code threads}.
+     * of the other parameters that has at least two values of {@code threads}, one chart per
+     * benchmark class.
      */
-    public static Map<String, List<Series>> speedup(List<JmhResult> results) {
-        Map<String, List<Series>> charts = new LinkedHashMap<>();
-        for (Map.Entry<String, List<JmhResult>> b : byBenchmark(results).entrySet()) {
-            if (distinct(b.getValue(), THREADS) < 2) {
+    public static Map<String, Chart> speedup(List<JmhResult> results) {
+        Map<String, Chart> charts = new LinkedHashMap<>();
+        for (Map.Entry<String, List<JmhResult>> b : byClass(results).entrySet()) {
+            List<JmhResult> rs = withTwoPoints(b.getValue(), THREADS);
+            if (rs.isEmpty()) {
                 continue;
             }
             List<Series> list = new ArrayList<>();
-            for (Series s : seriesOver(b.getValue(), THREADS, JmhResult::secondsPerOp)) {
+            for (Series s : seriesOver(rs, THREADS, JmhResult::secondsPerOp)) {
                 double[] y = new double[s.y().length];
                 for (int i = 0; i < y.length; i++) {
                     y[i] = s.y()[0] / s.y()[i];
                 }
                 list.add(new Series(s.name(), s.x(), y));
             }
-            list = atLeastTwoPoints(list);
-            if (!list.isEmpty()) {
-                charts.put(b.getKey(), list);
-            }
+            charts.put(b.getKey(), new Chart(constants(rs, THREADS), list));
         }
         return charts;
     }
 
-    private static List<Series> atLeastTwoPoints(List<Series> series) {
-        List<Series> out = new ArrayList<>();
-        for (Series s : series) {
-            if (s.x().length >= 2) {
-                out.add(s);
+    /**
+     * The results whose combination of the parameters other than {@code xParam} has at least two
+     * distinct numeric values of {@code xParam} (the others would be single points on a chart).
+     */
+    static List<JmhResult> withTwoPoints(List<JmhResult> rs, String xParam) {
+        Map<String, Set<Double>> xs = new HashMap<>();
+        for (JmhResult r : rs) {
+            double x = r.numericParam(xParam);
+            if (!Double.isNaN(x)) {
+                xs.computeIfAbsent(othersKey(r, xParam), k -> new HashSet<>()).add(x);
+            }
+        }
+        List<JmhResult> out = new ArrayList<>();
+        for (JmhResult r : rs) {
+            Set<Double> x = xs.get(othersKey(r, xParam));
+            if (x != null && x.size() >= 2 && !Double.isNaN(r.numericParam(xParam))) {
+                out.add(r);
             }
         }
         return out;
+    }
+
+    private static String othersKey(JmhResult r, String xParam) {
+        Map<String, String> others = new TreeMap<>(r.params());
+        others.remove(xParam);
+        return others.toString();
     }
 
     /**
@@ -146,22 +198,35 @@ public final class Analyses {
     }
 
     /**
-     * Fraction of the triad bandwidth against {@code states} (or, without that parameter, against
-     * a running index), one series per combination of the other parameters, for every non-triad
-     * benchmark with a {@code bytes} counter; empty when the run has no triad reference.
+     * Fraction of the triad bandwidth against {@code states}, one series per combination of the
+     * other parameters, one chart per benchmark class, for the non-triad benchmarks with a
+     * {@code bytes} counter and a {@code threads} parameter (kernels whose bytes are memory traffic,
+     * by the suite's convention); empty when the run has no triad reference.
      */
-    public static Map<String, List<Series>> bandwidthFraction(List<JmhResult> results) {
-        Map<String, List<Series>> charts = new LinkedHashMap<>();
-        for (Map.Entry<String, List<JmhResult>> b : byBenchmark(results).entrySet()) {
-            List<JmhResult> rs = b.getValue();
-            if (isTriad(rs.get(0)) || Double.isNaN(bandwidth(rs.get(0)))
-                    || triadReference(results, rs.get(0)).isEmpty()) {
-                continue;
+    public static Map<String, Chart> bandwidthFraction(List<JmhResult> results) {
+        Map<String, Chart> charts = new LinkedHashMap<>();
+        for (Map.Entry<String, List<JmhResult>> b : byClass(results).entrySet()) {
+            List<JmhResult> rs = new ArrayList<>();
+            for (JmhResult r : b.getValue()) {
+                if (hasTriadFraction(results, r)) {
+                    rs.add(r);
+                }
             }
-            charts.put(b.getKey(), seriesOver(rs, STATES,
-                    r -> bandwidth(r) / triadReference(results, r).orElse(Double.NaN)));
+            if (!rs.isEmpty()) {
+                charts.put(b.getKey(), new Chart(constants(rs, STATES), seriesOver(rs, STATES,
+                        r -> bandwidth(r) / triadReference(results, r).orElse(Double.NaN))));
+            }
         }
         return charts;
+    }
+
+    /**
+     * Whether {@code r}'s {@code bytes} rate is compared with the triad: it is not a triad, has a
+     * {@code bytes} counter and a {@code threads} parameter, and the run has a triad reference.
+     */
+    public static boolean hasTriadFraction(List<JmhResult> results, JmhResult r) {
+        return !isTriad(r) && !Double.isNaN(bandwidth(r)) && r.params().containsKey(THREADS)
+                && triadReference(results, r).isPresent();
     }
 
     /** Number of distinct numeric values of parameter {@code name}. */

@@ -132,43 +132,43 @@ public final class BenchReport {
         md.append(MarkdownReport.tables(results));
 
         md.append("## Time vs states (log-log)\n\n");
-        Map<String, List<Series>> scaling = Analyses.scaling(results);
+        Map<String, Analyses.Chart> scaling = Analyses.scaling(results);
         if (scaling.isEmpty()) {
             md.append("No benchmark in this run varies the `states` parameter.\n\n");
         }
-        for (Map.Entry<String, List<Series>> c : scaling.entrySet()) {
+        for (Map.Entry<String, Analyses.Chart> c : scaling.entrySet()) {
             Path png = outDir.resolve("scaling-" + fileName(c.getKey()) + ".png");
-            TimeScale scale = TimeScale.of(c.getValue());
-            Charts.write(png, title(c.getKey(), "time per operation", results, Analyses.STATES),
+            TimeScale scale = TimeScale.of(c.getValue().series());
+            Charts.write(png, title(c.getKey(), "time per operation", c.getValue()),
                     new Charts.Axes("states (log scale)", "time per operation, " + scale.unit + " (log scale)", true, true),
-                    scale.apply(c.getValue()), false);
+                    scale.apply(c.getValue().series()), false);
             md.append(image(c.getKey() + " scaling", base, png));
         }
 
         md.append("## Speed-up vs threads\n\n");
-        Map<String, List<Series>> speedup = Analyses.speedup(results);
+        Map<String, Analyses.Chart> speedup = Analyses.speedup(results);
         if (speedup.isEmpty()) {
             md.append("No benchmark in this run varies the `threads` parameter.\n\n");
         }
-        for (Map.Entry<String, List<Series>> c : speedup.entrySet()) {
+        for (Map.Entry<String, Analyses.Chart> c : speedup.entrySet()) {
             Path png = outDir.resolve("speedup-" + fileName(c.getKey()) + ".png");
-            Charts.write(png, title(c.getKey(), "speed-up over the fewest threads", results, Analyses.THREADS),
+            Charts.write(png, title(c.getKey(), "speed-up over the fewest threads", c.getValue()),
                     new Charts.Axes("threads", "speed-up (time with fewest threads / time)", false, false),
-                    c.getValue(), true);
+                    c.getValue().series(), true);
             md.append(image(c.getKey() + " speed-up", base, png));
         }
 
         md.append("## Fraction of memory bandwidth\n\n");
-        Map<String, List<Series>> bandwidth = Analyses.bandwidthFraction(results);
+        Map<String, Analyses.Chart> bandwidth = Analyses.bandwidthFraction(results);
         if (bandwidth.isEmpty()) {
             md.append("No triad (STREAM-style) benchmark with a `bytes` counter in this run, so no fraction of the"
                     + " memory bandwidth can be given.\n\n");
         }
-        for (Map.Entry<String, List<Series>> c : bandwidth.entrySet()) {
+        for (Map.Entry<String, Analyses.Chart> c : bandwidth.entrySet()) {
             Path png = outDir.resolve("bandwidth-" + fileName(c.getKey()) + ".png");
-            Charts.write(png, title(c.getKey(), "fraction of triad bandwidth", results, Analyses.STATES),
-                    new Charts.Axes("states (log scale)", "streamed bytes/s / triad bytes/s", true, false),
-                    c.getValue(), false);
+            Charts.write(png, title(c.getKey(), "fraction of triad bandwidth", c.getValue()),
+                    new Charts.Axes("states (log scale)", "streamed bytes/s / triad bytes/s (same states, threads)",
+                            true, false), c.getValue().series(), false);
             md.append(image(c.getKey() + " bandwidth fraction", base, png));
         }
 
@@ -179,9 +179,8 @@ public final class BenchReport {
     }
 
     /** "Benchmark: what (constant parameters)". */
-    private static String title(String benchmark, String what, List<JmhResult> results, String xParam) {
-        String constants = Analyses.constants(Analyses.byBenchmark(results).get(benchmark), xParam);
-        return benchmark + ": " + what + (constants.isEmpty() ? "" : " (" + constants + ")");
+    private static String title(String benchmark, String what, Analyses.Chart chart) {
+        return benchmark + ": " + what + (chart.constants().isEmpty() ? "" : " (" + chart.constants() + ")");
     }
 
     private static String image(String alt, Path base, Path png) {

@@ -80,8 +80,9 @@ final class Charts {
                 maxX = Math.max(maxX, x);
             }
         }
-        // Log axes: labels at 1..9 × 10^k within two decades, at the decades only beyond that.
-        chart.getStyler().setXAxisLogarithmicDecadeOnly(maxX >= 100 * minX);
+        // Log axes: x labelled at the decades when it spans one or more (sizes are powers of ten);
+        // y at 1..9 × 10^k within two decades, at the decades only beyond that.
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(maxX >= 10 * minX);
         chart.getStyler().setYAxisLogarithmicDecadeOnly(yRatio(series) >= 100);
         if (ideal && minX < maxX) {
             XYSeries line = chart.addSeries("ideal (linear)", new double[] {minX, maxX}, new double[] {1, maxX / minX});

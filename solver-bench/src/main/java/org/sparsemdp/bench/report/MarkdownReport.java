@@ -24,8 +24,6 @@ final class MarkdownReport {
     /** The tables, one per benchmark, in first-seen order. */
     static String tables(List<JmhResult> results) {
         StringBuilder sb = new StringBuilder();
-        boolean triadPresent = results.stream().anyMatch(r -> Analyses.isTriad(r)
-                && !Double.isNaN(Analyses.bandwidth(r)));
         for (Map.Entry<String, List<JmhResult>> b : Analyses.byBenchmark(results).entrySet()) {
             List<JmhResult> rs = b.getValue();
             Set<String> params = new LinkedHashSet<>();
@@ -44,7 +42,7 @@ final class MarkdownReport {
                     }
                 }
             }
-            boolean fraction = bytes && triadPresent && !Analyses.isTriad(rs.get(0));
+            boolean fraction = rs.stream().anyMatch(r -> Analyses.hasTriadFraction(results, r));
             List<String> header = new ArrayList<>(params);
             if (threadsVary) {
                 header.add("JMH threads");
@@ -60,8 +58,9 @@ final class MarkdownReport {
                 }
             }
             for (String c : counters) {
-                header.add("`" + c + "` per op");
-                header.add("`" + c + "` per s");
+                boolean mb = isByteCounter(c);
+                header.add("`" + c + "` per op" + (mb ? " (MB)" : ""));
+                header.add("`" + c + "` per s" + (mb ? " (MB/s)" : ""));
             }
             if (alloc) {
                 header.add("allocated (MB/op)");
@@ -92,11 +91,11 @@ final class MarkdownReport {
                     cells.add(Double.isNaN(bw) ? "" : number(bw / 1e9));
                     if (fraction) {
                         OptionalDouble ref = Analyses.triadReference(results, r);
-                        cells.add(ref.isPresent() && !Double.isNaN(bw) ? percent(bw / ref.getAsDouble()) : "");
+                        cells.add(Analyses.hasTriadFraction(results, r) ? percent(bw / ref.getAsDouble()) : "");
                     }
                 }
                 for (String c : counters) {
-                    double perOp = Analyses.perOperation(r, c);
+                    double perOp = Analyses.perOperation(r, c) / (isByteCounter(c) ? 1e6 : 1);
                     cells.add(Double.isNaN(perOp) ? "" : number(perOp));
                     cells.add(Double.isNaN(perOp) ? "" : number(perOp / r.secondsPerOp()));
                 }
@@ -109,6 +108,11 @@ final class MarkdownReport {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** A counter of bytes (its name ends in "Bytes"), shown in 10^6 B. */
+    private static boolean isByteCounter(String name) {
+        return name.endsWith("Bytes");
     }
 
     /** A percentage with no decimals. */
@@ -138,7 +142,7 @@ final class MarkdownReport {
         }
         for (String c : counters) {
             sb.append(" `").append(c).append("` per op / per s: the `").append(c)
-                    .append("` counter per operation and per second of it.");
+                    .append("` counter per operation and per second").append(isByteCounter(c) ? ", in 10^6 B." : ".");
         }
         if (alloc) {
             sb.append(" Allocated: JMH's `gc.alloc.rate.norm` (-prof gc), 10^6 B per operation.");
