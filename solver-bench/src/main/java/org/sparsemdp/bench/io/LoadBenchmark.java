@@ -50,7 +50,8 @@ public class LoadBenchmark {
     @Param({"8"})
     public int successors;
 
-    @Param({"mdp", "mdp.gz", "umb", "umb.gz", "cassandra"})
+    /** One of {@code LoadModels.FORMATS}. */
+    @Param({"mdp", "mdp.gz", "umb", "umb.gz", "cassandra", "tra", "drn"})
     public String format;
 
     private Path dir;
