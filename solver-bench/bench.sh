@@ -21,6 +21,7 @@
 #   NOTES=FILE      append a hand-written section after the machine description
 #   APPENDIX=FILE   append a hand-written section at the end of the report
 #   JAVA_OPTS       passed to every java command (e.g. -Djmh.ignoreLock=true)
+#   DRY_RUN=1       only print the machine description and the exact commands (OUT_DIR/machine.md)
 # Build first: ./mvnw -B -q -DskipTests package
 set -euo pipefail
 profile=${1:-default}
@@ -138,10 +139,12 @@ cut -d' ' -f1-3 /proc/loadavg > "$out/loadavg"
       echo "$(quoted java "${java_opts[@]}" "${jvm[@]}" -XX:+UseSerialGC -cp $jarrel "${main[@]}") > $out/$name.md"
     fi
   done
-  echo "java -cp $jarrel org.sparsemdp.bench.report.BenchReport $out/*.json -o $out --machine '...' --preamble $out/preamble.md${APPENDIX:+ --appendix $APPENDIX} --markdown $markdown"
+  echo "java -cp $jarrel org.sparsemdp.bench.report.BenchReport $out/GROUP.json ... -o $out --machine '...' --preamble $out/preamble.md${APPENDIX:+ --appendix $APPENDIX} --markdown $markdown"
   echo '```'
   echo
 } > "$out/machine.md"
+
+if [ -n "${DRY_RUN:-}" ]; then cat "$out/machine.md"; exit 0; fi
 
 for g in "${groups[@]}"; do
   IFS='|' read -r name kind args <<< "$g"
@@ -178,8 +181,11 @@ done
   if [ -n "${NOTES:-}" ]; then cat "$NOTES"; echo; fi
 } > "$out/preamble.md"
 
-shopt -s nullglob
-json=("$out"/*.json)
+json=()
+for g in "${groups[@]}"; do # this profile's groups only (earlier runs' groups too, e.g. with ONLY)
+  name=${g%%|*}
+  [ -f "$out/$name.json" ] && json+=("$out/$name.json")
+done
 [ ${#json[@]} -gt 0 ] || { echo "bench.sh: no JMH results in $out" >&2; exit 1; }
 machine="$(nproc) CPUs ($(lscpu | sed -n 's/^Model name: *//p' | head -n 1)), $(free -g | awk '/^Mem:/ {print $2}') GB RAM, load average before the run $(cut -d' ' -f1-3 < "$out/loadavg")"
 java "${java_opts[@]}" -cp "$jar" org.sparsemdp.bench.report.BenchReport "${json[@]}" -o "$out" \

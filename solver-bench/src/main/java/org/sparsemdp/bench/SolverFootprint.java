@@ -62,8 +62,8 @@ public final class SolverFootprint {
             keep = s;
             long liveAbs = HeapProbe.maxLiveAfterGc();
             keep = null;
-            String live = liveAbs == 0 ? "–" : String.format(Locale.ROOT, "%.1f | %.2f", (liveAbs - before) / 1e6,
-                    (liveAbs - before) / 1e6 / modelMb);
+            long liveAbove = Math.max(0, liveAbs - before); // after-GC noise can dip below "before"
+            String live = String.format(Locale.ROOT, "%.1f | %.2f", liveAbove / 1e6, liveAbove / 1e6 / modelMb);
             System.out.printf(Locale.ROOT, "| %s | %.1f | %.2f | %s | %.1f | %d | %.3f |%n", method, peak / 1e6,
                     peak / 1e6 / modelMb, liveAbs == 0 ? "– | –" : live, allocated / 1e6, s.iterations(), seconds);
         }

@@ -26,6 +26,8 @@ final class Summary {
     static final String SWEEP_CLASS = "SweepBenchmark";
     static final String TRIAD_CLASS = "TriadBenchmark";
     static final String ITERATIONS = "iterations";
+    static final String LOAD = "LoadBenchmark.load";
+    static final String FILE_BYTES = "fileBytes";
 
     private Summary() {
     }
@@ -130,6 +132,7 @@ final class Summary {
             sb.setLength(sb.length() - 1);
             sb.append(" at `states` = ").append(sweepStates).append(".\n\n");
         }
+        sb.append(loading(results));
         sb.append("Reading: iterations are sweeps for vi, gs, sor and topological and policy-improvement steps for"
                 + " pi and mpi, so their time per iteration is not comparable across the two groups. sor and topological"
                 + " run Gauss–Seidel sweeps (relaxed, or per strongly connected component), so the `gs` sweep"
@@ -137,6 +140,33 @@ final class Summary {
                 + " \"Streamed\" bytes count the arrays read and written once per sweep, not the random reads of"
                 + " successor values (see `SweepBenchmark`). Details, commands and charts follow.\n\n");
         return sb.toString();
+    }
+
+    /** One line per format of {@value #LOAD} at its largest {@code states}: time, file size, rate. */
+    private static String loading(List<JmhResult> results) {
+        List<JmhResult> loads = new ArrayList<>();
+        for (JmhResult r : results) {
+            if (r.shortName().equals(LOAD)) {
+                loads.add(r);
+            }
+        }
+        String states = largest(loads, Analyses.STATES);
+        if (states == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("Loading (`").append(LOAD).append("`, every reader on the same ")
+                .append(states).append("-state model, file in the page cache): ");
+        for (JmhResult r : filter(loads, Analyses.STATES, states)) {
+            double mb = Analyses.perOperation(r, FILE_BYTES) / 1e6;
+            sb.append(r.params().get("format")).append(' ').append(MarkdownReport.number(r.secondsPerOp())).append(" s");
+            if (!Double.isNaN(mb)) {
+                sb.append(" (").append(MarkdownReport.number(mb)).append(" MB, ")
+                        .append(MarkdownReport.number(mb / r.secondsPerOp())).append(" MB/s)");
+            }
+            sb.append("; ");
+        }
+        sb.setLength(sb.length() - 2);
+        return sb.append(".\n\n").toString();
     }
 
     private static String threadsLabel(String most, String fewest) {

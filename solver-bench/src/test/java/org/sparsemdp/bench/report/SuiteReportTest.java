@@ -73,6 +73,9 @@ class SuiteReportTest {
         // Triad: 7.68 GB/s with 1 thread, 7.68e6 B / 0.8 ms = 9.6 GB/s with 2.
         assertTrue(summary.contains("7.68 GB/s with 1 thread(s); 9.6 GB/s with 2 thread(s)"), summary);
         assertTrue(summary.contains("time-to-ε speed-up (2 vs 1 threads)"), summary);
+        // Loading: 6,011,000 B in 600 ms = 10.02 MB/s.
+        assertTrue(summary.contains("10000-state model, file in the page cache): umb 0.6 s (6.011 MB, 10.02 MB/s)."),
+                summary);
     }
 
     @Test
