@@ -152,7 +152,7 @@ public final class BenchReport {
         }
         for (Map.Entry<String, Analyses.Chart> c : speedup.entrySet()) {
             Path png = outDir.resolve("speedup-" + fileName(c.getKey()) + ".png");
-            Charts.write(png, title(c.getKey(), "speed-up over the fewest threads", c.getValue()),
+            Charts.write(png, title(c.getKey(), "speed-up", c.getValue()),
                     new Charts.Axes("threads", "speed-up (time with fewest threads / time)", false, false),
                     c.getValue().series(), true);
             md.append(image(c.getKey() + " speed-up", base, png));

@@ -60,7 +60,9 @@ final class Charts {
         }
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
-        chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+        // Long titles (constant parameters) get a smaller font rather than being cut at the edges.
+        int titleSize = title.length() <= 60 ? 18 : title.length() <= 85 ? 15 : 12;
+        chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, titleSize));
         chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
         chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
