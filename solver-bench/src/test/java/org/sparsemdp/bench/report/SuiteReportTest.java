@@ -114,8 +114,12 @@ class SuiteReportTest {
     @Test
     void markdownStatesUnitsCommandsAndDerivedColumns(@TempDir Path dir) throws IOException {
         Path md = dir.resolve("report.md");
-        assertEquals(0, BenchReport.run(sample.toString(), "-o", dir.toString(), "--machine", "2 CPUs (test)"));
+        Path appendix = dir.resolve("history.md");
+        Files.writeString(appendix, "## Earlier measurements\n\nBy hand.\n");
+        assertEquals(0, BenchReport.run(sample.toString(), "-o", dir.toString(), "--machine", "2 CPUs (test)",
+                "--appendix", appendix.toString()));
         String text = Files.readString(md);
+        assertTrue(text.endsWith("## Earlier measurements\n\nBy hand.\n"), text);
         assertTrue(text.contains("Machine: 2 CPUs (test). JVM (from the JMH results): OpenJDK"), text);
         assertTrue(text.indexOf("## Summary") < text.indexOf("## Results"), text);
         // The command of each JMH run, with the grid of that run.
