@@ -57,6 +57,13 @@ final class Summary {
         String sweepThreads = fewest(sweeps);
         String sweepStates = largest(filter(sweeps, Analyses.THREADS, sweepThreads), Analyses.STATES);
         String solveMost = most(atGamma);
+        Set<String> otherGammas = new java.util.TreeSet<>();
+        for (JmhResult r : filter(filter(solves, Analyses.STATES, solveStates), Analyses.THREADS, solveThreads)) {
+            String g = r.params().get("gamma");
+            if (g != null && !g.equals(gamma)) {
+                otherGammas.add(g);
+            }
+        }
         String sweepMost = most(sweeps);
 
         Set<String> methods = new LinkedHashSet<>();
@@ -71,7 +78,8 @@ final class Summary {
         if (!solves.isEmpty()) {
             sb.append("Time to ε: `").append(CONVERGENCE).append("`, ").append(describe(atGamma.get(0), solveStates))
                     .append(", γ = ").append(gamma).append(", ε = 1e-6, ").append(solveThreads)
-                    .append(" thread(s); one solve per measurement, mean of the measurements.");
+                    .append(" thread(s); one solve per measurement, mean of the measurements")
+                    .append(otherGammas.isEmpty() ? "." : "; the same at the other discounts measured at that size.");
         }
         if (!sweeps.isEmpty()) {
             sb.append(" Sweeps: `").append(SWEEP_CLASS).append(".vi` (Jacobi) and `.gs` (Gauss–Seidel), ")
@@ -79,9 +87,13 @@ final class Summary {
                     .append(" thread(s).");
         }
         sb.append(" Speed-ups: the most threads measured over the fewest, same model.\n\n");
-        List<String> header = List.of("method", "time to ε (s)", "iterations", "time per iteration (ms)",
-                "time-to-ε speed-up" + threadsLabel(solveMost, solveThreads), "time per sweep (ms)", "sweeps/s",
-                "streamed GB/s", "fraction of triad", "sweep speed-up" + threadsLabel(sweepMost, sweepThreads));
+        List<String> header = new ArrayList<>(List.of("method", "time to ε (s)", "iterations",
+                "time per iteration (ms)", "time-to-ε speed-up" + threadsLabel(solveMost, solveThreads)));
+        for (String g : otherGammas) {
+            header.add("time to ε at γ = " + g + " (s)");
+        }
+        header.addAll(List.of("time per sweep (ms)", "sweeps/s", "streamed GB/s", "fraction of triad",
+                "sweep speed-up" + threadsLabel(sweepMost, sweepThreads)));
         MarkdownReport.row(sb, header);
         List<String> align = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
@@ -102,6 +114,10 @@ final class Summary {
                 cells.add(Double.isNaN(iterations) ? "–" : MarkdownReport.number(1e3 * solve.secondsPerOp() / iterations));
             }
             cells.add(solve != null && solveT != null ? speedup(solve, solveT) : "–");
+            for (String g : otherGammas) {
+                JmhResult other = find(filter(solves, "gamma", g), m, solveStates, solveThreads, false);
+                cells.add(other == null ? "–" : MarkdownReport.number(other.secondsPerOp()));
+            }
             JmhResult sweep = find(sweeps, m, sweepStates, sweepThreads, true);
             JmhResult sweepT = sweepMost == null ? null : find(sweeps, m, sweepStates, sweepMost, true);
             if (sweep == null) {
