@@ -1,48 +1,116 @@
 #!/usr/bin/env bash
-# Runs the JMH suite with a profile and turns the results into a report.
+# Runs the benchmark suite with a profile and turns the results into a report.
 #
-#   solver-bench/bench.sh [default|full] [OUT_DIR] [JMH benchmark regex ...]
+#   solver-bench/bench.sh [default|full|smoke] [OUT_DIR] [extra JMH options ...]
 #
-# default: the @Param defaults of every benchmark (about 10 minutes on 2 cores);
-# full:    the large sizes, all discounts, 1..nproc threads, 2 forks (hours; needs a big heap).
-# Writes OUT_DIR/results.json (JMH), OUT_DIR/machine.md, OUT_DIR/footprint.md, OUT_DIR/report.md and
-# the PNG charts. Build first: ./mvnw -B -q -DskipTests package
-# Environment: MARKDOWN=FILE writes the report there instead of OUT_DIR/report.md (images are linked
-# relative to it); NOTES=FILE appends a hand-written section to the preamble; FOOTPRINT="kind:states ..." replaces the footprint instances; JAVA_OPTS are passed to the JMH launcher (e.g. -Djmh.ignoreLock=true).
+# Each profile is a list of groups; each group is one JMH run (its own benchmarks and -p sizes) or
+# one plain measurement main. All JMH runs write OUT_DIR/<group>.json; the report reads them all.
+#   default: Garnet 10^4..10^6 sweeps + triad (1..2 threads), time to eps at 10^4 and 10^5
+#            (gamma 0.99; 0.9 and 0.999 at 10^5), thread speed-up of vi/gs/sor, generators, every
+#            reader at 10^5 states, the LP at 10^3; model and solver peak heap. About 10 minutes
+#            on 2 cores.
+#   full:    the issue's grid: Garnet 10^4..10^7, gamma 0.9/0.99/0.999, threads 1,2,4,..,nproc,
+#            2 forks, 16 GB heap (hours; a machine with >= 24 GB of RAM).
+#   smoke:   the default groups at tiny sizes with one short iteration: checks the whole pipeline
+#            (JMH runs, footprint mains, report) in about 2 minutes; its numbers mean nothing.
+# Extra JMH options are appended to every JMH run (e.g. a smoke test: -f 1 -wi 0 -i 1 -w 100ms -r 100ms).
+# Environment:
+#   ONLY=REGEX      run only the groups whose name matches (groups: sweep convergence gammas threads
+#                   generate load lp footprint solverheap); the report covers the JSON files present.
+#   MARKDOWN=FILE   write the report there instead of OUT_DIR/report.md (images linked relative to it)
+#   NOTES=FILE      append a hand-written section after the machine description
+#   APPENDIX=FILE   append a hand-written section at the end of the report
+#   JAVA_OPTS       passed to every java command (e.g. -Djmh.ignoreLock=true)
+#   DRY_RUN=1       only print the machine description and the exact commands (OUT_DIR/machine.md)
+# Build first: ./mvnw -B -q -DskipTests package
 set -euo pipefail
 profile=${1:-default}
 out=${2:-bench-out}
 shift $(( $# > 2 ? 2 : $# )) || true
+extra=("$@")
 here=$(cd "$(dirname "$0")" && pwd)
 jar="$here/target/benchmarks.jar"
 [ -f "$jar" ] || { echo "bench.sh: $jar missing; run ./mvnw -B -q -DskipTests package" >&2; exit 2; }
 mkdir -p "$out"
 markdown=${MARKDOWN:-$out/report.md}
-java_opts=${JAVA_OPTS:-}
+only=${ONLY:-.}
+# shellcheck disable=SC2206
+java_opts=(${JAVA_OPTS:-})
+jarrel=solver-bench/target/benchmarks.jar
 
+# Group tables: name | kind (jmh or main) | arguments (for jmh: regex and options; for main: class and args).
 case "$profile" in
   default)
-    jmh_args=()
     heap=-Xmx3g
-    footprint=(grid:1000000 forest:1000000 inventory:1000 substation:100000 forest:10000000)
+    groups=(
+      "sweep|jmh|\\.(SweepBenchmark|TriadBenchmark)\\. -p states=10000,100000,1000000 -p threads=1,2"
+      "convergence|jmh|\\.ConvergenceBenchmark\\. -p states=10000,100000 -p gamma=0.99 -p threads=1"
+      "gammas|jmh|\\.ConvergenceBenchmark\\. -p states=100000 -p gamma=0.9,0.999 -p threads=1"
+      "threads|jmh|\\.ConvergenceBenchmark\\. -p states=100000 -p gamma=0.99 -p method=vi,gs,sor -p threads=2"
+      "generate|jmh|\\.GenerateBenchmark\\. -p kind=grid,forest -p states=10000,100000,1000000"
+      "load|jmh|\\.io\\.LoadBenchmark\\. -p states=100000 -jvmArgsAppend -Xmx3g"
+      "lp|jmh|\\.LpBenchmark\\. -p lpStates=1000"
+      "footprint|main|$heap org.sparsemdp.bench.ModelFootprint garnet:1000000 grid:1000000 forest:1000000 inventory:1000 substation:100000 forest:10000000"
+      "solverheap|main|$heap -Xmn64m org.sparsemdp.bench.SolverFootprint 100000 0.99 vi gs sor topological pi mpi"
+    )
+    ;;
+  smoke)
+    # The default groups at tiny sizes, one short iteration each: checks the pipeline in ~2 minutes.
+    heap=-Xmx1g
+    quick="-f 1 -wi 0 -i 1 -w 1ms -r 1ms"
+    groups=(
+      "sweep|jmh|\\.(SweepBenchmark|TriadBenchmark)\\. $quick -p states=1000,10000 -p threads=1,2"
+      "convergence|jmh|\\.ConvergenceBenchmark\\. $quick -p states=1000,10000 -p gamma=0.99 -p threads=1"
+      "gammas|jmh|\\.ConvergenceBenchmark\\. $quick -p states=10000 -p gamma=0.9,0.999 -p threads=1"
+      "threads|jmh|\\.ConvergenceBenchmark\\. $quick -p states=10000 -p gamma=0.99 -p method=vi,gs,sor -p threads=2"
+      "generate|jmh|\\.GenerateBenchmark\\. $quick -p kind=grid,forest -p states=1000,10000"
+      "load|jmh|\\.io\\.LoadBenchmark\\. $quick -p states=10000 -jvmArgsAppend -Xmx1g"
+      "lp|jmh|\\.LpBenchmark\\. $quick -p lpStates=200 -p method=vi,pi,pdlp"
+      "footprint|main|$heap org.sparsemdp.bench.ModelFootprint garnet:10000 grid:10000 forest:100000 inventory:100 substation:1000"
+      "solverheap|main|$heap -Xmn16m org.sparsemdp.bench.SolverFootprint 10000 0.99 vi gs sor topological pi mpi"
+    )
     ;;
   full)
     n=$(nproc)
     threads=1; t=2; while [ "$t" -lt "$n" ]; do threads="$threads,$t"; t=$((t * 2)); done
     [ "$n" -gt 1 ] && threads="$threads,$n"
-    jmh_args=(-f 2 -wi 3 -i 5
-              -p states=10000,100000,1000000,10000000
-              -p gamma=0.9,0.99,0.999
-              -p threads="$threads"
-              -p kind=grid,forest
-              -jvmArgsAppend "-Xms16g -Xmx16g")
+    big="-f 2 -jvmArgsAppend -Xms16g~-Xmx16g"
     heap=-Xmx16g
-    footprint=(grid:10000000 forest:10000000 inventory:3000 substation:100000)
+    groups=(
+      "sweep|jmh|\\.(SweepBenchmark|TriadBenchmark)\\. $big -wi 3 -i 5 -p states=10000,100000,1000000,10000000 -p threads=$threads"
+      "convergence|jmh|\\.ConvergenceBenchmark\\. $big -wi 2 -i 3 -p states=10000,100000,1000000,10000000 -p gamma=0.9,0.99,0.999 -p threads=1"
+      "threads|jmh|\\.ConvergenceBenchmark\\. $big -wi 2 -i 3 -p states=1000000,10000000 -p gamma=0.99 -p method=vi,gs,sor -p threads=$threads"
+      "generate|jmh|\\.GenerateBenchmark\\. $big -p kind=grid,forest -p states=10000,100000,1000000,10000000"
+      "load|jmh|\\.io\\.LoadBenchmark\\. $big -p states=1000000"
+      "lp|jmh|\\.LpBenchmark\\. -p lpStates=1000,10000 -p method=vi,pi,pdlp"
+      "footprint|main|$heap org.sparsemdp.bench.ModelFootprint garnet:10000000 grid:10000000 forest:10000000 inventory:3000 substation:100000"
+      "solverheap|main|$heap -Xmn64m org.sparsemdp.bench.SolverFootprint 1000000 0.99 vi gs sor topological pi mpi"
+    )
     ;;
-  *) echo "bench.sh: unknown profile '$profile' (default or full)" >&2; exit 2 ;;
+  *) echo "bench.sh: unknown profile '$profile' (default, full or smoke)" >&2; exit 2 ;;
 esac
-if [ -n "${FOOTPRINT:-}" ]; then read -r -a footprint <<< "$FOOTPRINT"; fi
 
+# The words of a group's arguments; '~' stands for a space inside one word (e.g. -jvmArgsAppend).
+words() { local -n _w=$2; read -r -a _w <<< "$1"; _w=("${_w[@]//\~/ }"); }
+# Splits the words of a main group into JVM options (before the class name) and the class + its arguments.
+split_main() {
+  local i
+  jvm=(); main=()
+  for ((i = 0; i < ${#cmd[@]}; i++)); do
+    if [[ ${cmd[i]} == org.* ]]; then main=("${cmd[@]:i}"); return; fi
+    jvm+=("${cmd[i]}")
+  done
+}
+# A command line as the shell would need it typed.
+quoted() {
+  local w s=""
+  for w in "$@"; do
+    if [[ $w =~ ^[A-Za-z0-9_./=,:+@%-]+$ ]]; then s+="$w "; else s+="'${w//\'/\'\\\'\'}' "; fi
+  done
+  echo "${s% }"
+}
+
+cut -d' ' -f1-3 /proc/loadavg > "$out/loadavg"
 {
   echo "## Machine and commands"
   echo
@@ -58,31 +126,68 @@ if [ -n "${FOOTPRINT:-}" ]; then read -r -a footprint <<< "$FOOTPRINT"; fi
   echo "Commands (from the repository root, after \`./mvnw -B -q -DskipTests package\`):"
   echo
   echo '```'
-  echo "${MARKDOWN:+MARKDOWN=$MARKDOWN }${NOTES:+NOTES=$NOTES }${FOOTPRINT:+FOOTPRINT='$FOOTPRINT' }${JAVA_OPTS:+JAVA_OPTS='$JAVA_OPTS' }solver-bench/bench.sh $profile $out $*"
+  echo "${ONLY:+ONLY='$ONLY' }${MARKDOWN:+MARKDOWN=$MARKDOWN }${NOTES:+NOTES=$NOTES }${APPENDIX:+APPENDIX=$APPENDIX }${JAVA_OPTS:+JAVA_OPTS='$JAVA_OPTS' }$(quoted solver-bench/bench.sh "$profile" "$out" "${extra[@]}")"
   echo "# which runs:"
-  echo "java $java_opts -jar solver-bench/target/benchmarks.jar ${jmh_args[*]} $* -rf json -rff $out/results.json"
-  echo "java $heap -XX:+UseSerialGC -cp solver-bench/target/benchmarks.jar org.sparsemdp.bench.ModelFootprint ${footprint[*]}"
-  echo "java -cp solver-bench/target/benchmarks.jar org.sparsemdp.bench.report.BenchReport $out/results.json -o $out --preamble $out/preamble.md --markdown $markdown"
+  for g in "${groups[@]}"; do
+    IFS='|' read -r name kind args <<< "$g"
+    [[ $name =~ $only ]] || continue
+    words "$args" cmd
+    if [ "$kind" = jmh ]; then
+      quoted java "${java_opts[@]}" -jar $jarrel "${cmd[@]}" "${extra[@]}" -rf json -rff "$out/$name.json"
+    else
+      split_main
+      echo "$(quoted java "${java_opts[@]}" "${jvm[@]}" -XX:+UseSerialGC -cp $jarrel "${main[@]}") > $out/$name.md"
+    fi
+  done
+  echo "java -cp $jarrel org.sparsemdp.bench.report.BenchReport $out/GROUP.json ... -o $out --machine '...' --preamble $out/preamble.md${APPENDIX:+ --appendix $APPENDIX} --markdown $markdown"
   echo '```'
   echo
 } > "$out/machine.md"
 
-# shellcheck disable=SC2086
-java $java_opts -jar "$jar" "${jmh_args[@]}" "$@" -rf json -rff "$out/results.json" | tee "$out/jmh.log"
+if [ -n "${DRY_RUN:-}" ]; then cat "$out/machine.md"; exit 0; fi
+
+for g in "${groups[@]}"; do
+  IFS='|' read -r name kind args <<< "$g"
+  [[ $name =~ $only ]] || continue
+  echo "== $name ($(date -u +%H:%M:%S))" >&2
+  words "$args" cmd
+  if [ "$kind" = jmh ]; then
+    java "${java_opts[@]}" -jar "$jar" "${cmd[@]}" "${extra[@]}" -rf json -rff "$out/$name.json" | tee "$out/$name.log"
+  else
+    split_main
+    java "${java_opts[@]}" "${jvm[@]}" -XX:+UseSerialGC -cp "$jar" "${main[@]}" > "$out/$name.md"
+  fi
+done
 
 {
-  echo "## Model footprint (ModelFootprint)"
-  echo
-  echo "Bytes per transition of each generated model: of its arrays (exact), and the retained heap"
-  echo "measured around generation (used heap after full GCs, model alive, minus before). Peak heap /"
-  echo "retained ≈ 1 means generation never held a second copy of the model. Generation time: the"
-  echo "fastest of 3 wall-clock runs after a warm-up (not JMH)."
-  echo
-  java "$heap" -XX:+UseSerialGC -cp "$jar" org.sparsemdp.bench.ModelFootprint "${footprint[@]}"
-  echo
-} > "$out/footprint.md"
+  cat "$out/machine.md"
+  if [ -f "$out/footprint.md" ]; then
+    echo "## Model footprint (ModelFootprint)"
+    echo
+    echo "Bytes per transition of each generated model: of its arrays (exact), and the retained heap"
+    echo "measured around generation (used heap after full GCs, model alive, minus before). Peak heap /"
+    echo "retained ≈ 1 means generation never held a second copy of the model. Generation time: the"
+    echo "fastest of 3 wall-clock runs after a warm-up (not JMH)."
+    echo
+    cat "$out/footprint.md"
+    echo
+  fi
+  if [ -f "$out/solverheap.md" ]; then
+    echo "## Peak heap of each solver (SolverFootprint)"
+    echo
+    cat "$out/solverheap.md"
+    echo
+  fi
+  if [ -n "${NOTES:-}" ]; then cat "$NOTES"; echo; fi
+} > "$out/preamble.md"
 
-cat "$out/machine.md" "$out/footprint.md" ${NOTES:+"$NOTES"} > "$out/preamble.md"
-java -cp "$jar" org.sparsemdp.bench.report.BenchReport "$out/results.json" -o "$out" --preamble "$out/preamble.md" \
-    --markdown "$markdown"
+json=()
+for g in "${groups[@]}"; do # this profile's groups only (earlier runs' groups too, e.g. with ONLY)
+  name=${g%%|*}
+  [ -f "$out/$name.json" ] && json+=("$out/$name.json")
+done
+[ ${#json[@]} -gt 0 ] || { echo "bench.sh: no JMH results in $out" >&2; exit 1; }
+machine="$(nproc) CPUs ($(lscpu | sed -n 's/^Model name: *//p' | head -n 1)), $(free -g | awk '/^Mem:/ {print $2}') GB RAM, load average before the run $(cut -d' ' -f1-3 < "$out/loadavg")"
+java "${java_opts[@]}" -cp "$jar" org.sparsemdp.bench.report.BenchReport "${json[@]}" -o "$out" \
+    --machine "$machine" --preamble "$out/preamble.md" ${APPENDIX:+--appendix "$APPENDIX"} --markdown "$markdown"
 echo "report: $markdown"

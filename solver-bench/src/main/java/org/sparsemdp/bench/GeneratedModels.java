@@ -13,6 +13,8 @@ import org.sparsemdp.model.Mdp;
  * benchmark uses the same models for the same {@code (kind, states)} parameters.
  *
  * <ul>
+ *   <li>{@code garnet}: the suite's scaling model, {@link BenchModels} (4 actions, 8 random
+ *       successors, γ = 0.99, its seed);</li>
  *   <li>{@code grid}: a ⌈√states⌉ × ⌈√states⌉ random layout (walls 0.1, traps 0.02, seed 1,
  *       default dynamics), so about 0.88 · states states after walls;</li>
  *   <li>{@code forest}: pymdptoolbox's forest with S = states, r1 = 4, r2 = 2, p = 0.1, γ = 0.99;</li>
@@ -24,7 +26,7 @@ import org.sparsemdp.model.Mdp;
  */
 public final class GeneratedModels {
     /** The kinds known to {@link #generate}. */
-    public static final String KINDS = "grid, forest, inventory, substation";
+    public static final String KINDS = "garnet, grid, forest, inventory, substation";
 
     private GeneratedModels() {
     }
@@ -36,6 +38,8 @@ public final class GeneratedModels {
      */
     public static Mdp generate(String kind, int states) {
         switch (kind) {
+            case "garnet":
+                return BenchModels.model("garnet", states, 0.99);
             case "grid": {
                 int side = (int) Math.ceil(Math.sqrt(states));
                 return GridWorldGenerator.withDefaults(GridLayout.random(side, side, 0.1, 0.02, 1)).generate();

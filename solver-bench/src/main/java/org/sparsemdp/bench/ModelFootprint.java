@@ -1,9 +1,5 @@
 package org.sparsemdp.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sparsemdp.model.Mdp;
@@ -30,7 +26,7 @@ public final class ModelFootprint {
     /** Entry point; prints the table to standard output. */
     public static void main(String[] args) {
         List<String> specs = args.length > 0 ? List.of(args)
-                : List.of("grid:1000000", "forest:1000000", "inventory:1000", "substation:100000", "forest:10000000");
+                : List.of("garnet:1000000", "grid:1000000", "forest:1000000", "inventory:1000", "substation:100000", "forest:10000000");
         System.out.println("| kind | target states | states | choices | transitions | array bytes/transition"
                 + " | measured retained bytes/transition | peak heap / retained | generation time (s) |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -49,13 +45,13 @@ public final class ModelFootprint {
         long retained = 0;
         double peakRatio = 0;
         for (int rep = 0; rep < 3; rep++) {
-            long before = usedAfterGc();
-            resetPeaks();
+            long before = HeapProbe.usedAfterGc();
+            HeapProbe.resetPeaks();
             long t0 = System.nanoTime();
             keep = GeneratedModels.generate(kind, states);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            long peak = peakSum();
-            long after = usedAfterGc();
+            long peak = HeapProbe.peakSum();
+            long after = HeapProbe.usedAfterGc();
             best = Math.min(best, seconds);
             retained = after - before;
             peakRatio = (double) (peak - before) / Math.max(1, retained);
@@ -69,40 +65,5 @@ public final class ModelFootprint {
         return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %.2f | %.2f | %.2f | %.3f |", kind, states,
                 mdp.numStates(), mdp.numChoices(), t, (double) mdp.memoryBytes() / t, (double) retained / t,
                 peakRatio, best);
-    }
-
-    private static long usedAfterGc() {
-        Runtime rt = Runtime.getRuntime();
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            used = Math.min(used, rt.totalMemory() - rt.freeMemory());
-        }
-        return used;
-    }
-
-    private static List<MemoryPoolMXBean> heapPools() {
-        List<MemoryPoolMXBean> pools = new ArrayList<>();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pools.add(pool);
-            }
-        }
-        return pools;
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : heapPools()) {
-            pool.resetPeakUsage();
-        }
-    }
-
-    /** Sum of the heap pools' peaks: an upper bound on the peak heap use. */
-    private static long peakSum() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : heapPools()) {
-            sum += pool.getPeakUsage().getUsed();
-        }
-        return sum;
     }
 }

@@ -1,6 +1,7 @@
 package org.sparsemdp.bench;
 
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,120 +20,118 @@ import org.sparsemdp.solve.BellmanKernel;
 import org.sparsemdp.solve.ParallelSweeps;
 
 /**
- * Throughput of one full sweep (sweeps per second; multiply by the model's transitions,
- * states × 32, for transitions per second) of Jacobi value iteration ({@code vi}), Gauss–Seidel
- * ({@code gs}), asynchronous Gauss–Seidel and parallel Jacobi on 2 threads, with two references
- * measured in the same run: a plain one-loop CSR sweep (q[c] = Σ p·v[succ] over all choices, no
- * max, no per-state work) and a STREAM triad a = b + α·c over arrays of the model's transition
- * count (24 bytes per element).
+ * Time per sweep of the two Bellman sweeps every iterative solver is built on — Jacobi
+ * ({@code vi}: {@link BellmanKernel#jacobiSweep}) and in-place Gauss–Seidel ({@code gs}:
+ * {@link BellmanKernel#gaussSeidelSweep}, which {@code sor} and {@code topological} also use) — on
+ * the benchmark models of {@link BenchModels} (Garnet: 4 actions, 8 random successors), with
+ * {@code threads} = 1 (the sequential kernel) or more ({@link ParallelSweeps}: parallel Jacobi,
+ * asynchronous block Gauss–Seidel).
  *
- * <p>Run: {@code java -jar solver-bench/target/benchmarks.jar SweepBenchmark -f 1 -wi 2 -i 3
- * -p states=10000,100000,1000000}.
+ * <p>The {@code bytes} counter is the sweep's <em>streamed</em> memory traffic per operation,
+ * {@link #streamedBytes}: 12 B per transition (successor int, probability double), 12 B per choice
+ * (transition offset int, reward double), 4 B per state (choice offset) plus the value traffic
+ * (read v[s] 8 B; Jacobi writes out[s] 8 B and policy[s] 4 B, Gauss–Seidel writes v[s] 8 B). The
+ * random reads v[successor] are not counted (on a Garnet model they are the cache misses that
+ * make the sweep slower than the triad). The report divides it by {@link TriadBenchmark}'s rate
+ * with the same {@code states} and {@code threads}.
+ *
+ * <p>Run: {@code java -jar solver-bench/target/benchmarks.jar 'SweepBenchmark' -p states=10000,100000,1000000
+ * -p threads=1,2}.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
 public class SweepBenchmark {
-    @Param({"garnet", "banded"})
+    /** {@code garnet} (random successors) or {@code banded} (successors within ±32). */
+    @Param({"garnet"})
     public String model;
 
-    @Param({"10000", "100000", "1000000", "4000000"})
+    /** Number of states (× 4 actions × 8 successors transitions). */
+    @Param({"10000", "100000", "1000000"})
     public int states;
+
+    /** Solver threads: 1 = the sequential kernel, more = {@link ParallelSweeps}. */
+    @Param({"1", "2"})
+    public int threads;
 
     private Mdp mdp;
     private double[] v;
     private double[] out;
     private int[] policy;
     private double[] range;
-    private double[] q;
-    private double[] a;
-    private double[] b;
-    private double[] c;
-    private ParallelSweeps twoThreads;
+    private ParallelSweeps parallel;
+    private long jacobiBytes;
+    private long gaussSeidelBytes;
+
+    /** Bytes of streamed memory traffic, per operation (a JMH auxiliary counter). */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Traffic {
+        /** Streamed bytes, summed over the operations of an iteration. */
+        public long bytes;
+
+        /** Reset at each iteration, as JMH requires for auxiliary counters. */
+        @Setup(Level.Iteration)
+        public void reset() {
+            bytes = 0;
+        }
+    }
 
     @Setup(Level.Trial)
     public void setUp() {
-        mdp = BenchModels.model(model, states, 0.95);
+        mdp = BenchModels.model(model, states, 0.99);
         int n = mdp.numStates();
         v = new double[n];
         out = new double[n];
         policy = new int[n];
         range = new double[2];
-        q = new double[mdp.numChoices()];
         for (int s = 0; s < n; s++) {
             v[s] = s % 17;
         }
-        int t = (int) mdp.numTransitions();
-        a = new double[t];
-        b = new double[t];
-        c = new double[t];
-        for (int i = 0; i < t; i++) {
-            b[i] = i;
-            c[i] = 1.0 / (i + 1);
-        }
-        twoThreads = new ParallelSweeps(mdp, 2, null);
+        parallel = threads > 1 ? new ParallelSweeps(mdp, threads, null) : null;
+        jacobiBytes = streamedBytes(mdp, true);
+        gaussSeidelBytes = streamedBytes(mdp, false);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        twoThreads.close();
-    }
-
-    @Benchmark
-    public double vi() {
-        BellmanKernel.jacobiSweep(mdp, v, out, policy, 0, v.length, range);
-        return range[1];
-    }
-
-    @Benchmark
-    public double gs() {
-        BellmanKernel.gaussSeidelSweep(mdp, v, 0, v.length, range);
-        return range[1];
-    }
-
-    @Benchmark
-    public double gs2Threads() {
-        twoThreads.gaussSeidelSweep(v, range);
-        return range[1];
-    }
-
-    @Benchmark
-    public double vi2Threads() {
-        twoThreads.jacobiSweep(v, out, policy, range);
-        return range[1];
-    }
-
-    /** Reference: one pass over all transitions, q[c] = Σ_k p_k v[succ_k]. */
-    @Benchmark
-    public double plainCsr() {
-        final int[] transStart = mdp.transitionStartArray();
-        final int[] successor = mdp.successorArray();
-        final double[] probability = mdp.probabilityArray();
-        final double[] vv = v;
-        final double[] qq = q;
-        for (int ch = 0, m = qq.length; ch < m; ch++) {
-            double sum = 0.0;
-            for (int k = transStart[ch], end = transStart[ch + 1]; k < end; k++) {
-                sum += probability[k] * vv[successor[k]];
-            }
-            qq[ch] = sum;
+        if (parallel != null) {
+            parallel.close();
         }
-        return qq[0];
     }
 
-    /** Reference: STREAM triad over arrays of the model's transition count. */
+    /**
+     * The streamed bytes of one sweep (see the class comment): 12 per transition, 12 per choice,
+     * 4 per state, and per state 8 + 12 (Jacobi) or 8 + 8 (Gauss–Seidel) of value traffic.
+     */
+    static long streamedBytes(Mdp mdp, boolean jacobi) {
+        return 12L * mdp.numTransitions() + 12L * mdp.numChoices() + (long) mdp.numStates() * (jacobi ? 24 : 20);
+    }
+
+    /** One Jacobi sweep (value iteration). */
     @Benchmark
-    public double triad() {
-        final double[] aa = a;
-        final double[] bb = b;
-        final double[] cc = c;
-        final double alpha = 0.5;
-        for (int i = 0, m = aa.length; i < m; i++) {
-            aa[i] = bb[i] + alpha * cc[i];
+    public double vi(Traffic traffic) {
+        if (parallel == null) {
+            BellmanKernel.jacobiSweep(mdp, v, out, policy, 0, v.length, range);
+        } else {
+            parallel.jacobiSweep(v, out, policy, range);
         }
-        return aa[0];
+        traffic.bytes += jacobiBytes;
+        return range[1];
+    }
+
+    /** One in-place Gauss–Seidel sweep. */
+    @Benchmark
+    public double gs(Traffic traffic) {
+        if (parallel == null) {
+            BellmanKernel.gaussSeidelSweep(mdp, v, 0, v.length, range);
+        } else {
+            parallel.gaussSeidelSweep(v, range);
+        }
+        traffic.bytes += gaussSeidelBytes;
+        return range[1];
     }
 }

@@ -11,6 +11,10 @@ class GeneratedModelsTest {
     @Test
     void sizesFollowTheDocumentedRules() {
         assertEquals(1000, GeneratedModels.generate("forest", 1000).numStates());
+        Mdp garnet = GeneratedModels.generate("garnet", 1000); // 4 actions x 8 successors
+        assertEquals(1000, garnet.numStates());
+        assertEquals(4000, garnet.numChoices());
+        assertEquals(32_000, garnet.numTransitions());
         assertEquals(3000, GeneratedModels.generate("forest", 1000).numTransitions());
         assertEquals(200, GeneratedModels.generate("inventory", 200).numStates());
         // 19 substations: 2,265 states (the largest the seed allows), whatever the larger target.
@@ -30,7 +34,7 @@ class GeneratedModelsTest {
     @Test
     void unknownKindIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> GeneratedModels.generate("garnet", 10));
-        assertTrue(e.getMessage().contains("garnet"), e.getMessage());
+                () -> GeneratedModels.generate("lattice", 10));
+        assertTrue(e.getMessage().contains("lattice"), e.getMessage());
     }
 }

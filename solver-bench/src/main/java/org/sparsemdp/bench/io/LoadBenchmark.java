@@ -21,10 +21,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.sparsemdp.model.Mdp;
 
 /**
- * Load time of each reader on a generated model (default 10^6 states × 4 actions × 8
- * successors = 32M transitions), one file read per operation, plus the input rate in bytes per
- * second ({@code fileBytes} counter; divide by 10^6 for MB/s). Files are written once per trial
- * into a temporary directory and are in the page cache when read. Peak heap is measured by
+ * Load time of each reader on the same generated model (default 10^6 states × 4 actions × 8
+ * successors = 32M transitions), one file read per operation, plus the file size and input rate
+ * ({@code fileBytes} counter: per operation = the file's bytes, per second = the input rate).
+ * Files are written once per trial into a temporary directory and are in the page cache when read.
+ * Each measurement iteration lasts 1 ms, so it runs exactly one load (not amortised); unlike
+ * {@code Mode.SingleShotTime} this mode keeps JMH's auxiliary counters. Peak heap is measured by
  * {@link LoadFootprint}, not here.
  *
  * <pre>
@@ -33,10 +35,10 @@ import org.sparsemdp.model.Mdp;
  * </pre>
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.SingleShotTime)
+@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 1)
-@Measurement(iterations = 3)
+@Warmup(iterations = 1, time = 1, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 3, time = 1, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx12g"})
 public class LoadBenchmark {
     @Param({"1000000"})
@@ -48,18 +50,26 @@ public class LoadBenchmark {
     @Param({"8"})
     public int successors;
 
-    @Param({"mdp", "mdp.gz", "umb", "umb.gz", "cassandra"})
+    /** One of {@code LoadModels.FORMATS}. */
+    @Param({"mdp", "mdp.gz", "umb", "umb.gz", "cassandra", "tra", "drn"})
     public String format;
 
     private Path dir;
     private Path file;
     private long size;
 
-    /** Bytes read, reported as a rate (bytes per second). */
+    /** Bytes read (a JMH auxiliary counter, reported per unit of time). */
     @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
     public static class Input {
+        /** File bytes, summed over the loads of an iteration. */
         public long fileBytes;
+
+        /** Reset at each iteration, as JMH requires for auxiliary counters. */
+        @Setup(Level.Iteration)
+        public void reset() {
+            fileBytes = 0;
+        }
     }
 
     @Setup(Level.Trial)

@@ -2,11 +2,10 @@ package org.sparsemdp.bench.io;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.sparsemdp.bench.HeapProbe;
 import org.sparsemdp.model.Mdp;
 
 /**
@@ -44,25 +43,23 @@ public final class LoadFootprint {
                 model.numChoices(), model.numTransitions(), modelBytes / 1048576.0);
         System.out.println("format       file MiB   wall s  MB/s(wall)  cpu s  MB/s(cpu)   peak MiB  peak/model"
                 + "   live MiB  live/model");
-        installAfterGcListener();
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+                java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (String format : formats) {
             Path file = LoadModels.write(model, dir, format);
             long size = Files.size(file);
             quiesce(); // the generated model stays live; it is part of "before" and cancels out
 
-            long before = used();
-            resetPeaks();
-            maxAfterGc.set(0);
+            long before = HeapProbe.used();
+            HeapProbe.resetPeaks();
+            HeapProbe.resetLive();
             long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             Mdp loaded = LoadModels.read(file, format);
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
-            long peak = peakSum() - before;
+            long peak = HeapProbe.peakSum() - before;
             quiesce(); // one more collection: the loaded model itself is live
-            awaitNotifications();
-            long live = Math.max(0, maxAfterGc.get() - before);
+            long live = Math.max(0, HeapProbe.maxLiveAfterGc() - before);
             System.out.printf(Locale.ROOT, "%-10s %10.1f %8.2f %11.0f %6.2f %10.0f %10.1f %10.2f %10.1f %10.2f%n",
                     format, size / 1048576.0, seconds, size / 1e6 / seconds, cpu, size / 1e6 / cpu,
                     peak / 1048576.0, (double) peak / loaded.memoryBytes(), live / 1048576.0,
@@ -75,77 +72,9 @@ public final class LoadFootprint {
         Files.delete(dir);
     }
 
-    private static final java.util.concurrent.atomic.AtomicLong maxAfterGc = new java.util.concurrent.atomic.AtomicLong();
-
-    private static final java.util.Set<String> HEAP_POOLS = heapPools();
-
-    private static java.util.Set<String> heapPools() {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                names.add(pool.getName());
-            }
-        }
-        return names;
-    }
-
-    /** Records, after every collection, the heap in use (all heap pools) if it is a new maximum. */
-    private static void installAfterGcListener() {
-        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((javax.management.NotificationEmitter) gc).addNotificationListener((n, handback) -> {
-                if (!n.getType().equals(
-                        com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-                    return;
-                }
-                com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management
-                        .GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) n.getUserData());
-                long used = 0;
-                for (java.util.Map.Entry<String, java.lang.management.MemoryUsage> e
-                        : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-                    if (HEAP_POOLS.contains(e.getKey())) {
-                        used += e.getValue().getUsed();
-                    }
-                }
-                maxAfterGc.accumulateAndGet(used, Math::max);
-            }, null, null);
-        }
-    }
-
-    /** GC notifications arrive asynchronously; give them time to be delivered. */
-    private static void awaitNotifications() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static void quiesce() {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
-    }
-
-    private static long used() {
-        Runtime rt = Runtime.getRuntime();
-        return rt.totalMemory() - rt.freeMemory();
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long peakSum() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 }

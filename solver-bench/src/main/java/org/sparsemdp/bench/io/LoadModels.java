@@ -5,7 +5,12 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import org.sparsemdp.bench.ExplicitFiles;
 import org.sparsemdp.io.Compression;
+import org.sparsemdp.io.LoadedModel;
+import org.sparsemdp.io.drn.DrnReader;
+import org.sparsemdp.io.drn.DrnWriter;
+import org.sparsemdp.io.prism.PrismExplicitReader;
 import org.sparsemdp.io.cassandra.CassandraReader;
 import org.sparsemdp.io.cassandra.CassandraWriter;
 import org.sparsemdp.io.mdp.MdpTextReader;
@@ -19,11 +24,13 @@ import org.sparsemdp.model.Objective;
  * The benchmark's own model and files: a tiny seeded generator (every state has the same number
  * of actions, each with a fixed number of distinct uniformly drawn successors and random
  * probabilities and rewards — the shape of the issue's 10^6 × 4 × 8 load benchmark), written in
- * each format. Private to the load benchmarks; the library's generators live elsewhere.
+ * each format: the native text {@code .mdp} and UMB (each also gzipped), Cassandra's POMDP text,
+ * PRISM explicit {@code .tra} (transitions only: PRISM keeps rewards in other files) and Storm's
+ * DRN. Private to the load benchmarks; the library's generators live elsewhere.
  */
 final class LoadModels {
     /** The formats measured: name, file suffix. */
-    static final String[] FORMATS = {"mdp", "mdp.gz", "umb", "umb.gz", "cassandra"};
+    static final String[] FORMATS = {"mdp", "mdp.gz", "umb", "umb.gz", "cassandra", "tra", "drn"};
 
     private LoadModels() {
     }
@@ -92,6 +99,10 @@ final class LoadModels {
                 MdpTextWriter.write(mdp, out);
             } else if (format.startsWith("umb")) {
                 UmbWriter.write(mdp, out);
+            } else if (format.equals("tra")) {
+                ExplicitFiles.writeTra(mdp, out);
+            } else if (format.equals("drn")) {
+                DrnWriter.write(LoadedModel.of(mdp), out);
             } else {
                 CassandraWriter.write(mdp, out);
             }
@@ -105,6 +116,10 @@ final class LoadModels {
             return MdpTextReader.read(file);
         } else if (format.startsWith("umb")) {
             return UmbReader.read(file);
+        } else if (format.equals("tra")) {
+            return PrismExplicitReader.read(file).mdp();
+        } else if (format.equals("drn")) {
+            return DrnReader.read(file).mdp();
         }
         return CassandraReader.read(file);
     }

@@ -60,7 +60,9 @@ final class Charts {
         }
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
-        chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+        // Long titles (constant parameters) get a smaller font rather than being cut at the edges.
+        int titleSize = title.length() <= 60 ? 18 : title.length() <= 85 ? 15 : 12;
+        chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, titleSize));
         chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
         chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
@@ -80,8 +82,9 @@ final class Charts {
                 maxX = Math.max(maxX, x);
             }
         }
-        // Log axes: labels at 1..9 × 10^k within two decades, at the decades only beyond that.
-        chart.getStyler().setXAxisLogarithmicDecadeOnly(maxX >= 100 * minX);
+        // Log axes: x labelled at the decades when it spans one or more (sizes are powers of ten);
+        // y at 1..9 × 10^k within two decades, at the decades only beyond that.
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(maxX >= 10 * minX);
         chart.getStyler().setYAxisLogarithmicDecadeOnly(yRatio(series) >= 100);
         if (ideal && minX < maxX) {
             XYSeries line = chart.addSeries("ideal (linear)", new double[] {minX, maxX}, new double[] {1, maxX / minX});

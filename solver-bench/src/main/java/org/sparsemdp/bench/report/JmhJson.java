@@ -40,7 +40,7 @@ public final class JmhJson {
         for (JsonElement e : root.getAsJsonArray()) {
             index++;
             try {
-                results.add(result(e.getAsJsonObject()));
+                results.add(result(e.getAsJsonObject(), String.valueOf(file.getFileName())));
             } catch (RuntimeException ex) {
                 throw new IOException(file + ": result " + index + " is not a JMH result: " + ex.getMessage(), ex);
             }
@@ -48,7 +48,16 @@ public final class JmhJson {
         return results;
     }
 
-    private static JmhResult result(JsonObject o) {
+    /** Parses every file, in order, into one list. */
+    public static List<JmhResult> readAll(List<Path> files) throws IOException {
+        List<JmhResult> all = new ArrayList<>();
+        for (Path f : files) {
+            all.addAll(read(f));
+        }
+        return all;
+    }
+
+    private static JmhResult result(JsonObject o, String source) {
         String benchmark = required(o, "benchmark").getAsString();
         String mode = required(o, "mode").getAsString();
         int threads = o.has("threads") ? o.get("threads").getAsInt() : 1;
@@ -67,7 +76,24 @@ public final class JmhJson {
         }
         String jvm = (o.has("vmName") ? o.get("vmName").getAsString() : "") + " "
                 + (o.has("vmVersion") ? o.get("vmVersion").getAsString() : "");
-        return new JmhResult(benchmark, mode, threads, params, primary, secondary, jvm.trim());
+        List<String> jvmArgs = new ArrayList<>();
+        if (o.has("jvmArgs") && o.get("jvmArgs").isJsonArray()) {
+            for (JsonElement a : o.getAsJsonArray("jvmArgs")) {
+                jvmArgs.add(a.getAsString());
+            }
+        }
+        JmhResult.Run run = new JmhResult.Run(source, integer(o, "forks"), integer(o, "warmupIterations"),
+                string(o, "warmupTime"), integer(o, "measurementIterations"), string(o, "measurementTime"),
+                List.copyOf(jvmArgs));
+        return new JmhResult(benchmark, mode, threads, params, primary, secondary, jvm.trim(), run);
+    }
+
+    private static int integer(JsonObject o, String field) {
+        return o.has(field) && o.get(field).isJsonPrimitive() ? o.get(field).getAsInt() : 0;
+    }
+
+    private static String string(JsonObject o, String field) {
+        return o.has(field) && o.get(field).isJsonPrimitive() ? o.get(field).getAsString() : "";
     }
 
     private static JmhResult.Metric metric(JsonObject m) {

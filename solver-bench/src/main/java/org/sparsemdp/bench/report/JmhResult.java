@@ -15,9 +15,28 @@ import java.util.Map;
  * @param primary   the primary metric
  * @param secondary secondary metrics by name (auxiliary counters, profilers)
  * @param jvm       "vmName vmVersion" as JMH reports it, for the report header
+ * @param run       how JMH ran it (forks, iterations, JVM options) and from which result file
  */
 public record JmhResult(String benchmark, String mode, int threads, Map<String, String> params, Metric primary,
-                        Map<String, Metric> secondary, String jvm) {
+                        Map<String, Metric> secondary, String jvm, Run run) {
+    /**
+     * The run settings JMH records with each result, and the result file it came from (results of
+     * one file with the same settings come from one JMH run: their parameters form its grid).
+     *
+     * @param source                the JSON file's name
+     * @param forks                 {@code -f}
+     * @param warmupIterations      {@code -wi}
+     * @param warmupTime            {@code -w}, e.g. "1 s"
+     * @param measurementIterations {@code -i}
+     * @param measurementTime       {@code -r}
+     * @param jvmArgs               the forked JVM's options
+     */
+    public record Run(String source, int forks, int warmupIterations, String warmupTime, int measurementIterations,
+                      String measurementTime, java.util.List<String> jvmArgs) {
+        /** Unknown settings (results made by hand). */
+        public static final Run UNKNOWN = new Run("", 0, 0, "", 0, "", java.util.List.of());
+    }
+
     /** A score with its 99.9% confidence half-width (NaN when JMH gave none) and its unit. */
     public record Metric(double score, double error, String unit) {
     }

@@ -59,13 +59,14 @@ class BenchReportTest {
         assertEquals(0, BenchReport.run(sample.toString(), "-o", dir.resolve("charts").toString(), "--markdown",
                 md.toString(), "--title", "Sample", "--preamble", preamble.toString()));
         String text = Files.readString(md);
-        assertTrue(text.startsWith("# Sample\n\nMachine: test.\n"), text);
+        assertTrue(text.startsWith("# Sample\n\nJVM (from the JMH results): OpenJDK"), text);
+        assertTrue(text.contains("\n\nMachine: test.\n"), text);
         assertTrue(text.contains("| kind | states | mode | score |"), text);
         assertTrue(text.contains("| grid | 10000 | avgt |"), text);
         assertTrue(text.contains("allocated (MB/op)"), text);
-        assertTrue(text.contains("](../charts/scaling-GenerateBenchmark.generate.png)"), text);
+        assertTrue(text.contains("](../charts/scaling-GenerateBenchmark.png)"), text);
         assertTrue(text.contains("No benchmark in this run varies the `threads` parameter."), text);
-        BufferedImage png = ImageIO.read(dir.resolve("charts/scaling-GenerateBenchmark.generate.png").toFile());
+        BufferedImage png = ImageIO.read(dir.resolve("charts/scaling-GenerateBenchmark.png").toFile());
         assertNotNull(png);
         assertEquals(Charts.WIDTH, png.getWidth());
         assertEquals(Charts.HEIGHT, png.getHeight());
@@ -73,8 +74,8 @@ class BenchReportTest {
 
     @Test
     void scalingGroupsByTheOtherParameters() throws IOException {
-        Map<String, List<Series>> charts = Analyses.scaling(JmhJson.read(sample));
-        List<Series> series = charts.get("GenerateBenchmark.generate");
+        Map<String, Analyses.Chart> charts = Analyses.scaling(JmhJson.read(sample));
+        List<Series> series = charts.get("GenerateBenchmark").series();
         assertEquals(2, series.size());
         assertEquals("kind=forest", series.get(0).name());
         assertArrayEquals(new double[] {1000, 10000}, series.get(0).x());
@@ -84,14 +85,14 @@ class BenchReportTest {
         Map<String, JmhResult.Metric> secondary = bytesPerOp == null ? Map.of()
                 : Map.of("bytes", new JmhResult.Metric(msPerOp / bytesPerOp, Double.NaN, "ms/op"));
         return new JmhResult("org.x." + name, "avgt", 1, new java.util.LinkedHashMap<>(Map.of("threads", threads,
-                "states", states)), new JmhResult.Metric(msPerOp, 0.1, "ms/op"), secondary, "vm");
+                "states", states)), new JmhResult.Metric(msPerOp, 0.1, "ms/op"), secondary, "vm", JmhResult.Run.UNKNOWN);
     }
 
     @Test
     void speedupIsRelativeToTheFewestThreads() {
         List<JmhResult> rs = List.of(result("S.sweep", "1", "1000", 12, null), result("S.sweep", "2", "1000", 8, null),
                 result("S.sweep", "4", "1000", 4, null));
-        List<Series> s = Analyses.speedup(rs).get("S.sweep");
+        List<Series> s = Analyses.speedup(rs).get("S").series();
         assertEquals(1, s.size());
         assertArrayEquals(new double[] {1, 2, 4}, s.get(0).x());
         assertArrayEquals(new double[] {1, 1.5, 3}, s.get(0).y(), 1e-12);
@@ -105,7 +106,7 @@ class BenchReportTest {
                 24e6), result("Sweep.vi", "1", "1000", 1, 6e6), result("Sweep.vi", "2", "1000", 1, 8e6));
         assertEquals(12e9, Analyses.triadReference(rs, rs.get(2)).getAsDouble(), 1e-3);
         assertEquals(16e9, Analyses.triadReference(rs, rs.get(3)).getAsDouble(), 1e-3);
-        List<Series> s = Analyses.bandwidthFraction(rs).get("Sweep.vi");
+        List<Series> s = Analyses.bandwidthFraction(rs).get("Sweep").series();
         assertEquals(2, s.size());
         assertEquals(0.5, s.get(0).y()[0], 1e-12);
         assertEquals(0.5, s.get(1).y()[0], 1e-12);
