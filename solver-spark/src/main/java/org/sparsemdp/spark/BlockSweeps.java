@@ -67,12 +67,13 @@ final class BlockSweeps {
     /**
      * One in-place Gauss–Seidel sweep of the block in increasing state order, with the values of
      * all other blocks held fixed: {@code local[i]} (the block's current values) is replaced by
-     * (T x)(lo + i), where x reads {@code local} inside the block and {@code v} outside it.
+     * (T x)(lo + i), where x reads {@code local} inside the block and {@code v + outsideShift}
+     * outside it.
      *
      * @param range receives min and max over the block of the change
      */
-    static void gaussSeidel(StateBlock b, double[] v, double[] local, double gamma, boolean minimize,
-                            double[] range) {
+    static void gaussSeidel(StateBlock b, double[] v, double outsideShift, double[] local, double gamma,
+                            boolean minimize, double[] range) {
         final int[] cs = b.choiceStartArray();
         final int[] ts = b.transitionStartArray();
         final int[] succ = b.successorArray();
@@ -92,7 +93,7 @@ final class BlockSweeps {
                     double sum = 0.0;
                     for (int k = ts[c], kEnd = ts[c + 1]; k < kEnd; k++) {
                         final int j = succ[k] - lo; // inside the block iff 0 <= j < states
-                        sum += prob[k] * (j >= 0 && j < states ? local[j] : v[succ[k]]);
+                        sum += prob[k] * (j >= 0 && j < states ? local[j] : v[succ[k]] + outsideShift);
                     }
                     double q = reward[c] + gamma * sum;
                     if (minimize ? q < best : q > best) {

@@ -27,18 +27,40 @@ final class BlockUpdate implements Serializable {
     }
 
     /**
-     * One exchange of block {@code b} from the global iterate {@code u}: a Jacobi sweep (whose
-     * change range certifies T u, see {@link SparkValueIteration}), then {@code sweeps − 1}
+     * One exchange of block {@code b} from the global iterate {@code u}: a Jacobi sweep w = T u
+     * (whose change range certifies w, see {@link SparkValueIteration}), then {@code sweeps − 1}
      * in-place Gauss–Seidel sweeps of the block with the other blocks' values fixed at u.
+     *
+     * <p>With {@code extrapolate}, the inner sweeps start from the midpoint of the block's own
+     * MacQueen–Porteus interval, w + γ/(1−γ)·(min δ + max δ)/2 over the block's non-terminal
+     * states, and read the other blocks at u + (min δ + max δ)/(2(1−γ)) (the midpoint of the
+     * same bounds for u): this removes the slowly decaying constant component of the error that
+     * in-place sweeps alone reduce only by about γ per sweep (Porteus 1975, Oper. Res. 23), as
+     * {@code InPlaceIteration} does for the single-machine {@code gs}. It changes only the
+     * starting point of the next exchange, never the bound.
      */
-    static BlockUpdate exchange(StateBlock b, double[] u, double gamma, boolean minimize, int sweeps) {
+    static BlockUpdate exchange(StateBlock b, double[] u, double gamma, boolean minimize, int sweeps,
+                                boolean extrapolate) {
         double[] local = new double[b.numStates()]; // the message itself: one array per block and exchange
         double[] range = new double[2];
         BlockSweeps.jacobi(b, u, gamma, minimize, local, null, range);
         double min = range[0];
         double max = range[1];
-        for (int i = 1; i < sweeps; i++) {
-            BlockSweeps.gaussSeidel(b, u, local, gamma, minimize, range);
+        if (sweeps > 1) {
+            double outsideShift = 0;
+            if (extrapolate && Double.isFinite(min + max)) {
+                outsideShift = (min + max) / (2 * (1 - gamma));
+                double shift = gamma * outsideShift;
+                int[] cs = b.choiceStartArray();
+                for (int i = 0; i < local.length; i++) {
+                    if (cs[i] < cs[i + 1]) {
+                        local[i] += shift;
+                    }
+                }
+            }
+            for (int i = 1; i < sweeps; i++) {
+                BlockSweeps.gaussSeidel(b, u, outsideShift, local, gamma, minimize, range);
+            }
         }
         return new BlockUpdate(b.lo(), local, min, max);
     }

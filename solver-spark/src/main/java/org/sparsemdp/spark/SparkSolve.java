@@ -103,7 +103,8 @@ public final class SparkSolve implements Callable<Integer> {
             ob.timeLimit(Duration.ofNanos((long) (timeLimit * 1e9)));
         }
         Mdp mdp = input.file == null ? null : read(input.file);
-        SparkConf conf = new SparkConf().setAppName("sparsemdp spark-solve").setIfMissing("spark.master", master);
+        SparkConf conf = new SparkConf().setAppName("sparsemdp spark-solve").setIfMissing("spark.master", master)
+                .setIfMissing("spark.log.level", "WARN");
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             sc.setLogLevel("WARN");
             try (DistributedModel model = mdp != null ? DistributedModel.fromMdp(sc, mdp, partitions)

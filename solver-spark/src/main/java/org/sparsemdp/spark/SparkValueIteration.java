@@ -24,6 +24,9 @@ import org.sparsemdp.solve.Status;
  * k inner sweeps — k − 1 in-place Gauss–Seidel sweeps of its own states, reading its own new values
  * and u for all other states, and sends back its new values and its range. The driver assembles
  * the next iterate and reduces the ranges to the global min δ and max δ. For
+ * block Gauss–Seidel the inner sweeps start from extrapolated values (see
+ * {@link BlockUpdate#exchange}; switched off for good at the first exchange whose span does not
+ * decrease, as in the single-machine {@code gs}). For
  * {@link Method#JACOBI} (k = 1) this is exactly value iteration: the iterates are bit for bit
  * those of {@link org.sparsemdp.solve.ValueIterationSolver}. Every block sweep reads values from
  * the previous iterate or newer, so the iteration is a γ-contraction with fixed point v*.
@@ -125,10 +128,13 @@ public final class SparkValueIteration {
         double max;
         long exchanges = 0;
         long collected = 0;
+        boolean extrapolate = k > 1;
+        double previousSpan = Double.POSITIVE_INFINITY;
         Status status;
         while (true) {
             Broadcast<double[]> bc = sc.broadcast(u);
-            List<BlockUpdate> updates = blocks.map(b -> BlockUpdate.exchange(b, bc.value(), gamma, minimize, k))
+            final boolean shift = extrapolate;
+            List<BlockUpdate> updates = blocks.map(b -> BlockUpdate.exchange(b, bc.value(), gamma, minimize, k, shift))
                     .collect();
             bc.destroy();
             min = Double.POSITIVE_INFINITY;
@@ -146,6 +152,8 @@ public final class SparkValueIteration {
                 status = Status.CONVERGED;
                 break;
             }
+            extrapolate &= span < previousSpan; // safeguard, as in the single-machine gs
+            previousSpan = span;
             double bound = gamma / (1 - gamma) * span / 2; // exactly the bound reported if stopped now
             status = RunLimits.reached(options, exchanges, Math.max(Math.abs(min), Math.abs(max)), bound, deadline);
             if (status != null) {
