@@ -34,7 +34,8 @@ final class BlockUpdate implements Serializable {
      * <p>With {@code extrapolate}, the inner sweeps start from the midpoint of the block's own
      * MacQueen–Porteus interval, w + γ/(1−γ)·(min δ + max δ)/2 over the block's non-terminal
      * states, and read the other blocks at u + (min δ + max δ)/(2(1−γ)) (the midpoint of the
-     * same bounds for u): this removes the slowly decaying constant component of the error that
+     * same bounds for u; all of them, terminal states included, whose status this block does not
+     * know — harmless, since their own block resets them to 0): this removes the slowly decaying constant component of the error that
      * in-place sweeps alone reduce only by about γ per sweep (Porteus 1975, Oper. Res. 23), as
      * {@code InPlaceIteration} does for the single-machine {@code gs}. It changes only the
      * starting point of the next exchange, never the bound.

@@ -51,6 +51,10 @@ public final class SparkScaling implements Callable<Integer> {
     @Option(names = "--exchanges", defaultValue = "10", description = "Exchanges timed per configuration.")
     int exchanges;
 
+    @Option(names = "--methods", defaultValue = "jacobi,block-gs", split = ",",
+            description = "Methods to time (default ${DEFAULT-VALUE}).")
+    String[] methods;
+
     @Option(names = "--inner-sweeps", defaultValue = "4")
     int innerSweeps;
 
@@ -94,7 +98,8 @@ public final class SparkScaling implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 try (DistributedModel model = DistributedModel.garnet(sc, spec, p)) {
                     double build = (System.nanoTime() - t0) / 1e9;
-                    for (SparkValueIteration.Method m : SparkValueIteration.Method.values()) {
+                    for (String name : methods) {
+                        SparkValueIteration.Method m = SparkValueIteration.Method.parse(name);
                         SparkValueIteration solver = new SparkValueIteration(sc, m, innerSweeps);
                         SolverOptions opts = SolverOptions.builder().maxIterations(exchanges).build();
                         solver.solve(model, opts).close(); // warm-up
