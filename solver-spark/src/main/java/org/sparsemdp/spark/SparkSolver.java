@@ -36,6 +36,7 @@ public final class SparkSolver implements Solver {
 
     @Override
     public Solution solve(Mdp mdp, SolverOptions options) {
+        SparkValueIteration.requireDiscounted(method, mdp.discount()); // before shipping the model
         try (DistributedModel model = DistributedModel.fromMdp(sc, mdp, partitions);
              DistributedResult result = new SparkValueIteration(sc, method, innerSweeps).solve(model, options)) {
             return result.toSolution();

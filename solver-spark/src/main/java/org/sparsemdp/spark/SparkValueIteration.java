@@ -83,6 +83,18 @@ public final class SparkValueIteration {
         }
     }
 
+    /**
+     * Rejects γ = 1 with a message that says what to do instead.
+     *
+     * @throws IllegalArgumentException if {@code discount} is not below 1
+     */
+    static void requireDiscounted(Method method, double discount) {
+        if (!(discount < 1)) {
+            throw new IllegalArgumentException("method '" + method.label() + "' needs a discount factor below 1, but"
+                    + " the model has discount " + discount + "; give a discount < 1 (e.g. --discount 0.99)");
+        }
+    }
+
     /** Default inner sweeps per exchange for {@link Method#BLOCK_GAUSS_SEIDEL}. */
     public static final int DEFAULT_INNER_SWEEPS = 4;
 
@@ -111,10 +123,7 @@ public final class SparkValueIteration {
      */
     public DistributedResult solve(DistributedModel model, SolverOptions options) {
         final double gamma = model.discount();
-        if (!(gamma < 1)) {
-            throw new IllegalArgumentException("method '" + method.label() + "' needs a discount factor below 1, but"
-                    + " the model has discount 1; give a discount < 1 (e.g. --discount 0.99)");
-        }
+        requireDiscounted(method, gamma);
         final long start = System.nanoTime();
         final long deadline = options.deadlineNanos(start);
         final boolean minimize = model.objective() == Objective.MINIMIZE;

@@ -61,12 +61,12 @@ class SparkValueIterationTest {
     /** Jacobi over blocks is value iteration: the same iterates, so the same answer bit for bit. */
     @Test
     void jacobiEqualsSingleMachineValueIterationOnRandomModels() {
-        SolverOptions options = SolverOptions.builder().epsilon(1e-6).build();
+        SolverOptions options = SolverOptions.builder().epsilon(1e-4).build();
         int[] partitions = {2, 5};
         for (int i = 0; i < 2; i++) {
             Objective objective = Objective.values()[i];
             int parts = partitions[i];
-            Mdp mdp = RandomMdps.random(100 + i, 40, 3, 4, 0.8, objective, 0.1);
+            Mdp mdp = RandomMdps.random(100 + i, 40, 3, 4, 0.7, objective, 0.1);
             Solution vi = new ValueIterationSolver().solve(mdp, options);
             Solution spark = new SparkSolver(sc, JACOBI, parts, 1).solve(mdp, options);
             String what = objective + ", " + parts + " partitions";
@@ -81,17 +81,17 @@ class SparkValueIterationTest {
 
     @Test
     void blockGaussSeidelAgreesWithValueIterationWithinTheBounds() {
-        SolverOptions options = SolverOptions.builder().epsilon(1e-6).build();
+        SolverOptions options = SolverOptions.builder().epsilon(1e-5).build();
         int[] partitions = {1, 3, 7};
         for (int i = 0; i < 3; i++) {
             Objective objective = Objective.values()[i % 2];
             int parts = partitions[i];
-            Mdp mdp = RandomMdps.random(200 + i, 50, 3, 5, 0.9, objective, 0.1);
+            Mdp mdp = RandomMdps.random(200 + i, 50, 3, 5, 0.85, objective, 0.1);
             Solution vi = new ValueIterationSolver().solve(mdp, options);
             Solution spark = new SparkSolver(sc, BLOCK_GS, parts, 3).solve(mdp, options);
             String what = objective + ", " + parts + " partitions";
             assertEquals(Status.CONVERGED, spark.status(), what);
-            assertTrue(spark.errorBound() <= 1e-6 * 0.9 / 2, what);
+            assertTrue(spark.errorBound() <= 1e-5 * 0.85 / 2, what);
             assertArrayEquals(vi.values(), spark.values(), vi.errorBound() + spark.errorBound() + 1e-12, what);
             assertCertified(mdp, spark, what);
         }
