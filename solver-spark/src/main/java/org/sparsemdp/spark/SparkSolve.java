@@ -83,12 +83,16 @@ public final class SparkSolve implements Callable<Integer> {
 
     /** Runs the command line; exits with the code described in the class comment. */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SparkSolve())
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, with errors (bad input, bad options) reported in one line and exit code 2. */
+    static CommandLine commandLine() {
+        return new CommandLine(new SparkSolve())
                 .setExecutionExceptionHandler((e, cl, parsed) -> {
                     cl.getErr().println("spark-solve: " + e.getMessage());
                     return 2;
-                })
-                .execute(args));
+                });
     }
 
     @Override
@@ -102,14 +106,15 @@ public final class SparkSolve implements Callable<Integer> {
         if (timeLimit != null) {
             ob.timeLimit(Duration.ofNanos((long) (timeLimit * 1e9)));
         }
-        Mdp mdp = input.file == null ? null : read(input.file);
+        Mdp mdp = input.file == null ? null : read(input.file); // bad input fails before Spark starts
+        GarnetSpec garnet = input.garnet == null ? null
+                : GarnetSpec.parse(input.garnet, discount == null ? 0.95 : discount);
         SparkConf conf = new SparkConf().setAppName("sparsemdp spark-solve").setIfMissing("spark.master", master)
                 .setIfMissing("spark.log.level", "WARN");
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             sc.setLogLevel("WARN");
             try (DistributedModel model = mdp != null ? DistributedModel.fromMdp(sc, mdp, partitions)
-                    : DistributedModel.garnet(sc, GarnetSpec.parse(input.garnet, discount == null ? 0.95 : discount),
-                    partitions);
+                    : DistributedModel.garnet(sc, garnet, partitions);
                  DistributedResult r = new SparkValueIteration(sc, m, innerSweeps).solve(model, ob.build())) {
                 if (output != null) {
                     PartitionedOutput.write(r, model, output);
