@@ -13,11 +13,18 @@ final class RandomChoices {
     private final SplittableRandom random;
     private final int[] targets;
     private final double[] cuts;
+    private final double[] probabilities;
 
     RandomChoices(long seed, int branching) {
-        this.random = new SplittableRandom(seed);
+        this(new SplittableRandom(seed), branching);
+    }
+
+    /** Draws from {@code random} (which may be replaced per state by {@link #draw}). */
+    RandomChoices(SplittableRandom random, int branching) {
+        this.random = random;
         this.targets = new int[branching];
         this.cuts = new double[branching + 1];
+        this.probabilities = new double[branching];
     }
 
     /**
@@ -27,10 +34,26 @@ final class RandomChoices {
      * brilliance", CACM 30(9)); {@code window ≥ branching}.
      */
     void addChoice(MdpBuilder builder, int state, String label, int states, int first, int window) {
+        double reward = draw(random, states, first, window);
+        builder.startChoice(state, label, reward);
+        for (int i = 0; i < targets.length; i++) {
+            builder.addTransition(targets[i], probabilities[i]);
+        }
+        builder.finishChoice();
+    }
+
+    /**
+     * Draws one choice from {@code rnd} as {@link #addChoice} does (same draws in the same order):
+     * afterwards {@link #targets()} holds the successors (distinct, in drawing order) and
+     * {@link #probabilities()} their probabilities.
+     *
+     * @return the reward, uniform in [0, 1)
+     */
+    double draw(SplittableRandom rnd, int states, int first, int window) {
         final int b = targets.length;
         int count = 0;
         for (int j = window - b; j < window; j++) {
-            int t = random.nextInt(j + 1);
+            int t = rnd.nextInt(j + 1);
             if (contains(count, t)) {
                 t = j;
             }
@@ -39,7 +62,7 @@ final class RandomChoices {
         cuts[0] = 0.0;
         cuts[b] = 1.0;
         for (int i = 1; i < b; i++) { // insertion sort of the b − 1 cut points, b is small
-            double x = random.nextDouble();
+            double x = rnd.nextDouble();
             int k = i;
             while (k > 1 && cuts[k - 1] > x) {
                 cuts[k] = cuts[k - 1];
@@ -47,11 +70,22 @@ final class RandomChoices {
             }
             cuts[k] = x;
         }
-        builder.startChoice(state, label, random.nextDouble());
+        double reward = rnd.nextDouble();
         for (int i = 0; i < b; i++) {
-            builder.addTransition(Math.floorMod(first + targets[i], states), cuts[i + 1] - cuts[i]);
+            targets[i] = Math.floorMod(first + targets[i], states);
+            probabilities[i] = cuts[i + 1] - cuts[i];
         }
-        builder.finishChoice();
+        return reward;
+    }
+
+    /** Successors of the last {@link #draw}. */
+    int[] targets() {
+        return targets;
+    }
+
+    /** Probabilities of the last {@link #draw}, parallel to {@link #targets()}. */
+    double[] probabilities() {
+        return probabilities;
     }
 
     private boolean contains(int count, int t) {

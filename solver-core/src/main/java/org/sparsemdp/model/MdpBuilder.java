@@ -388,6 +388,16 @@ public final class MdpBuilder {
         return w + 1;
     }
 
+    /**
+     * Sorts the transitions {@code [begin, end)} of the parallel arrays by successor, stably, by
+     * insertion sort (for short rows; the builder uses it for rows of at most 24 transitions). For
+     * code that produces CSR rows without a builder and must store them exactly as the builder
+     * would (e.g. a generator that writes one block of states into raw arrays).
+     */
+    public static void sortBySuccessor(int[] succ, double[] prob, int begin, int end) {
+        insertionSort(succ, prob, begin, end);
+    }
+
     private static void insertionSort(int[] succ, double[] prob, int begin, int end) {
         for (int i = begin + 1; i < end; i++) {
             int t = succ[i];

@@ -3,9 +3,10 @@ package org.sparsemdp.solve;
 /**
  * The checks every iterative solver makes after an iteration, in one place: the progress
  * listener (which may cancel), an interrupt of the calling thread (also a cancellation), the
- * iteration cap, and the deadline.
+ * iteration cap, and the deadline. Public for solvers in other modules (e.g. the distributed
+ * solvers of solver-spark) so that they honour {@link SolverOptions} exactly as the core solvers do.
  */
-final class RunLimits {
+public final class RunLimits {
     private RunLimits() {
     }
 
@@ -15,7 +16,7 @@ final class RunLimits {
      * @param deadline the run's deadline from {@link SolverOptions#deadlineNanos(long)}
      * @return the status that ends the run, or {@code null} to go on
      */
-    static Status reached(SolverOptions options, long iteration, double residual, double bound, long deadline) {
+    public static Status reached(SolverOptions options, long iteration, double residual, double bound, long deadline) {
         if (!options.listener().onIteration(iteration, residual, bound) || Thread.currentThread().isInterrupted()) {
             return Status.CANCELLED;
         }

@@ -1,0 +1,192 @@
+package org.sparsemdp.spark;
+
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import org.sparsemdp.model.Objective;
+import org.sparsemdp.solve.RunLimits;
+import org.sparsemdp.solve.SolverOptions;
+import org.sparsemdp.solve.Status;
+
+/**
+ * Distributed value iteration for discounted MDPs (0 &lt; γ &lt; 1) over a
+ * {@link DistributedModel}: an outer Jacobi iteration over the blocks, exchanging the value
+ * vector between iterations, with optional Gauss–Seidel sweeps inside each block between
+ * exchanges (block Gauss–Seidel; Bertsekas &amp; Tsitsiklis 1989, <i>Parallel and Distributed
+ * Computation</i>, §2.6 and §6.3).
+ *
+ * <p><b>One exchange.</b> The driver broadcasts the current iterate u to every executor. Each
+ * block computes its part of the Jacobi step w = T u (reading u only) and the range
+ * [min δ, max δ] of δ = w − u over its states, then — for {@link Method#BLOCK_GAUSS_SEIDEL} with
+ * k inner sweeps — k − 1 in-place Gauss–Seidel sweeps of its own states, reading its own new values
+ * and u for all other states, and sends back its new values and its range. The driver assembles
+ * the next iterate and reduces the ranges to the global min δ and max δ. For
+ * block Gauss–Seidel the inner sweeps start from extrapolated values (see
+ * {@link BlockUpdate#exchange}; switched off for good at the first exchange whose span does not
+ * decrease, as in the single-machine {@code gs}). For
+ * {@link Method#JACOBI} (k = 1) this is exactly value iteration: the iterates are bit for bit
+ * those of {@link org.sparsemdp.solve.ValueIterationSolver}. Every block sweep reads values from
+ * the previous iterate or newer, so the iteration is a γ-contraction with fixed point v*.
+ *
+ * <p><b>Bound.</b> The MacQueen–Porteus bounds (Puterman 1994, <i>Markov Decision Processes</i>,
+ * Theorem 6.6.3) hold for one Jacobi step from <em>any</em> vector u: with w = T u,
+ * w + γ/(1−γ)·min δ ≤ v* ≤ w + γ/(1−γ)·max δ, and the greedy policy π for u has
+ * |v<sup>π</sup> − v*| ≤ span(δ)/(1−γ). Every exchange computes such a step, so every exchange
+ * certifies, whatever the inner sweeps did — the same certificate as the single-machine
+ * {@code vi} and {@code gs} (whose check sweeps play the role of the Jacobi part here).
+ *
+ * <p><b>Stopping rule.</b> Stop when span(δ) ≤ ε(1−γ) (converged: values within εγ/2 of v*,
+ * policy ε-optimal), or when {@link SolverOptions}' iteration cap (counting exchanges), time
+ * limit or listener (called after each exchange with the sup norm of δ and the bound
+ * γ·span(δ)/(2(1−γ))) stops the run. Then a final pass recomputes w = T u from the last broadcast
+ * u on every block, with the greedy policy for u, and reports the midpoints of the bounds as
+ * values, error bound γ·span(δ)/(2(1−γ)) and policy bound span(δ)/(1−γ): exactly what
+ * {@link org.sparsemdp.solve.ValueIterationSolver} reports for the same iterate.
+ *
+ * <p><b>Cost per exchange.</b> Computation: k sweeps over the block's transitions on each
+ * executor. Network: one broadcast of 8·S bytes to each executor, and 8·S bytes (plus 20 per
+ * block) collected by the driver; see {@link ExchangeStats} and docs/distributed.md. Memory on
+ * the driver: two value vectors and the collected blocks (about 24·S bytes).
+ */
+public final class SparkValueIteration {
+    /** The distributed methods. */
+    public enum Method {
+        /** Outer Jacobi iteration, one sweep per exchange: distributed value iteration. */
+        JACOBI("spark-jacobi"),
+        /** One Jacobi sweep then k − 1 in-place Gauss–Seidel sweeps per block and exchange. */
+        BLOCK_GAUSS_SEIDEL("spark-block-gs");
+
+        private final String label;
+
+        Method(String label) {
+            this.label = label;
+        }
+
+        /** Method name as reported in solutions. */
+        public String label() {
+            return label;
+        }
+
+        /** Parses "jacobi" or "block-gs". */
+        public static Method parse(String text) {
+            switch (text.toLowerCase(Locale.ROOT)) {
+                case "jacobi":
+                    return JACOBI;
+                case "block-gs":
+                    return BLOCK_GAUSS_SEIDEL;
+                default:
+                    throw new IllegalArgumentException("unknown method '" + text + "': use jacobi or block-gs");
+            }
+        }
+    }
+
+    /**
+     * Rejects γ = 1 with a message that says what to do instead.
+     *
+     * @throws IllegalArgumentException if {@code discount} is not below 1
+     */
+    static void requireDiscounted(Method method, double discount) {
+        if (!(discount < 1)) {
+            throw new IllegalArgumentException("method '" + method.label() + "' needs a discount factor below 1, but"
+                    + " the model has discount " + discount + "; give a discount < 1 (e.g. --discount 0.99)");
+        }
+    }
+
+    /** Default inner sweeps per exchange for {@link Method#BLOCK_GAUSS_SEIDEL}. */
+    public static final int DEFAULT_INNER_SWEEPS = 4;
+
+    private final JavaSparkContext sc;
+    private final Method method;
+    private final int sweeps;
+
+    /**
+     * @param innerSweeps block sweeps per exchange for {@link Method#BLOCK_GAUSS_SEIDEL} (≥ 1; 1 is
+     *                    Jacobi); ignored for {@link Method#JACOBI}
+     */
+    public SparkValueIteration(JavaSparkContext sc, Method method, int innerSweeps) {
+        if (innerSweeps < 1) {
+            throw new IllegalArgumentException("inner sweeps must be at least 1, got " + innerSweeps);
+        }
+        this.sc = sc;
+        this.method = method;
+        this.sweeps = method == Method.JACOBI ? 1 : innerSweeps;
+    }
+
+    /**
+     * Solves the model (see the class comment). Non-convergence is a {@link Status}, not an
+     * exception.
+     *
+     * @throws IllegalArgumentException if the model is undiscounted (γ = 1)
+     */
+    public DistributedResult solve(DistributedModel model, SolverOptions options) {
+        final double gamma = model.discount();
+        requireDiscounted(method, gamma);
+        final long start = System.nanoTime();
+        final long deadline = options.deadlineNanos(start);
+        final boolean minimize = model.objective() == Objective.MINIMIZE;
+        final int n = model.numStates();
+        final int k = sweeps;
+        final double target = options.epsilon() * (1 - gamma);
+        final JavaRDD<StateBlock> blocks = model.blocks();
+        double[] u = new double[n];
+        double[] next = new double[n];
+        double min;
+        double max;
+        long exchanges = 0;
+        long collected = 0;
+        boolean extrapolate = k > 1;
+        double previousSpan = Double.POSITIVE_INFINITY;
+        Status status;
+        while (true) {
+            Broadcast<double[]> bc = sc.broadcast(u);
+            final boolean shift = extrapolate;
+            List<BlockUpdate> updates = blocks.map(b -> BlockUpdate.exchange(b, bc.value(), gamma, minimize, k, shift))
+                    .collect();
+            bc.destroy();
+            min = Double.POSITIVE_INFINITY;
+            max = Double.NEGATIVE_INFINITY;
+            collected = 0;
+            for (BlockUpdate up : updates) {
+                System.arraycopy(up.values, 0, next, up.lo, up.values.length);
+                min = Math.min(min, up.minDelta);
+                max = Math.max(max, up.maxDelta);
+                collected += up.payloadBytes();
+            }
+            exchanges++;
+            double span = max - min;
+            if (span <= target) {
+                status = Status.CONVERGED;
+                break;
+            }
+            extrapolate &= span < previousSpan; // safeguard, as in the single-machine gs
+            previousSpan = span;
+            double bound = gamma / (1 - gamma) * span / 2; // exactly the bound reported if stopped now
+            status = RunLimits.reached(options, exchanges, Math.max(Math.abs(min), Math.abs(max)), bound, deadline);
+            if (status != null) {
+                break;
+            }
+            double[] swap = u;
+            u = next;
+            next = swap;
+        }
+        final long finishStart = System.nanoTime();
+        final double factor = gamma / (1 - gamma);
+        final double low = factor * min;
+        final double high = factor * max;
+        final double mid = factor * (min + max) / 2; // as SpanBounds computes it, for identical values
+        Broadcast<double[]> last = sc.broadcast(u);
+        JavaRDD<BlockSolution> answer = blocks
+                .map(b -> BlockSolution.finish(b, last.value(), gamma, minimize, low, mid, high))
+                .persist(StorageLevel.MEMORY_ONLY());
+        answer.count(); // compute now, so that the timings below are true
+        long end = System.nanoTime();
+        double span = max - min;
+        ExchangeStats stats = new ExchangeStats(exchanges, k, 8L * n, collected, (finishStart - start) / 1e9,
+                (end - finishStart) / 1e9);
+        return new DistributedResult(method.label(), status, n, exchanges, Math.max(Math.abs(min), Math.abs(max)),
+                factor * span / 2, span / (1 - gamma), (end - start) / 1e9, stats, answer, last);
+    }
+}

@@ -1,0 +1,184 @@
+package org.sparsemdp.spark;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import org.sparsemdp.generate.SeededGarnetGenerator;
+import org.sparsemdp.model.Mdp;
+
+/**
+ * One partition of a distributed model: the contiguous block of states [lo, hi) with all their
+ * choices and transitions, as compressed sparse rows in primitive arrays (one object per block,
+ * never one per state or transition), serializable so that Spark can ship and cache it.
+ *
+ * <pre>
+ * local state i = s − lo has choices  choiceStart[i] .. choiceStart[i+1]−1   (rebased to 0)
+ * local choice c has transitions      transStart[c]  .. transStart[c+1]−1    (rebased to 0)
+ * transition k                        successor[k] (GLOBAL state index), probability[k]
+ * local choice c                      reward[c]; its global index is firstChoice + c
+ * </pre>
+ *
+ * <p>Memory: 12 bytes per transition, 12 per choice, 4 per state, as in {@link Mdp}. Instances
+ * are immutable by convention: the accessors return the internal arrays, which callers must not
+ * modify.
+ */
+public final class StateBlock implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final int lo;
+    private final int hi;
+    private final int firstChoice;
+    private final int[] choiceStart;
+    private final int[] transStart;
+    private final int[] successor;
+    private final double[] probability;
+    private final double[] reward;
+
+    StateBlock(int lo, int hi, int firstChoice, int[] choiceStart, int[] transStart, int[] successor,
+               double[] probability, double[] reward) {
+        this.lo = lo;
+        this.hi = hi;
+        this.firstChoice = firstChoice;
+        this.choiceStart = choiceStart;
+        this.transStart = transStart;
+        this.successor = successor;
+        this.probability = probability;
+        this.reward = reward;
+    }
+
+    /** The block [lo, hi) of {@code mdp}, copied out of its raw arrays (rebased offsets). */
+    public static StateBlock slice(Mdp mdp, int lo, int hi) {
+        if (lo < 0 || hi > mdp.numStates() || lo > hi) {
+            throw new IllegalArgumentException("block [" + lo + ", " + hi + ") is not within the model's "
+                    + mdp.numStates() + " states");
+        }
+        int[] cs = mdp.choiceStartArray();
+        int[] ts = mdp.transitionStartArray();
+        int c0 = cs[lo];
+        int c1 = cs[hi];
+        int k0 = ts[c0];
+        int k1 = ts[c1];
+        int[] choiceStart = new int[hi - lo + 1];
+        for (int s = lo; s <= hi; s++) {
+            choiceStart[s - lo] = cs[s] - c0;
+        }
+        int[] transStart = new int[c1 - c0 + 1];
+        for (int c = c0; c <= c1; c++) {
+            transStart[c - c0] = ts[c] - k0;
+        }
+        return new StateBlock(lo, hi, c0, choiceStart, transStart,
+                Arrays.copyOfRange(mdp.successorArray(), k0, k1),
+                Arrays.copyOfRange(mdp.probabilityArray(), k0, k1),
+                Arrays.copyOfRange(mdp.rewardArray(), c0, c1));
+    }
+
+    /**
+     * The block [lo, hi) of the {@link SeededGarnetGenerator} model {@code spec}, generated here
+     * without the rest of the model (exact sizes, no growth).
+     */
+    public static StateBlock garnet(GarnetSpec spec, int lo, int hi) {
+        final int actions = spec.actions();
+        final int branching = spec.branching();
+        long choices = (long) (hi - lo) * actions;
+        long transitions = choices * branching;
+        if ((long) spec.states() * actions > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("garnet model with " + spec.states() + " states and " + actions
+                    + " actions has more choices than an int index can number");
+        }
+        if (transitions > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("block [" + lo + ", " + hi + ") has " + transitions
+                    + " transitions, more than one array can hold: use more partitions");
+        }
+        int[] choiceStart = new int[hi - lo + 1];
+        int[] transStart = new int[(int) choices + 1];
+        int[] successor = new int[(int) transitions];
+        double[] probability = new double[(int) transitions];
+        double[] reward = new double[(int) choices];
+        for (int i = 0; i <= hi - lo; i++) {
+            choiceStart[i] = i * actions;
+        }
+        for (int c = 0; c <= choices; c++) {
+            transStart[c] = c * branching;
+        }
+        SeededGarnetGenerator.generateBlock(spec.states(), actions, branching, spec.seed(), lo, hi,
+                (s, a, r, succ, prob) -> {
+                    int c = (s - lo) * actions + a;
+                    reward[c] = r;
+                    System.arraycopy(succ, 0, successor, c * branching, branching);
+                    System.arraycopy(prob, 0, probability, c * branching, branching);
+                });
+        return new StateBlock(lo, hi, (int) ((long) lo * actions), choiceStart, transStart, successor, probability,
+                reward);
+    }
+
+    /** First state of the block. */
+    public int lo() {
+        return lo;
+    }
+
+    /** One past the last state of the block. */
+    public int hi() {
+        return hi;
+    }
+
+    /** Number of states in the block. */
+    public int numStates() {
+        return hi - lo;
+    }
+
+    /** Global index of the block's first choice. */
+    public int firstChoice() {
+        return firstChoice;
+    }
+
+    /** Number of choices in the block. */
+    public int numChoices() {
+        return reward.length;
+    }
+
+    /** Number of transitions in the block. */
+    public long numTransitions() {
+        return successor.length;
+    }
+
+    /** Local choice offsets per local state (length numStates + 1). */
+    public int[] choiceStartArray() {
+        return choiceStart;
+    }
+
+    /** Local transition offsets per local choice (length numChoices + 1). */
+    public int[] transitionStartArray() {
+        return transStart;
+    }
+
+    /** Global successor state of each transition. */
+    public int[] successorArray() {
+        return successor;
+    }
+
+    /** Probability of each transition. */
+    public double[] probabilityArray() {
+        return probability;
+    }
+
+    /** Reward (or cost) of each local choice. */
+    public double[] rewardArray() {
+        return reward;
+    }
+
+    /** Bytes held by the arrays (12 per transition, 12 per choice, 4 per state). */
+    public long bytes() {
+        return 12L * successor.length + 12L * reward.length + 4L * choiceStart.length;
+    }
+
+    /** Whether the blocks hold the same states, choices and transitions, bit for bit. */
+    public boolean sameAs(StateBlock o) {
+        return lo == o.lo && hi == o.hi && firstChoice == o.firstChoice && Arrays.equals(choiceStart, o.choiceStart)
+                && Arrays.equals(transStart, o.transStart) && Arrays.equals(successor, o.successor)
+                && Arrays.equals(probability, o.probability) && Arrays.equals(reward, o.reward);
+    }
+
+    @Override
+    public String toString() {
+        return "StateBlock[" + lo + ", " + hi + "): " + numChoices() + " choices, " + numTransitions() + " transitions";
+    }
+}
