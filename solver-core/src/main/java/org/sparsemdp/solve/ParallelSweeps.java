@@ -233,15 +233,9 @@ public final class ParallelSweeps implements AutoCloseable {
             if (c < cEnd) {
                 best = minimize ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
                 for (; c < cEnd; c++) {
-                    double sum = 0.0;
-                    final int kEnd = transStart[c + 1];
-                    for (int k = transStart[c]; k < kEnd; k++) {
-                        sum += probability[k] * (double) DOUBLES.getOpaque(v, successor[k]);
-                    }
-                    double q = reward[c] + gamma * sum;
-                    if (minimize ? q < best : q > best) {
-                        best = q;
-                    }
+                    double q = reward[c] + gamma * sharedExpectation(transStart[c], transStart[c + 1], successor,
+                            probability, v);
+                    best = minimize ? Math.min(best, q) : Math.max(best, q);
                 }
             }
             double delta = best - (double) DOUBLES.getOpaque(v, s);
@@ -251,6 +245,28 @@ public final class ParallelSweeps implements AutoCloseable {
         }
         deltaRange[0] = minDelta;
         deltaRange[1] = maxDelta;
+    }
+
+    /**
+     * {@link BellmanKernel#expectation} (same summation order) with opaque reads of {@code v}.
+     */
+    private static double sharedExpectation(int kBegin, int kEnd, int[] successor, double[] probability,
+                                            double[] v) {
+        double a0 = 0.0;
+        double a1 = 0.0;
+        double a2 = 0.0;
+        double a3 = 0.0;
+        int k = kBegin;
+        for (final int last = kEnd - 3; k < last; k += 4) {
+            a0 += probability[k] * (double) DOUBLES.getOpaque(v, successor[k]);
+            a1 += probability[k + 1] * (double) DOUBLES.getOpaque(v, successor[k + 1]);
+            a2 += probability[k + 2] * (double) DOUBLES.getOpaque(v, successor[k + 2]);
+            a3 += probability[k + 3] * (double) DOUBLES.getOpaque(v, successor[k + 3]);
+        }
+        for (; k < kEnd; k++) {
+            a0 += probability[k] * (double) DOUBLES.getOpaque(v, successor[k]);
+        }
+        return (a0 + a1) + (a2 + a3);
     }
 
     private static ThreadFactory daemonThreads() {
