@@ -14,7 +14,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.sparsemdp.graph.StateOrdering;
 import org.sparsemdp.model.Mdp;
+import org.sparsemdp.model.Objective;
+import org.sparsemdp.model.PermutedMdp;
 import org.sparsemdp.solve.BellmanKernel;
 import org.sparsemdp.solve.ParallelSweeps;
 
@@ -26,8 +29,18 @@ import org.sparsemdp.solve.ParallelSweeps;
  * max, no per-state work) and a STREAM triad a = b + α·c over arrays of the model's transition
  * count (24 bytes per element).
  *
- * <p>Run: {@code java -jar solver-bench/target/benchmarks.jar SweepBenchmark -f 1 -wi 2 -i 3
- * -p states=10000,100000,1000000}.
+ * <p>{@code model}: {@code garnet} (random successors), {@code banded} (local) or
+ * {@code banded-shuffled} (the banded model with randomly renumbered states); {@code order}:
+ * the {@link StateOrdering} applied to the model before measuring ({@code none}, {@code bfs},
+ * {@code rcm}). {@code gsPrevious} is the Gauss–Seidel kernel as it was before the inner loop was
+ * rewritten (one accumulator, compare-and-branch over choices), kept as a baseline for
+ * {@code gs}.
+ *
+ * <p>Default run (a few minutes): {@code java -jar solver-bench/target/benchmarks.jar
+ * SweepBenchmark -f 1 -wi 2 -i 3 -w 1 -r 1}. Reordering:
+ * {@code ... SweepBenchmark -f 1 -wi 2 -i 3 -w 1 -r 1 -p states=1000000 -p model=garnet,banded-shuffled
+ * -p order=none,rcm}. 4·10^6 states (128M transitions, about 1.5 GB per model plus 3 GB for
+ * the triad; the default heap is 8 GB): {@code ... -p states=4000000}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -39,8 +52,11 @@ public class SweepBenchmark {
     @Param({"garnet", "banded"})
     public String model;
 
-    @Param({"10000", "100000", "1000000", "4000000"})
+    @Param({"100000", "1000000"})
     public int states;
+
+    @Param({"none"})
+    public String order;
 
     private Mdp mdp;
     private double[] v;
@@ -55,7 +71,10 @@ public class SweepBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        mdp = BenchModels.model(model, states, 0.95);
+        Mdp generated = BenchModels.model(model, states, 0.95);
+        StateOrdering ordering = StateOrdering.parse(order);
+        mdp = ordering == StateOrdering.NONE ? generated
+                : PermutedMdp.of(generated, ordering.order(generated)).permuted();
         int n = mdp.numStates();
         v = new double[n];
         out = new double[n];
@@ -90,6 +109,46 @@ public class SweepBenchmark {
     @Benchmark
     public double gs() {
         BellmanKernel.gaussSeidelSweep(mdp, v, 0, v.length, range);
+        return range[1];
+    }
+
+    /** Baseline: the Gauss–Seidel sweep before the inner-loop rewrite (see the class comment). */
+    @Benchmark
+    public double gsPrevious() {
+        final int[] choiceStart = mdp.choiceStartArray();
+        final int[] transStart = mdp.transitionStartArray();
+        final int[] successor = mdp.successorArray();
+        final double[] probability = mdp.probabilityArray();
+        final double[] reward = mdp.rewardArray();
+        final double gamma = mdp.discount();
+        final boolean minimize = mdp.objective() == Objective.MINIMIZE;
+        final double[] vv = v;
+        double minDelta = Double.POSITIVE_INFINITY;
+        double maxDelta = Double.NEGATIVE_INFINITY;
+        for (int s = 0, n = vv.length; s < n; s++) {
+            final int cEnd = choiceStart[s + 1];
+            int c = choiceStart[s];
+            double best = 0.0;
+            if (c < cEnd) {
+                best = minimize ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+                for (; c < cEnd; c++) {
+                    double sum = 0.0;
+                    for (int k = transStart[c], kEnd = transStart[c + 1]; k < kEnd; k++) {
+                        sum += probability[k] * vv[successor[k]];
+                    }
+                    double q = reward[c] + gamma * sum;
+                    if (minimize ? q < best : q > best) {
+                        best = q;
+                    }
+                }
+            }
+            double delta = best - vv[s];
+            vv[s] = best;
+            minDelta = Math.min(minDelta, delta);
+            maxDelta = Math.max(maxDelta, delta);
+        }
+        range[0] = minDelta;
+        range[1] = maxDelta;
         return range[1];
     }
 
