@@ -344,7 +344,7 @@ public final class ParallelSweeps implements AutoCloseable {
         final double[] probability = mdp.probabilityArray();
         final double[] reward = mdp.rewardArray();
         final double gamma = mdp.discount();
-        final boolean minimize = mdp.objective() == Objective.MINIMIZE;
+        final double sign = mdp.objective() == Objective.MINIMIZE ? -1.0 : 1.0; // see BellmanKernel
         double minDelta = Double.POSITIVE_INFINITY;
         double maxDelta = Double.NEGATIVE_INFINITY;
         for (int s = from; s < to; s++) {
@@ -352,12 +352,12 @@ public final class ParallelSweeps implements AutoCloseable {
             double best = 0.0;
             int c = choiceStart[s];
             if (c < cEnd) {
-                best = minimize ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+                double signedBest = Double.NEGATIVE_INFINITY;
                 for (; c < cEnd; c++) {
-                    double q = reward[c] + gamma * sharedExpectation(transStart[c], transStart[c + 1], successor,
-                            probability, v);
-                    best = minimize ? Math.min(best, q) : Math.max(best, q);
+                    signedBest = Math.max(signedBest, sign * (reward[c] + gamma
+                            * sharedExpectation(transStart[c], transStart[c + 1], successor, probability, v)));
                 }
+                best = sign * signedBest;
             }
             double delta = best - (double) DOUBLES.getOpaque(v, s);
             DOUBLES.setOpaque(v, s, best);
@@ -378,7 +378,7 @@ public final class ParallelSweeps implements AutoCloseable {
         double a2 = 0.0;
         double a3 = 0.0;
         int k = kBegin;
-        for (final int last = kEnd - 3; k < last; k += 4) {
+        for (; k + 3 < kEnd; k += 4) {
             a0 += probability[k] * (double) DOUBLES.getOpaque(v, successor[k]);
             a1 += probability[k + 1] * (double) DOUBLES.getOpaque(v, successor[k + 1]);
             a2 += probability[k + 2] * (double) DOUBLES.getOpaque(v, successor[k + 2]);
