@@ -15,7 +15,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.sparsemdp.graph.StateOrdering;
 import org.sparsemdp.model.Mdp;
+import org.sparsemdp.model.PermutedMdp;
 import org.sparsemdp.solve.BellmanKernel;
 import org.sparsemdp.solve.ParallelSweeps;
 
@@ -35,8 +37,16 @@ import org.sparsemdp.solve.ParallelSweeps;
  * make the sweep slower than the triad). The report divides it by {@link TriadBenchmark}'s rate
  * with the same {@code states} and {@code threads}.
  *
+ * <p>{@code model}: {@code garnet} (random successors), {@code banded} (local) or
+ * {@code banded-shuffled} (the banded model with randomly renumbered states); {@code order}: the
+ * {@link StateOrdering} applied to the model before measuring ({@code none}, {@code bfs},
+ * {@code rcm}). {@link SweepReferenceBenchmark} holds the single-threaded references (a plain
+ * one-loop CSR sweep and the previous Gauss–Seidel kernel) on the same models.
+ *
  * <p>Run: {@code java -jar solver-bench/target/benchmarks.jar 'SweepBenchmark' -p states=10000,100000,1000000
- * -p threads=1,2}.
+ * -p threads=1,2}. Reordering: {@code ... 'SweepBenchmark.gs$' -p states=1000000
+ * -p model=garnet,banded-shuffled -p order=none,bfs,rcm -p threads=1}. 4·10^6 states (128M
+ * transitions, about 1.5 GB per model): {@code ... -p states=4000000 -jvmArgsAppend -Xmx8g}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,9 +55,13 @@ import org.sparsemdp.solve.ParallelSweeps;
 @Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
 public class SweepBenchmark {
-    /** {@code garnet} (random successors) or {@code banded} (successors within ±32). */
+    /** {@code garnet}, {@code banded} (successors within ±32) or {@code banded-shuffled}. */
     @Param({"garnet"})
     public String model;
+
+    /** State ordering applied before measuring: {@code none}, {@code bfs} or {@code rcm}. */
+    @Param({"none"})
+    public String order;
 
     /** Number of states (× 4 actions × 8 successors transitions). */
     @Param({"10000", "100000", "1000000"})
@@ -82,7 +96,7 @@ public class SweepBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        mdp = BenchModels.model(model, states, 0.99);
+        mdp = reordered(BenchModels.model(model, states, 0.99), order);
         int n = mdp.numStates();
         v = new double[n];
         out = new double[n];
@@ -101,6 +115,13 @@ public class SweepBenchmark {
         if (parallel != null) {
             parallel.close();
         }
+    }
+
+    /** The model renumbered by the named {@link StateOrdering} ({@code none}: unchanged). */
+    static Mdp reordered(Mdp generated, String order) {
+        StateOrdering ordering = StateOrdering.parse(order);
+        return ordering == StateOrdering.NONE ? generated
+                : PermutedMdp.of(generated, ordering.order(generated)).permuted();
     }
 
     /**

@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.sparsemdp.graph.StateOrdering;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.model.Mdp;
+import org.sparsemdp.solve.ReorderingSolver;
 import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.Solver;
@@ -78,6 +80,11 @@ final class SolveCommand implements Callable<Integer> {
             description = "Method inside each component for --method topological (default gs).")
     String inner;
 
+    @Option(names = "--reorder", paramLabel = "none|bfs|rcm", defaultValue = "none",
+            description = "Renumber the states for memory locality before solving (breadth-first or reverse"
+                    + " Cuthill-McKee order); results are reported in the file's numbering (default: ${DEFAULT-VALUE}).")
+    String reorder;
+
     @Mixin
     ReachabilityOptions reach;
 
@@ -106,6 +113,13 @@ final class SolveCommand implements Callable<Integer> {
         }
         Solver solver = LpOptions.isLp(method) ? lp.solver(method)
                 : configured(reach.solver(method, spec.commandLine().getParseResult().hasMatchedOption("--method"), mdp));
+        StateOrdering ordering = StateOrdering.parse(reorder);
+        if (ordering != StateOrdering.NONE) {
+            if (reach.hasTarget()) {
+                throw new IllegalArgumentException("--reorder does not apply to reachability targets");
+            }
+            solver = new ReorderingSolver(solver, ordering);
+        }
         Solution solution = reach.hasTarget() ? reach.solveTarget(loaded, mdp, ob.build()) : solver.solve(mdp, ob.build());
         if (output != null) {
             Mdp model = mdp;

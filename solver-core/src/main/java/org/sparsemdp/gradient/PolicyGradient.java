@@ -5,9 +5,9 @@ import org.sparsemdp.evaluate.EvaluationWorkspace;
 import org.sparsemdp.evaluate.PolicyEvaluator;
 import org.sparsemdp.evaluate.PolicyValues;
 import org.sparsemdp.evaluate.QValues;
+import org.sparsemdp.graph.StronglyConnectedComponents;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.StochasticPolicy;
-import org.sparsemdp.solve.TopologicalOrder;
 
 /**
  * The exact objective and gradient of a {@link SoftmaxPolicy} family, from policy evaluation.
@@ -26,7 +26,7 @@ import org.sparsemdp.solve.TopologicalOrder;
  * η = (I − γP<sub>π</sub><sup>T</sup>)⁻¹ρ₀ is the discounted occupancy measure and
  * Q(s,a) = r(s,a) + γΣ p(s'|s,a)V(s').
  *
- * <p><b>Evaluation.</b> If the transition graph is acyclic ({@link TopologicalOrder}, checked once
+ * <p><b>Evaluation.</b> If the transition graph is acyclic ({@link StronglyConnectedComponents#acyclicOrder}, checked once
  * at construction), V is computed by one pass in topological order (successors first) and η by
  * one pass in the opposite order: exact up to rounding, O(T) each, and for γ = 1 no termination
  * check is needed (every policy of an acyclic model terminates). Otherwise each gradient costs
@@ -100,7 +100,7 @@ public final class PolicyGradient {
         this.probabilities = new double[mdp.numChoices()];
         this.q = new double[mdp.numChoices()];
         this.weights = new double[mdp.numChoices()];
-        this.order = topologicalPasses ? TopologicalOrder.successorsFirst(mdp) : null;
+        this.order = topologicalPasses ? StronglyConnectedComponents.acyclicOrder(mdp) : null;
         this.valueBuffer = order != null ? new double[mdp.numStates()] : null;
         this.etaBuffer = order != null ? new double[mdp.numStates()] : null;
     }

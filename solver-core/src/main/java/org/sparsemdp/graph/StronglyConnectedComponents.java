@@ -104,6 +104,28 @@ public final class StronglyConnectedComponents {
         return new StronglyConnectedComponents(component, order, start);
     }
 
+    /**
+     * A topological order of an acyclic state graph: the states with every successor before its
+     * predecessors (terminal states first), or null if the graph has a cycle (a self-loop
+     * counts). The graph is acyclic exactly when every component is a single state without a
+     * self-loop, and then {@link #orderArray()} is such an order. O(S + T).
+     */
+    public static int[] acyclicOrder(Mdp mdp) {
+        final int n = mdp.numStates();
+        final int[] choiceStart = mdp.choiceStartArray();
+        final int[] transStart = mdp.transitionStartArray();
+        final int[] successor = mdp.successorArray();
+        for (int s = 0; s < n; s++) {
+            for (int k = transStart[choiceStart[s]], end = transStart[choiceStart[s + 1]]; k < end; k++) {
+                if (successor[k] == s) {
+                    return null;
+                }
+            }
+        }
+        StronglyConnectedComponents scc = of(mdp);
+        return scc.count() == n ? scc.order : null;
+    }
+
     /** Number of components. */
     public int count() {
         return start.length - 1;

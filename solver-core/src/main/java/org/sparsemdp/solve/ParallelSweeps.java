@@ -2,20 +2,21 @@ package org.sparsemdp.solve;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
 
 /**
  * Multithreaded sweeps over an {@link Mdp}: the states are split into T contiguous blocks balanced
- * by work (transitions + 1 per state); each sweep runs block 0 on the calling thread and the
- * other blocks as tasks on an executor, and returns when all blocks are done (a per-sweep
- * barrier, which also publishes every write to the caller).
+ * by work (transitions + 1 per state); in each sweep every block is run once, block 0 on the
+ * calling thread and block b ≥ 1 preferably by persistent worker b, and the sweep returns when
+ * all blocks are done (a per-sweep barrier, which also publishes every write to the caller).
  *
  * <ul>
  *   <li>{@link #jacobiSweep}: deterministic parallel Jacobi sweep; each block writes its own part
@@ -29,28 +30,50 @@ import org.sparsemdp.model.Objective;
  *       per element under the Java memory model. Not deterministic when T &gt; 1.</li>
  * </ul>
  *
- * <p>Threads: the caller's executor if given (not shut down here), otherwise a pool of T − 1
- * daemon threads owned by this object and shut down by {@link #close()}. A sweep never returns
- * while one of its tasks is still running, also when a task throws or the caller is
- * interrupted; an interrupt is re-asserted on the calling thread after the sweep (the drivers
- * then stop with {@link Status#CANCELLED}). Per sweep, only the executor's T − 1 futures are
- * allocated.
+ * <p><b>Workers and barrier.</b> The T − 1 workers live as long as this object: a sweep
+ * publishes its arguments and bumps a volatile generation counter, unparks the workers, and
+ * waits (briefly spinning, then parked) until a counter of unfinished blocks reaches zero; the
+ * last block to finish unparks the caller. Nothing is allocated per sweep. Each block is
+ * <em>claimed</em> for the current generation by compare-and-set before it runs, by its worker
+ * or, once the caller has finished block 0, by the caller itself: so a worker that is not
+ * scheduled (a busy machine, or a caller's executor with fewer threads than blocks) delays
+ * nothing, and the sweep cannot deadlock.
+ *
+ * <p><b>Threads.</b> The caller's executor if given (the workers are submitted to it once, at
+ * construction, and the executor is not shut down here), otherwise T − 1 daemon threads owned by
+ * this object. {@link #close()} stops the workers and waits until none is running (worker tasks
+ * not yet started are cancelled, and should an executor start one anyway it returns at once). A
+ * sweep never returns while one of its blocks is still running, also when a block throws
+ * (the first failure is rethrown on the caller after the barrier) or the caller is interrupted
+ * (the interrupt is re-asserted after the sweep; the drivers then stop with
+ * {@link Status#CANCELLED}). A worker whose thread is interrupted (for example by
+ * {@code shutdownNow} of the caller's executor) exits, and the caller runs its blocks.
  */
 public final class ParallelSweeps implements AutoCloseable {
     private static final VarHandle DOUBLES = MethodHandles.arrayElementVarHandle(double[].class);
     private static final int JACOBI = 0;
     private static final int GAUSS_SEIDEL = 1;
+    /** Busy-wait iterations before parking (a few microseconds). */
+    private static final int SPINS = 1_000;
+    private static final AtomicInteger THREAD_COUNT = new AtomicInteger();
 
     private final Mdp mdp;
     private final int[] blockStart;
-    private final ExecutorService executor;
-    private final boolean ownsExecutor;
-    private final Future<?>[] futures;
-    private final Runnable[] tasks;
     private final double[][] blockRange;
+    private final AtomicLongArray claimed;
+    private final AtomicInteger remaining = new AtomicInteger();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final AtomicReferenceArray<Thread> workerThreads;
+    private final Thread[] ownedThreads;
+    private final Future<?>[] submitted;
+    private final AtomicInteger running = new AtomicInteger();
 
-    // the current sweep, written by the caller before submitting the tasks (the submission
-    // publishes them to the workers)
+    private volatile long generation;
+    private volatile boolean stopped;
+    private volatile Thread caller;
+
+    // the current sweep, written by the caller before the generation is bumped (the volatile
+    // write publishes them to the workers)
     private int operation;
     private double[] values;
     private double[] out;
@@ -58,7 +81,7 @@ public final class ParallelSweeps implements AutoCloseable {
 
     /**
      * @param threads  number of blocks and threads, ≥ 1
-     * @param executor caller-owned executor, or {@code null} to create a pool for this object
+     * @param executor caller-owned executor, or {@code null} to create threads for this object
      */
     public ParallelSweeps(Mdp mdp, int threads, ExecutorService executor) {
         if (threads < 1) {
@@ -66,20 +89,37 @@ public final class ParallelSweeps implements AutoCloseable {
         }
         this.mdp = mdp;
         this.blockStart = balancedBlocks(mdp, threads);
-        this.ownsExecutor = executor == null && threads > 1;
-        this.executor = ownsExecutor ? Executors.newFixedThreadPool(threads - 1, daemonThreads()) : executor;
-        this.futures = new Future<?>[threads];
-        this.tasks = new Runnable[threads];
         this.blockRange = new double[threads][2];
-        for (int b = 0; b < threads; b++) {
-            final int block = b;
-            tasks[b] = () -> runBlock(block);
+        this.claimed = new AtomicLongArray(threads);
+        this.workerThreads = new AtomicReferenceArray<>(threads);
+        if (executor == null) {
+            this.submitted = null;
+            this.ownedThreads = new Thread[threads];
+            for (int b = 1; b < threads; b++) {
+                final int block = b;
+                Thread t = new Thread(() -> work(block), "sparsemdp-sweep-" + THREAD_COUNT.incrementAndGet());
+                t.setDaemon(true);
+                ownedThreads[b] = t;
+                t.start();
+            }
+        } else {
+            this.ownedThreads = null;
+            this.submitted = new Future<?>[threads];
+            try {
+                for (int b = 1; b < threads; b++) {
+                    final int block = b;
+                    submitted[b] = executor.submit(() -> work(block));
+                }
+            } catch (RuntimeException e) { // e.g. RejectedExecutionException: undo what was submitted
+                close();
+                throw e;
+            }
         }
     }
 
     /** Number of blocks (= threads). */
     public int blocks() {
-        return tasks.length;
+        return blockRange.length;
     }
 
     /** First state of block {@code b}; block b is [blockStart(b), blockStart(b + 1)). */
@@ -119,46 +159,96 @@ public final class ParallelSweeps implements AutoCloseable {
         }
     }
 
-    private void runAll(double[] range) {
-        final int blocks = tasks.length;
-        Throwable failure = null;
-        int submitted = 1;
+    /** Claims block b for generation g; true for exactly one claimant per block and sweep. */
+    private boolean claim(int b, long g) {
+        long previous = claimed.get(b);
+        return previous < g && claimed.compareAndSet(b, previous, g);
+    }
+
+    /** Runs a claimed block and counts it done, recording (not throwing) its failure. */
+    private void runClaimed(int b) {
         try {
-            for (; submitted < blocks; submitted++) {
-                futures[submitted] = executor.submit(tasks[submitted]);
+            runBlock(b);
+        } catch (Throwable e) {
+            failure.compareAndSet(null, e);
+        } finally {
+            if (remaining.decrementAndGet() == 0) {
+                LockSupport.unpark(caller);
             }
-            runBlock(0);
-        } catch (RuntimeException | Error e) {
-            failure = e;
         }
-        boolean interrupted = false;
-        for (int b = 1; b < submitted; b++) {
-            while (true) {
-                try {
-                    futures[b].get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause();
+    }
+
+    /** The loop of worker b: wait for a new generation, claim block b, run it. */
+    private void work(int b) {
+        running.incrementAndGet();
+        try {
+            workerThreads.set(b, Thread.currentThread());
+            long seen = 0;
+            while (!stopped) {
+                long g = generation;
+                if (g == seen) {
+                    for (int i = 0; i < SPINS && generation == seen && !stopped; i++) {
+                        Thread.onSpinWait();
                     }
-                    break;
+                    while (generation == seen && !stopped) {
+                        LockSupport.park(this);
+                        if (Thread.interrupted()) {
+                            return; // the thread's owner wants it back: the caller runs this block
+                        }
+                    }
+                    continue;
+                }
+                seen = g;
+                if (claim(b, g)) {
+                    runClaimed(b);
                 }
             }
-            futures[b] = null;
+        } finally {
+            workerThreads.set(b, null);
+            running.decrementAndGet();
+        }
+    }
+
+    private void runAll(double[] range) {
+        final int blocks = blockRange.length;
+        caller = Thread.currentThread();
+        remaining.set(blocks);
+        final long g = generation + 1;
+        generation = g; // publishes the sweep's arguments
+        for (int b = 1; b < blocks; b++) {
+            Thread t = workerThreads.get(b);
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
+        }
+        for (int b = 0; b < blocks; b++) { // block 0, then any block no worker has claimed yet
+            if (claim(b, g)) {
+                runClaimed(b);
+            }
+        }
+        boolean interrupted = false;
+        for (int i = 0; i < SPINS && remaining.get() != 0; i++) {
+            Thread.onSpinWait();
+        }
+        while (remaining.get() != 0) {
+            LockSupport.park(this);
+            interrupted |= Thread.interrupted();
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        if (failure instanceof RuntimeException) {
-            throw (RuntimeException) failure;
+        values = null;
+        out = null;
+        policy = null;
+        Throwable e = failure.getAndSet(null);
+        if (e instanceof RuntimeException) {
+            throw (RuntimeException) e;
         }
-        if (failure instanceof Error) {
-            throw (Error) failure;
+        if (e instanceof Error) {
+            throw (Error) e;
         }
-        if (failure != null) {
-            throw new IllegalStateException("a sweep task failed", failure);
+        if (e != null) {
+            throw new IllegalStateException("a sweep block failed", e);
         }
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -168,16 +258,47 @@ public final class ParallelSweeps implements AutoCloseable {
         }
         range[0] = min;
         range[1] = max;
-        values = null;
-        out = null;
-        policy = null;
     }
 
-    /** Shuts down the pool if this object created it. Idempotent. */
+    /**
+     * Stops the workers and returns when none of them is running any more (owned threads are
+     * joined; worker tasks on the caller's executor that have not started are cancelled and
+     * those that have are awaited). Idempotent. An interrupt of the calling thread while waiting
+     * is re-asserted.
+     */
     @Override
     public void close() {
-        if (ownsExecutor) {
-            executor.shutdownNow();
+        stopped = true;
+        for (int b = 1; b < workerThreads.length(); b++) {
+            Thread t = workerThreads.get(b);
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
+        }
+        boolean interrupted = false;
+        if (ownedThreads != null) {
+            for (Thread t : ownedThreads) {
+                while (t != null && t.isAlive()) {
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            }
+        } else {
+            for (Future<?> f : submitted) {
+                if (f != null) {
+                    f.cancel(false);
+                }
+            }
+            while (running.get() > 0) { // started tasks see `stopped` within one spin or park
+                LockSupport.parkNanos(100_000L);
+                interrupted |= Thread.interrupted();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -223,7 +344,7 @@ public final class ParallelSweeps implements AutoCloseable {
         final double[] probability = mdp.probabilityArray();
         final double[] reward = mdp.rewardArray();
         final double gamma = mdp.discount();
-        final boolean minimize = mdp.objective() == Objective.MINIMIZE;
+        final double sign = mdp.objective() == Objective.MINIMIZE ? -1.0 : 1.0; // see BellmanKernel
         double minDelta = Double.POSITIVE_INFINITY;
         double maxDelta = Double.NEGATIVE_INFINITY;
         for (int s = from; s < to; s++) {
@@ -231,18 +352,12 @@ public final class ParallelSweeps implements AutoCloseable {
             double best = 0.0;
             int c = choiceStart[s];
             if (c < cEnd) {
-                best = minimize ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+                double signedBest = Double.NEGATIVE_INFINITY;
                 for (; c < cEnd; c++) {
-                    double sum = 0.0;
-                    final int kEnd = transStart[c + 1];
-                    for (int k = transStart[c]; k < kEnd; k++) {
-                        sum += probability[k] * (double) DOUBLES.getOpaque(v, successor[k]);
-                    }
-                    double q = reward[c] + gamma * sum;
-                    if (minimize ? q < best : q > best) {
-                        best = q;
-                    }
+                    signedBest = Math.max(signedBest, sign * (reward[c] + gamma
+                            * sharedExpectation(transStart[c], transStart[c + 1], successor, probability, v)));
                 }
+                best = sign * signedBest;
             }
             double delta = best - (double) DOUBLES.getOpaque(v, s);
             DOUBLES.setOpaque(v, s, best);
@@ -253,12 +368,25 @@ public final class ParallelSweeps implements AutoCloseable {
         deltaRange[1] = maxDelta;
     }
 
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "sparsemdp-sweep-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+    /**
+     * {@link BellmanKernel#expectation} (same summation order) with opaque reads of {@code v}.
+     */
+    private static double sharedExpectation(int kBegin, int kEnd, int[] successor, double[] probability,
+                                            double[] v) {
+        double a0 = 0.0;
+        double a1 = 0.0;
+        double a2 = 0.0;
+        double a3 = 0.0;
+        int k = kBegin;
+        for (; k + 3 < kEnd; k += 4) {
+            a0 += probability[k] * (double) DOUBLES.getOpaque(v, successor[k]);
+            a1 += probability[k + 1] * (double) DOUBLES.getOpaque(v, successor[k + 1]);
+            a2 += probability[k + 2] * (double) DOUBLES.getOpaque(v, successor[k + 2]);
+            a3 += probability[k + 3] * (double) DOUBLES.getOpaque(v, successor[k + 3]);
+        }
+        for (; k < kEnd; k++) {
+            a0 += probability[k] * (double) DOUBLES.getOpaque(v, successor[k]);
+        }
+        return (a0 + a1) + (a2 + a3);
     }
 }

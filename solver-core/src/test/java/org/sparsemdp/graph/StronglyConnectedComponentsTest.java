@@ -43,6 +43,48 @@ class StronglyConnectedComponentsTest {
     }
 
     @Test
+    void acyclicOrderPutsEverySuccessorFirstAndRejectsCyclesAndSelfLoops() {
+        for (long seed = 0; seed < 30; seed++) {
+            // random DAG: the successors of state s are drawn among the states after s, in a
+            // shuffled numbering so that index order is not already topological
+            int n = 2 + (int) (seed % 30);
+            java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+            int[] label = StateOrdering.shuffled(n, seed);
+            MdpBuilder b = new MdpBuilder(n).discount(1.0).objective(Objective.MINIMIZE);
+            for (int i = 0; i + 1 < n; i++) {
+                if (rnd.nextInt(5) == 0) {
+                    continue; // terminal
+                }
+                b.startChoice(label[i], "a", 1);
+                int t1 = i + 1 + rnd.nextInt(n - i - 1);
+                int t2 = i + 1 + rnd.nextInt(n - i - 1);
+                b.addTransition(label[t1], 0.5);
+                b.addTransition(label[t2], 0.5);
+                b.finishChoice();
+            }
+            Mdp mdp = b.build();
+            int[] order = StronglyConnectedComponents.acyclicOrder(mdp);
+            assertTrue(order != null, "seed " + seed);
+            int[] position = new int[n];
+            for (int p = 0; p < n; p++) {
+                position[order[p]] = p;
+            }
+            for (int s = 0; s < n; s++) {
+                for (int k = mdp.transitionStart(mdp.choiceStart(s)); k < mdp.transitionStart(mdp.choiceEnd(s)); k++) {
+                    assertTrue(position[mdp.successor(k)] < position[s], "seed " + seed + ": " + s);
+                }
+            }
+        }
+        MdpBuilder loop = new MdpBuilder(2).discount(0.9).objective(Objective.MINIMIZE);
+        loop.addChoice(0, "stay", 1, new int[] {0, 1}, new double[] {0.5, 0.5});
+        assertEquals(null, StronglyConnectedComponents.acyclicOrder(loop.build()));
+        MdpBuilder cycle = new MdpBuilder(3).discount(0.9).objective(Objective.MINIMIZE);
+        cycle.addChoice(0, "go", 1, new int[] {1}, new double[] {1});
+        cycle.addChoice(1, "go", 1, new int[] {0, 2}, new double[] {0.5, 0.5});
+        assertEquals(null, StronglyConnectedComponents.acyclicOrder(cycle.build()));
+    }
+
+    @Test
     void millionStateChainAndCycleNeedNoRecursion() {
         int n = 1_000_000;
         MdpBuilder chain = new MdpBuilder(n).discount(1.0);

@@ -74,7 +74,7 @@ class ParallelSweepsTest {
     }
 
     @Test
-    void callerExecutorIsUsedAndNotShutDown() {
+    void callerExecutorIsUsedAndNotShutDown() throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(1);
         try {
             double[] exact = DenseOracle.optimalValues(mdp);
@@ -83,6 +83,8 @@ class ParallelSweepsTest {
             assertEquals(Status.CONVERGED, sol.status());
             SolverContractTest.assertWithinBound(mdp, exact, sol, "caller executor");
             assertFalse(executor.isShutdown());
+            // the persistent sweep task has left the executor's only thread: a new task runs
+            assertEquals(7, executor.submit(() -> 7).get(10, java.util.concurrent.TimeUnit.SECONDS));
         } finally {
             executor.shutdownNow();
         }
@@ -98,6 +100,68 @@ class ParallelSweepsTest {
             Thread.sleep(10);
         }
         assertEquals(0, sweepThreads());
+    }
+
+    @Test
+    void aSweepAllocatesNothingOnTheCallerOrTheWorkers() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!(mx instanceof com.sun.management.ThreadMXBean)) {
+            return; // allocation accounting not available on this JVM
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) mx;
+        int n = mdp.numStates();
+        double[] v = new double[n];
+        double[] out = new double[n];
+        int[] policy = new int[n];
+        double[] range = new double[2];
+        try (ParallelSweeps sweeps = new ParallelSweeps(mdp, 3, null)) {
+            for (int i = 0; i < 300; i++) { // warm up (class loading, compilation)
+                sweeps.gaussSeidelSweep(v, range);
+                sweeps.jacobiSweep(v, out, policy, range);
+            }
+            long[] ids = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("sparsemdp-sweep-") && t.isAlive())
+                    .mapToLong(Thread::getId).toArray();
+            long[] before = new long[ids.length];
+            threads.getThreadAllocatedBytes(ids); // the first call may allocate lazily
+            long callerBefore = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+            for (int i = 0; i < ids.length; i++) {
+                before[i] = threads.getThreadAllocatedBytes(ids[i]);
+            }
+            int rounds = 300;
+            for (int i = 0; i < rounds; i++) {
+                sweeps.gaussSeidelSweep(v, range);
+                sweeps.jacobiSweep(v, out, policy, range);
+            }
+            long callerAfter = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+            long allocated = callerAfter - callerBefore;
+            for (int i = 0; i < ids.length; i++) {
+                allocated += Math.max(0, threads.getThreadAllocatedBytes(ids[i]) - before[i]);
+            }
+            long perSweep = allocated / (2L * rounds);
+            // a future per worker and sweep (the previous design) costs well over 16 bytes
+            assertTrue(perSweep < 16, perSweep + " bytes allocated per sweep");
+        }
+    }
+
+    @Test
+    void aFailingBlockIsRethrownAfterTheBarrierAndTheObjectStaysUsable() {
+        int n = mdp.numStates();
+        double[] range = new double[2];
+        try (ParallelSweeps sweeps = new ParallelSweeps(mdp, 3, null)) {
+            // a vector too short for the states of the last blocks: their sweeps throw
+            RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                    () -> sweeps.gaussSeidelSweep(new double[sweeps.blockStart(1)], range));
+            assertTrue(e instanceof IndexOutOfBoundsException, e.toString());
+            double[] v = new double[n];
+            double[] expected = new double[n];
+            int[] policy = new int[n];
+            double[] expectedRange = new double[2];
+            BellmanKernel.jacobiSweep(mdp, v, expected, policy, 0, n, expectedRange);
+            double[] out = new double[n];
+            sweeps.jacobiSweep(v, out, policy, range);
+            assertArrayEquals(expected, out);
+        }
     }
 
     private static long sweepThreads() {
