@@ -48,7 +48,7 @@ public class LoadBenchmark {
     @Param({"8"})
     public int successors;
 
-    @Param({"mdp", "mdp.gz", "umb", "umb.gz", "cassandra"})
+    @Param({"mdp", "mdp.gz", "umb", "umb.gz", "cassandra", "prism", "drn"})
     public String format;
 
     private Path dir;

@@ -4,12 +4,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.sparsemdp.io.Compression;
+import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.io.cassandra.CassandraReader;
 import org.sparsemdp.io.cassandra.CassandraWriter;
+import org.sparsemdp.io.drn.DrnReader;
+import org.sparsemdp.io.drn.DrnWriter;
 import org.sparsemdp.io.mdp.MdpTextReader;
 import org.sparsemdp.io.mdp.MdpTextWriter;
+import org.sparsemdp.io.prism.PrismExplicitReader;
 import org.sparsemdp.io.umb.UmbReader;
 import org.sparsemdp.io.umb.UmbWriter;
 import org.sparsemdp.model.Mdp;
@@ -23,7 +29,7 @@ import org.sparsemdp.model.Objective;
  */
 final class LoadModels {
     /** The formats measured: name, file suffix. */
-    static final String[] FORMATS = {"mdp", "mdp.gz", "umb", "umb.gz", "cassandra"};
+    static final String[] FORMATS = {"mdp", "mdp.gz", "umb", "umb.gz", "cassandra", "prism", "drn"};
 
     private LoadModels() {
     }
@@ -92,6 +98,10 @@ final class LoadModels {
                 MdpTextWriter.write(mdp, out);
             } else if (format.startsWith("umb")) {
                 UmbWriter.write(mdp, out);
+            } else if (format.startsWith("prism")) {
+                writeTra(mdp, out);
+            } else if (format.startsWith("drn")) {
+                DrnWriter.write(new LoadedModel(mdp, Map.of(), Map.of()), out);
             } else {
                 CassandraWriter.write(mdp, out);
             }
@@ -105,7 +115,33 @@ final class LoadModels {
             return MdpTextReader.read(file);
         } else if (format.startsWith("umb")) {
             return UmbReader.read(file);
+        } else if (format.startsWith("prism")) {
+            return PrismExplicitReader.read(file).mdp();
+        } else if (format.startsWith("drn")) {
+            return DrnReader.read(file).mdp();
         }
         return CassandraReader.read(file);
+    }
+
+    /**
+     * Writes {@code mdp}'s transitions in PRISM's explicit {@code .tra} format ("S C T", then
+     * "s c t p action" per transition); the library reads this format but has no writer for it.
+     */
+    private static void writeTra(Mdp mdp, OutputStream out) throws IOException {
+        java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8),
+                1 << 16);
+        w.write(mdp.numStates() + " " + mdp.numChoices() + " " + mdp.numTransitions() + "\n");
+        StringBuilder line = new StringBuilder(64);
+        for (int s = 0; s < mdp.numStates(); s++) {
+            for (int c = mdp.choiceStart(s); c < mdp.choiceEnd(s); c++) {
+                for (int k = mdp.transitionStart(c); k < mdp.transitionEnd(c); k++) {
+                    line.setLength(0);
+                    line.append(s).append(' ').append(c - mdp.choiceStart(s)).append(' ').append(mdp.successor(k))
+                            .append(' ').append(mdp.probability(k)).append(' ').append(mdp.actionLabel(c)).append('\n');
+                    w.append(line);
+                }
+            }
+        }
+        w.flush();
     }
 }
