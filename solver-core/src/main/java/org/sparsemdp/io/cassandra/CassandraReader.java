@@ -102,8 +102,10 @@ public final class CassandraReader {
             while (in.hasNext()) {
                 parseStatement();
             }
-            return new CassandraModelBuilder(source, numStates, numActions, trans, rewards).build(
-                    objective, discount, initialStates, actionLabels);
+            CassandraModelBuilder builder = new CassandraModelBuilder(source, numStates, numActions, trans, rewards);
+            trans = null; // owned by the builder now, which releases them as soon as it can
+            rewards = null;
+            return builder.build(objective, discount, initialStates, actionLabels);
         } catch (InvalidModelException e) {
             throw in.error(e.getMessage());
         }
@@ -166,7 +168,7 @@ public final class CassandraReader {
             throw in.error(numStates + " states and " + numActions + " actions are too many for this reader");
         }
         trans = new TransitionTable(numStates, numActions);
-        rewards = new RewardTable(numStates);
+        rewards = new RewardTable(numStates, numActions);
     }
 
     private int countOrNames(String what, Object2IntOpenHashMap<String> index, List<String> names)
@@ -524,7 +526,7 @@ public final class CassandraReader {
             }
             return (int) v;
         }
-        String name = in.word(what);
+        String name = in.name(what);
         int v = names.getInt(name);
         if (v < 0) {
             throw in.error("unknown " + what + " '" + name + "'");

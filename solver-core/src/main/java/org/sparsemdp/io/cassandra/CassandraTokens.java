@@ -69,6 +69,17 @@ final class CassandraTokens {
         return sc.nextToken(what);
     }
 
+    /**
+     * The next token as a string, reusing the String of an identical recent token (names of
+     * states, actions and observations are drawn from a small vocabulary).
+     */
+    String name(String what) throws IOException {
+        if (!hasNext()) {
+            throw error("expected " + what + ", found the end of the file");
+        }
+        return sc.nextInternedToken(what);
+    }
+
     /** The next token as a finite number. */
     double number(String what) throws IOException {
         if (!hasNext()) {
