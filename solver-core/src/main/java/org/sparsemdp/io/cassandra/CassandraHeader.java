@@ -253,13 +253,15 @@ final class CassandraHeader {
 
     private int reference(String what, int count, Object2IntOpenHashMap<String> names, boolean wildcard)
             throws IOException {
-        if (in.tryChar('*')) {
+        int c = in.peekChar(); // one look decides between '*', a number and a name
+        if (c == '*') {
+            in.tryChar('*');
             if (!wildcard) {
                 throw in.error("'*' is not allowed as " + what + " here");
             }
             return RewardTable.ANY;
         }
-        if (in.nextIsNumber()) {
+        if (CassandraTokens.isNumberStart(c)) {
             long v = in.integer(what);
             if (v < 0 || v >= count) {
                 throw in.error(what + " " + v + " out of range 0.." + (count - 1));
