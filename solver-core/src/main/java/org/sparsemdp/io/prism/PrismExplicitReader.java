@@ -257,8 +257,8 @@ public final class PrismExplicitReader {
         long c = Math.min(choices, cap);
         long t = Math.min(transitions, cap);
         if (c <= 0 || t <= 0 || c > Integer.MAX_VALUE - 8 || t > Integer.MAX_VALUE - 8
-                || 16 * c + 12 * t > HeapCheck.freeBytes() / 2) {
-            return; // unknown, implausible or too large to reserve: grow as the rows arrive
+                || 16 * c + 12 * t > HeapCheck.freeBytes()) {
+            return; // unknown, implausible or larger than the free heap: grow as the rows arrive
         }
         builder.ensureCapacity(c, t);
     }
