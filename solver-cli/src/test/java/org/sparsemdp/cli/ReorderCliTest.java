@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparsemdp.testing.SeedModels;
 
 /** {@code solve --reorder} and the sequential-only {@code sor}. */
 class ReorderCliTest {
@@ -33,7 +34,7 @@ class ReorderCliTest {
                 String[] got = lines.get(i).split(",");
                 assertEquals(want[0], got[0], ordering);
                 assertEquals(Double.parseDouble(want[1]), Double.parseDouble(got[1]), 1e-9, ordering + " " + lines.get(i));
-                assertEquals(CliTest.SeedValues.FOREST[i - 1], Double.parseDouble(got[1]), 1e-9, ordering);
+                assertEquals(SeedModels.FOREST_OPTIMAL[i - 1], Double.parseDouble(got[1]), 1e-9, ordering);
                 assertEquals(want.length > 2 ? want[2] : "", got.length > 2 ? got[2] : "", ordering);
             }
         }

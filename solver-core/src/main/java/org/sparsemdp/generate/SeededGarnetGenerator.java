@@ -1,6 +1,7 @@
 package org.sparsemdp.generate;
 
 import java.util.SplittableRandom;
+import org.sparsemdp.model.CanonicalRows;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
@@ -72,7 +73,7 @@ public final class SeededGarnetGenerator {
             SplittableRandom random = new SplittableRandom(mix64(base + s));
             for (int a = 0; a < actions; a++) {
                 double reward = choices.draw(random, states, 0, states);
-                MdpBuilder.sortBySuccessor(succ, prob, 0, branching);
+                CanonicalRows.sortBySuccessor(succ, prob, 0, branching);
                 double sum = 0;
                 for (int i = 0; i < branching; i++) {
                     sum += prob[i];

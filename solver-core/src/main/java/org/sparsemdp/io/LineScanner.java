@@ -4,6 +4,9 @@ import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -33,9 +36,24 @@ public final class LineScanner implements Closeable {
     private long lineNumber;
     private long bytesBeforeBuffer;
     private int commentChar = -1;
+    /** Absolute index in {@code buf} of the first comment character of the line being scanned, or −1. */
+    private int commentAt = -1;
     private final boolean[] separator = new boolean[128];
     /** Bytes that end a token: whitespace and the separators (indexed by {@code b & 0xff}). */
     private final boolean[] ender = new boolean[256];
+    /** Whitespace bytes (indexed by {@code b & 0xff}). */
+    private static final boolean[] SPACE = new boolean[256];
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = '\n' * ONES;
+
+    static {
+        for (char c : new char[] {' ', '\t', '\r', '\f', 0x0b}) {
+            SPACE[c] = true;
+        }
+    }
     private static final int INTERN_SLOTS = 256;
     private final byte[][] internBytes = new byte[INTERN_SLOTS][];
     private final String[] internStrings = new String[INTERN_SLOTS];
@@ -49,6 +67,9 @@ public final class LineScanner implements Closeable {
 
     /** Sets the comment character (text from it to the end of the line is ignored). */
     public LineScanner commentChar(char c) {
+        if (c == '\n' || c > 127) {
+            throw new IllegalArgumentException("the comment character must be ASCII and not a newline");
+        }
         this.commentChar = c;
         return this;
     }
@@ -88,6 +109,7 @@ public final class LineScanner implements Closeable {
     public boolean nextLine() throws IOException {
         int start = nextLineStart;
         int scan = start;
+        commentAt = -1;
         while (true) {
             int nl = indexOfNewline(scan, bufLen);
             if (nl >= 0) {
@@ -105,6 +127,9 @@ public final class LineScanner implements Closeable {
             // Need more bytes: compact, grow if the line fills the buffer, then read.
             int kept = bufLen - start;
             if (start > 0) {
+                if (commentAt >= 0) {
+                    commentAt -= start;
+                }
                 System.arraycopy(buf, start, buf, 0, kept);
                 bytesBeforeBuffer += start;
                 bufLen = kept;
@@ -127,11 +152,42 @@ public final class LineScanner implements Closeable {
         }
     }
 
+    /**
+     * The index of the first '\n' in [from, to), or −1; records the first comment character
+     * met on the way in {@link #commentAt}. Eight bytes at a time (SWAR: a byte equal to the
+     * pattern is the lowest set high bit of {@code (x − 0x01…01) & ~x & 0x80…80} for
+     * {@code x = word ^ pattern}; H. S. Warren, Hacker's Delight, 2nd ed., §6-1), so that a line
+     * is scanned in one pass for both.
+     */
     private int indexOfNewline(int from, int to) {
-        byte[] b = buf;
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
+        final byte[] b = buf;
+        final long comments = commentChar >= 0 && commentAt < 0 ? commentChar * ONES : NEWLINES;
+        long pattern2 = comments;
+        int i = from;
+        while (i + 8 <= to) {
+            long w = (long) LONG_LE.get(b, i);
+            long x = w ^ NEWLINES;
+            long y = w ^ pattern2;
+            long m = ((x - ONES) & ~x & HIGHS) | ((y - ONES) & ~y & HIGHS);
+            if (m == 0) {
+                i += 8;
+                continue;
+            }
+            int j = i + (Long.numberOfTrailingZeros(m) >>> 3);
+            if (b[j] == '\n') {
+                return j;
+            }
+            commentAt = j; // the first comment character; from now on only newlines matter
+            pattern2 = NEWLINES;
+            i = j + 1;
+        }
+        for (; i < to; i++) {
+            byte c = b[i];
+            if (c == '\n') {
                 return i;
+            }
+            if (c == commentChar && commentAt < 0) {
+                commentAt = i;
             }
         }
         return -1;
@@ -139,18 +195,10 @@ public final class LineScanner implements Closeable {
 
     private void setLine(int start, int end, int next) {
         lineStart = start;
-        lineEnd = end;
+        lineEnd = commentAt >= 0 && commentAt < end ? commentAt : end;
         nextLineStart = next;
         pos = start;
         lineNumber++;
-        if (commentChar >= 0) {
-            for (int i = start; i < end; i++) {
-                if (buf[i] == commentChar) {
-                    lineEnd = i;
-                    break;
-                }
-            }
-        }
     }
 
     /**
@@ -382,9 +430,13 @@ public final class LineScanner implements Closeable {
     }
 
     private void skipSpace() {
-        while (pos < lineEnd && isSpace(buf[pos])) {
-            pos++;
+        final byte[] b = buf;
+        final int limit = lineEnd;
+        int i = pos;
+        while (i < limit && SPACE[b[i] & 0xff]) {
+            i++;
         }
+        pos = i;
     }
 
     private boolean isSeparator(byte b) {
@@ -392,7 +444,7 @@ public final class LineScanner implements Closeable {
     }
 
     private static boolean isSpace(byte b) {
-        return b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == 0x0b;
+        return SPACE[b & 0xff];
     }
 
     private String text(int start, int end) {

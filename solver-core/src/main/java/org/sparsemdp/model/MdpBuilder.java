@@ -1,9 +1,7 @@
 package org.sparsemdp.model;
 
-import it.unimi.dsi.fastutil.Arrays;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.ints.IntComparator;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +40,6 @@ public final class MdpBuilder {
     public static final double DEFAULT_PROBABILITY_TOLERANCE = 1e-9;
     /** Rows whose |Σ p − 1| exceeds this (but is within tolerance) are renormalised. */
     public static final double RENORMALISE_THRESHOLD = 1e-12;
-    private static final int INSERTION_SORT_MAX = 24;
 
     private final int declaredStates; // -1 when the number of states is inferred
     private int maxStateSeen = -1;
@@ -65,19 +62,6 @@ public final class MdpBuilder {
     private boolean inChoice;
     private int currentState;
     private boolean built;
-
-    // Reused by the per-choice sort of successors (no allocation per choice).
-    private final IntComparator bySuccessor = (i, j) -> Integer.compare(successor.getInt(i), successor.getInt(j));
-    private final it.unimi.dsi.fastutil.Swapper swapTransitions = (i, j) -> {
-        int[] succ = successor.elements();
-        double[] prob = probability.elements();
-        int ts = succ[i];
-        succ[i] = succ[j];
-        succ[j] = ts;
-        double tp = prob[i];
-        prob[i] = prob[j];
-        prob[j] = tp;
-    };
 
     /** A builder whose number of states is one more than the largest state or successor seen. */
     public MdpBuilder() {
@@ -370,11 +354,7 @@ public final class MdpBuilder {
         if (sorted) {
             return end;
         }
-        if (end - begin <= INSERTION_SORT_MAX) {
-            insertionSort(succ, prob, begin, end);
-        } else {
-            Arrays.quickSort(begin, end, bySuccessor, swapTransitions);
-        }
+        CanonicalRows.sortBySuccessor(succ, prob, begin, end);
         int w = begin;
         for (int k = begin + 1; k < end; k++) {
             if (succ[k] == succ[w]) {
@@ -386,31 +366,6 @@ public final class MdpBuilder {
             }
         }
         return w + 1;
-    }
-
-    /**
-     * Sorts the transitions {@code [begin, end)} of the parallel arrays by successor, stably, by
-     * insertion sort (for short rows; the builder uses it for rows of at most 24 transitions). For
-     * code that produces CSR rows without a builder and must store them exactly as the builder
-     * would (e.g. a generator that writes one block of states into raw arrays).
-     */
-    public static void sortBySuccessor(int[] succ, double[] prob, int begin, int end) {
-        insertionSort(succ, prob, begin, end);
-    }
-
-    private static void insertionSort(int[] succ, double[] prob, int begin, int end) {
-        for (int i = begin + 1; i < end; i++) {
-            int t = succ[i];
-            double p = prob[i];
-            int j = i - 1;
-            while (j >= begin && succ[j] > t) {
-                succ[j + 1] = succ[j];
-                prob[j + 1] = prob[j];
-                j--;
-            }
-            succ[j + 1] = t;
-            prob[j + 1] = p;
-        }
     }
 
     private void rollBack(int c, int transBegin) {

@@ -13,8 +13,9 @@ import java.util.Arrays;
  * as {@link Mdp} requires; the probabilities themselves are copied unchanged, so the permuted
  * model is exactly the original one, relabelled. Initial states are renumbered in their order.
  *
- * <p>Building costs O(S + C + T·r) time, r being the longest row (insertion sort per row,
- * linear for the bounded rows of sparse models), and a full copy of the model's arrays plus
+ * <p>Building costs O(S + C + T·log r) time, r being the longest row (each row re-sorted by
+ * {@link CanonicalRows#sortBySuccessor}: insertion sort for short rows, quicksort for long
+ * ones), and a full copy of the model's arrays plus
  * 8 bytes per state for the two maps.
  */
 public final class PermutedMdp {
@@ -80,18 +81,10 @@ public final class PermutedMdp {
                 newActionIndex[c2] = actionIndex[c];
                 final int rowStart = k2;
                 for (int k = transStart[c]; k < transStart[c + 1]; k++, k2++) {
-                    // insertion of (position[successor], probability) into the sorted row
-                    final int t = position[successor[k]];
-                    final double p = probability[k];
-                    int j = k2;
-                    while (j > rowStart && newSuccessor[j - 1] > t) {
-                        newSuccessor[j] = newSuccessor[j - 1];
-                        newProbability[j] = newProbability[j - 1];
-                        j--;
-                    }
-                    newSuccessor[j] = t;
-                    newProbability[j] = p;
+                    newSuccessor[k2] = position[successor[k]];
+                    newProbability[k2] = probability[k];
                 }
+                CanonicalRows.sortBySuccessor(newSuccessor, newProbability, rowStart, k2);
             }
         }
         newChoiceStart[n] = c2;

@@ -260,9 +260,11 @@ public final class BellmanKernel {
     /**
      * Σ<sub>k ∈ [kBegin, kEnd)</sub> p<sub>k</sub> v[succ<sub>k</sub>], summed with four
      * accumulators (k ≡ 0, 1, 2, 3 mod 4 from kBegin, the remainder into the first), combined as
-     * (a0 + a1) + (a2 + a3). The one summation order of the library's Bellman backups.
+     * (a0 + a1) + (a2 + a3). The one summation order of the library's Bellman backups; public so
+     * that other layouts of the same rows (e.g. the distributed solver's state blocks) compute
+     * bit for bit the values of the sweeps here.
      */
-    static double expectation(int kBegin, int kEnd, int[] successor, double[] probability, double[] v) {
+    public static double expectation(int kBegin, int kEnd, int[] successor, double[] probability, double[] v) {
         double a0 = 0.0;
         double a1 = 0.0;
         double a2 = 0.0;

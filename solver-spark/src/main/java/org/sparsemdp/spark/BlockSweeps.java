@@ -1,8 +1,10 @@
 package org.sparsemdp.spark;
 
+import org.sparsemdp.solve.BellmanKernel;
+
 /**
  * Bellman sweeps over one {@link StateBlock}: the block form of
- * {@link org.sparsemdp.solve.BellmanKernel}'s Jacobi and Gauss–Seidel sweeps, for a block whose
+ * {@link BellmanKernel}'s Jacobi and Gauss–Seidel sweeps, for a block whose
  * successors index a global value vector while its own new values live in a local array.
  * (T v)(s) = opt<sub>c</sub> [ r(c) + γ Σ<sub>k</sub> p<sub>k</sub> v(succ<sub>k</sub>) ]; terminal
  * states (no choices) have value 0.
@@ -31,25 +33,23 @@ final class BlockSweeps {
         final int states = b.numStates();
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
+        final double sign = minimize ? -1.0 : 1.0;
         for (int i = 0; i < states; i++) {
             final int cEnd = cs[i + 1];
             int c = cs[i];
             double best = 0.0;
             int bestChoice = -1;
             if (c < cEnd) {
-                best = minimize ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+                // BellmanKernel's summation order and optimum rule, so that the values equal the
+                // single-machine vi's bit for bit.
+                double signedBest = Double.NEGATIVE_INFINITY;
                 bestChoice = c;
                 for (; c < cEnd; c++) {
-                    double sum = 0.0;
-                    for (int k = ts[c], kEnd = ts[c + 1]; k < kEnd; k++) {
-                        sum += prob[k] * v[succ[k]];
-                    }
-                    double q = reward[c] + gamma * sum;
-                    if (minimize ? q < best : q > best) {
-                        best = q;
-                        bestChoice = c;
-                    }
+                    double q = sign * (reward[c] + gamma * BellmanKernel.expectation(ts[c], ts[c + 1], succ, prob, v));
+                    bestChoice = q > signedBest ? c : bestChoice; // the first optimal choice
+                    signedBest = Math.max(signedBest, q);
                 }
+                best = sign * signedBest;
                 bestChoice += b.firstChoice();
             }
             out[i] = best;

@@ -18,8 +18,8 @@ final class CassandraModelBuilder {
     private final String source;
     private final int numStates;
     private final int numActions;
-    private final TransitionTable trans;
-    private final RewardTable rewards;
+    private TransitionTable trans;
+    private RewardTable rewards;
 
     CassandraModelBuilder(String source, int numStates, int numActions, TransitionTable trans, RewardTable rewards) {
         this.source = source;
@@ -42,6 +42,7 @@ final class CassandraModelBuilder {
         long[][] keysOut = new long[1][];
         double[][] probOut = new double[1][];
         int n = trans.sortedEntries(keysOut, probOut);
+        trans = null;
         long[] keys = keysOut[0];
         double[] prob = probOut[0];
         try {
@@ -59,6 +60,7 @@ final class CassandraModelBuilder {
         double[] reward = new double[c];
         int[] actionIndex = new int[c];
         int k = 0;
+        boolean perEndState = rewards.dependsOnEndState();
         for (int choice = 0; choice < c; choice++) {
             int s = choice / numActions;
             int a = choice - s * numActions;
@@ -77,24 +79,28 @@ final class CassandraModelBuilder {
                 throw ModelFormatException.inFile(source, "the transition probabilities of " + describe(s, a, actionLabels)
                         + " sum to " + sum + ", not 1 (tolerance " + CassandraReader.ROW_TOLERANCE + ")");
             }
-            boolean renormalise = Math.abs(sum - 1.0) > MdpBuilder.RENORMALISE_THRESHOLD;
-            double r = 0;
-            double first = rewards.get(a, s, successor[begin]);
-            boolean constant = true;
-            for (int i = begin; i < k; i++) {
-                if (renormalise) {
+            if (Math.abs(sum - 1.0) > MdpBuilder.RENORMALISE_THRESHOLD) {
+                for (int i = begin; i < k; i++) {
                     prob[i] /= sum;
                 }
-                double ri = rewards.get(a, s, successor[i]);
-                constant &= ri == first;
-                r += prob[i] * ri;
+            }
+            double first = rewards.get(a, s, successor[begin]);
+            boolean constant = true;
+            double r = 0;
+            if (perEndState) {
+                for (int i = begin; i < k; i++) {
+                    double ri = rewards.get(a, s, successor[i]);
+                    constant &= ri == first;
+                    r += prob[i] * ri;
+                }
             }
             // A reward that does not depend on the end state is taken as it is (no rounding from Σ p).
             reward[choice] = constant ? first : r;
             transStart[choice + 1] = k;
             actionIndex[choice] = actionLabels.isEmpty() ? -1 : a;
         }
-        keys = null; // release the log before the probabilities are trimmed to size
+        rewards = null;
+        keys = null; // release the log and the rewards before the probabilities are trimmed to size
         keysOut[0] = null;
         if (prob.length != n) {
             prob = java.util.Arrays.copyOf(prob, n);

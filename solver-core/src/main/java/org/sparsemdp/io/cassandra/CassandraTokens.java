@@ -19,6 +19,9 @@ final class CassandraTokens {
 
     /** Moves to the next token, reading lines as needed; false at the end of the input. */
     boolean hasNext() throws IOException {
+        if (sc.hasMoreTokens()) {
+            return true;
+        }
         while (!eof && !sc.hasMoreTokens()) {
             if (!sc.nextLine()) {
                 eof = true;
@@ -34,7 +37,11 @@ final class CassandraTokens {
 
     /** Whether the next token starts like a number (digit, sign or '.'). */
     boolean nextIsNumber() throws IOException {
-        int c = peekChar();
+        return isNumberStart(peekChar());
+    }
+
+    /** Whether a token starting with {@code c} is a number (digit, sign or '.'). */
+    static boolean isNumberStart(int c) {
         return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
     }
 
@@ -69,12 +76,24 @@ final class CassandraTokens {
         return sc.nextToken(what);
     }
 
-    /** The next token as a finite number. */
-    double number(String what) throws IOException {
+    /**
+     * The next token as a string, reusing the String of an identical recent token (names of
+     * states, actions and observations are drawn from a small vocabulary).
+     */
+    String name(String what) throws IOException {
         if (!hasNext()) {
             throw error("expected " + what + ", found the end of the file");
         }
-        if (!nextIsNumber()) {
+        return sc.nextInternedToken(what);
+    }
+
+    /** The next token as a finite number. */
+    double number(String what) throws IOException {
+        int c = peekChar();
+        if (c < 0) {
+            throw error("expected " + what + ", found the end of the file");
+        }
+        if (!isNumberStart(c)) {
             throw error("expected " + what + " (a number), found " + describeNext());
         }
         double d = sc.nextDouble(what);

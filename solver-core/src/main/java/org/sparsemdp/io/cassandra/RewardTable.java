@@ -10,20 +10,28 @@ import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
  * specific components. The value of r(a, s, s') is that of the latest statement among the (at
  * most eight) patterns that match, or 0 when none does — the "later entries overwrite earlier
  * ones" rule of pomdp-solve. Memory is proportional to the number of entries given, whatever the
- * wildcards cover.
+ * wildcards cover, except that the per-choice pattern {@code R: a : s : * r} is kept in two dense
+ * arrays over the choices (12 bytes per choice, less than a hash map once a fraction of the
+ * choices have such an entry).
  */
 final class RewardTable {
     /** Marks a wildcard component. */
     static final int ANY = -1;
 
     private final int numStates;
+    private final int numActions;
     private final Long2IntOpenHashMap[] slotByPattern = new Long2IntOpenHashMap[8];
+    /** The pattern r(a, s, *) — one reward per choice, the common case — kept densely by choice s·A + a. */
+    private double[] choiceValue;
+    private int[] choiceSeq; // 0: no entry
+    private boolean endStateSpecific;
     private final DoubleArrayList value = new DoubleArrayList();
     private final IntArrayList seqOfSlot = new IntArrayList();
     private boolean empty = true;
 
-    RewardTable(int numStates) {
+    RewardTable(int numStates, int numActions) {
         this.numStates = numStates;
+        this.numActions = numActions;
     }
 
     private static int pattern(int a, int s, int t) {
@@ -34,13 +42,26 @@ final class RewardTable {
         return ((long) Math.max(a, 0) * numStates + Math.max(s, 0)) * numStates + Math.max(t, 0);
     }
 
-    /** Number of entries buffered. */
-    int size() {
-        return value.size();
+    /** Whether some entry names a specific end state (otherwise r(a, s, ·) is constant in s'). */
+    boolean dependsOnEndState() {
+        return endStateSpecific;
     }
 
-    /** Sets r(a, s, t) = r by statement {@code seq}; any component may be {@link #ANY}. */
+    /** Sets r(a, s, t) = r by statement {@code seq} (≥ 1); any component may be {@link #ANY}. */
     void put(int a, int s, int t, double r, int seq) {
+        empty = false;
+        if (a != ANY && s != ANY && t == ANY) {
+            if (choiceValue == null) {
+                int choices = numStates * numActions; // fits: the reader checked S·A
+                choiceValue = new double[choices];
+                choiceSeq = new int[choices];
+            }
+            int c = s * numActions + a;
+            choiceValue[c] = r;
+            choiceSeq[c] = seq;
+            return;
+        }
+        endStateSpecific |= t != ANY;
         int p = pattern(a, s, t);
         Long2IntOpenHashMap map = slotByPattern[p];
         if (map == null) {
@@ -58,7 +79,6 @@ final class RewardTable {
             value.set(slot, r);
             seqOfSlot.set(slot, seq);
         }
-        empty = false;
     }
 
     /** r(a, s, t): the value of the latest matching statement, 0 if none matches. */
@@ -68,6 +88,10 @@ final class RewardTable {
         }
         int bestSeq = -1;
         double best = 0.0;
+        if (choiceSeq != null && choiceSeq[s * numActions + a] > 0) {
+            bestSeq = choiceSeq[s * numActions + a];
+            best = choiceValue[s * numActions + a];
+        }
         for (int p = 0; p < 8; p++) {
             Long2IntOpenHashMap map = slotByPattern[p];
             if (map == null) {

@@ -13,6 +13,7 @@ import org.sparsemdp.io.Compression;
 import org.sparsemdp.io.LineScanner;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.io.ModelFormatException;
+import org.sparsemdp.model.HeapCheck;
 import org.sparsemdp.model.InvalidModelException;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
@@ -97,8 +98,10 @@ public final class PrismExplicitReader {
     /** Reads {@code tra} with the given label files (merged) and reward structures (in order). */
     public static LoadedModel read(Path tra, List<Path> labelFiles, List<RewardFiles> rewardFiles) throws IOException {
         Mdp mdp;
+        long plainBytes = Compression.isGzipName(tra.toString()) || Compression.isXzName(tra.toString()) ? 0
+                : Files.size(tra);
         try (InputStream in = Compression.open(tra)) {
-            mdp = readTransitions(in, tra.toString());
+            mdp = readTransitions(in, tra.toString(), plainBytes);
         }
         Map<String, BitSet> labels = new LinkedHashMap<>();
         for (Path p : labelFiles) {
@@ -134,6 +137,17 @@ public final class PrismExplicitReader {
 
     /** Reads a {@code .tra} stream (rewards 0, initial state 0). */
     public static Mdp readTransitions(InputStream in, String source) throws IOException {
+        return readTransitions(in, source, 0);
+    }
+
+    /**
+     * Reads a {@code .tra} stream of at most {@code streamBytes} bytes (0: unknown). When the size
+     * is known, the counts of the count line reserve the model's arrays up front — each count
+     * capped by what that many bytes can hold (a row takes at least {@value #MIN_ROW_BYTES}
+     * bytes) and by the free heap — so that they are filled in place and never grown or trimmed:
+     * the peak heap is then the model itself.
+     */
+    public static Mdp readTransitions(InputStream in, String source, long streamBytes) throws IOException {
         LineScanner sc = new LineScanner(in, source).commentChar('#');
         if (!sc.nextContentLine()) {
             throw ModelFormatException.inFile(source, "empty file: expected a count line 'states choices transitions'"
@@ -171,6 +185,7 @@ public final class PrismExplicitReader {
             pending = false;
         }
         MdpBuilder builder = declStates > 0 ? new MdpBuilder((int) declStates) : new MdpBuilder();
+        reserve(builder, declChoices, declTransitions, streamBytes);
         int curState = -1;
         int curChoice = -1;
         String curLabel = null;
@@ -232,6 +247,20 @@ public final class PrismExplicitReader {
         } catch (InvalidModelException e) {
             throw ModelFormatException.inFile(source, e.getMessage());
         }
+    }
+
+    /** Shortest row "s c t p\n". */
+    private static final int MIN_ROW_BYTES = 8;
+
+    private static void reserve(MdpBuilder builder, long choices, long transitions, long streamBytes) {
+        long cap = streamBytes / MIN_ROW_BYTES;
+        long c = Math.min(choices, cap);
+        long t = Math.min(transitions, cap);
+        if (c <= 0 || t <= 0 || c > Integer.MAX_VALUE - 8 || t > Integer.MAX_VALUE - 8
+                || 16 * c + 12 * t > HeapCheck.freeBytes()) {
+            return; // unknown, implausible or larger than the free heap: grow as the rows arrive
+        }
+        builder.ensureCapacity(c, t);
     }
 
     private static int toInt(LineScanner sc, long v, String what) throws ModelFormatException {

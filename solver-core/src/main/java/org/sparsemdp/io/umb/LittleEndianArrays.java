@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 
 /**
- * Bulk little-endian conversion between tar entry data and primitive arrays, one 64 KiB block at a
- * time (no per-element parsing, no intermediate copy of the whole entry): uint64 → int with a
- * range check, uint32 → int, IEEE-754 double, and the reverse for writing.
+ * Bulk little-endian conversion between tar entry data and primitive arrays, one block at a time
+ * (no per-element parsing, no intermediate copy of the whole entry): uint64 → int with a range
+ * check, uint32 → int, IEEE-754 double ({@link Decoder}), and the reverse for writing (64 KiB
+ * blocks).
  */
 final class LittleEndianArrays {
     static final int CHUNK = 1 << 16;
@@ -21,37 +26,68 @@ final class LittleEndianArrays {
     private final byte[] buf = new byte[CHUNK];
 
     /**
-     * Decodes {@code count} uint64 values of {@code buf} into {@code dest[at..]}, each required to
-     * be ≤ {@code max}; returns the index (within this block) of the first one out of range, or −1.
+     * The decoding side: one block of {@value #BLOCK} bytes with little-endian views, reused for
+     * every entry of an archive. Doubles and uint32 are bulk copies from the block into the
+     * destination array (a plain memory copy on little-endian hardware); uint64 values are bulk
+     * copied into a scratch long[] and narrowed to int in one branch-free loop whose range check
+     * is folded into a single OR (the slow search for the offending index runs only on failure).
      */
-    static int decodeUint64(byte[] buf, int[] dest, int at, int count, long max, long[] badValue) {
-        for (int j = 0; j < count; j++) {
-            long v = (long) LONG.get(buf, j * 8);
-            if (v < 0 || v > max) { // v < 0: an unsigned value of at least 2^63
-                badValue[0] = v;
-                return j;
-            }
-            dest[at + j] = (int) v;
-        }
-        return -1;
-    }
+    static final class Decoder {
+        static final int BLOCK = 1 << 20;
+        final byte[] block = new byte[BLOCK];
+        private final ByteBuffer bytes = ByteBuffer.wrap(block).order(ByteOrder.LITTLE_ENDIAN);
+        private final LongBuffer longs = bytes.asLongBuffer();
+        private final IntBuffer ints = bytes.asIntBuffer();
+        private final DoubleBuffer doubles = bytes.asDoubleBuffer();
+        private final long[] scratch = new long[BLOCK / 8];
 
-    /** Decodes {@code count} uint32 values; returns the index of the first one ≥ {@code limit}, or −1. */
-    static int decodeUint32(byte[] buf, int[] dest, int at, int count, long limit) {
-        for (int j = 0; j < count; j++) {
-            int v = (int) INT.get(buf, j * 4);
-            if (Integer.toUnsignedLong(v) >= limit) {
-                return j;
+        /**
+         * Decodes {@code count} uint64 values of the block into {@code dest[at..]}, each required
+         * to be ≤ {@code max} (&lt; 2<sup>31</sup>); returns the index (within the block) of the
+         * first one out of range, its value in {@code badValue[0]}, or −1.
+         */
+        int uint64(int[] dest, int at, int count, long max, long[] badValue) {
+            final long[] v = scratch;
+            longs.get(0, v, 0, count);
+            long outOfRange = 0;
+            for (int j = 0; j < count; j++) {
+                long x = v[j];
+                outOfRange |= x | (max - x); // negative iff x ≥ 2^63 (unsigned) or x > max
+                dest[at + j] = (int) x;
             }
-            dest[at + j] = v;
+            if (outOfRange >= 0) {
+                return -1;
+            }
+            for (int j = 0; j < count; j++) {
+                if (v[j] < 0 || v[j] > max) {
+                    badValue[0] = v[j];
+                    return j;
+                }
+            }
+            throw new AssertionError("unreachable");
         }
-        return -1;
-    }
 
-    /** Decodes {@code count} doubles into {@code dest[at..]}. */
-    static void decodeDoubles(byte[] buf, double[] dest, int at, int count) {
-        for (int j = 0; j < count; j++) {
-            dest[at + j] = (double) DOUBLE.get(buf, j * 8);
+        /** Decodes {@code count} uint32 values; returns the index of the first one ≥ {@code limit}, or −1. */
+        int uint32(int[] dest, int at, int count, long limit) {
+            ints.get(0, dest, at, count);
+            long outOfRange = 0;
+            for (int j = 0; j < count; j++) {
+                outOfRange |= limit - 1 - Integer.toUnsignedLong(dest[at + j]);
+            }
+            if (outOfRange >= 0) {
+                return -1;
+            }
+            for (int j = 0; j < count; j++) {
+                if (Integer.toUnsignedLong(dest[at + j]) >= limit) {
+                    return j;
+                }
+            }
+            throw new AssertionError("unreachable");
+        }
+
+        /** Decodes {@code count} doubles of the block into {@code dest[at..]}. */
+        void doubles(double[] dest, int at, int count) {
+            doubles.get(0, dest, at, count);
         }
     }
 

@@ -6,7 +6,6 @@ final class UmbArrays {
     int[] transStart;
     int[] successor;
     double[] probability;
-    long probabilityOffset;
     boolean[] initial;
     int[] choiceAction;
     long[] actionStringStart;

@@ -10,16 +10,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.sparsemdp.io.ModelFormatException;
+import org.sparsemdp.model.CanonicalRows;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
 
 /**
  * Turns validated UMB arrays into an {@link Mdp}: applies the CSR defaults of absent entries,
- * folds the reward annotation into per-choice rewards, canonicalises each choice (targets
- * strictly increasing, duplicates merged, zeros dropped, rows renormalised when off by more than
- * {@value MdpBuilder#RENORMALISE_THRESHOLD}), and resolves action labels. Works in place on the
- * read arrays; copies only when canonicalisation shortened the branch arrays.
+ * folds the reward annotation into per-choice rewards, resolves action labels, and has
+ * {@link CanonicalRows} canonicalise each choice (targets strictly increasing, duplicates merged,
+ * zeros dropped, rows renormalised when off by more than {@value MdpBuilder#RENORMALISE_THRESHOLD})
+ * in one checking pass. Works in place on the read arrays; copies only when canonicalisation
+ * shortened the branch arrays.
  */
 final class UmbAssembler {
     private final String source;
@@ -54,27 +56,15 @@ final class UmbAssembler {
         }
         int[] successor = a.successor != null ? a.successor : new int[0];
         double[] probability = a.probability != null ? a.probability : new double[0];
-        for (int k = 0; k < numBranches; k++) {
-            double p = probability[k];
-            if (!(p >= 0.0 && p <= 1.0)) {
-                throw ModelFormatException.atOffset(source, a.probabilityOffset + 8L * k,
-                        "branch-to-probability.bin[" + k + "] = " + p + " is not a probability");
-            }
-        }
         double[] reward = foldRewards(choiceStart, transStart, probability, numStates, numChoices);
-        int total = canonicalise(choiceStart, transStart, successor, probability, numStates);
-        if (total < successor.length) {
-            successor = Arrays.copyOf(successor, total);
-            probability = Arrays.copyOf(probability, total);
-        }
         List<String> labels = new ArrayList<>();
         int[] actionIndex = actions(numChoices, labels);
         Objective objective = options.objective() != null ? options.objective()
                 : ix.objective != null ? ix.objective : Objective.MINIMIZE;
         double discount = !Double.isNaN(options.discount()) ? options.discount()
                 : !Double.isNaN(ix.discount) ? ix.discount : 1.0;
-        return Mdp.fromArrays(numStates, choiceStart, transStart, successor, probability, reward, actionIndex,
-                labels, objective, discount, initialStates(numStates));
+        return CanonicalRows.toMdp(numStates, choiceStart, transStart, successor, probability, reward, actionIndex,
+                labels, objective, discount, initialStates(numStates), MdpBuilder.DEFAULT_PROBABILITY_TOLERANCE);
     }
 
     private int[] identity(int n, int total, String file, String totalName, String nName) throws ModelFormatException {
@@ -114,71 +104,6 @@ final class UmbAssembler {
             }
         }
         return reward;
-    }
-
-    /** Sorts, merges and compacts every choice in place; returns the new number of branches. */
-    private int canonicalise(int[] choiceStart, int[] transStart, int[] succ, double[] prob, int numStates)
-            throws ModelFormatException {
-        int numChoices = transStart.length - 1;
-        int w = 0;
-        int s = 0;
-        for (int c = 0; c < numChoices; c++) {
-            while (choiceStart[s + 1] <= c) {
-                s++;
-            }
-            int begin = transStart[c];
-            int end = transStart[c + 1];
-            if (end == begin) {
-                throw error("choice " + c + " (of state " + s + ") has no branches");
-            }
-            boolean canonical = true;
-            for (int k = begin; k < end && canonical; k++) {
-                canonical = prob[k] > 0.0 && (k == begin || succ[k] > succ[k - 1]);
-            }
-            if (!canonical) {
-                sortByTarget(succ, prob, begin, end);
-            }
-            transStart[c] = w;
-            double sum = 0;
-            for (int k = begin; k < end; k++) {
-                double p = prob[k];
-                if (p == 0.0) {
-                    continue;
-                }
-                if (w > transStart[c] && succ[w - 1] == succ[k]) {
-                    prob[w - 1] += p;
-                } else {
-                    succ[w] = succ[k];
-                    prob[w] = p;
-                    w++;
-                }
-                sum += p;
-            }
-            if (w == transStart[c]) {
-                throw error("choice " + c + " (of state " + s + ") has only zero probabilities");
-            }
-            if (Math.abs(sum - 1.0) > MdpBuilder.DEFAULT_PROBABILITY_TOLERANCE) {
-                throw error("the probabilities of choice " + c + " (of state " + s + ") sum to " + sum + ", not 1");
-            }
-            if (Math.abs(sum - 1.0) > MdpBuilder.RENORMALISE_THRESHOLD) {
-                for (int k = transStart[c]; k < w; k++) {
-                    prob[k] /= sum;
-                }
-            }
-        }
-        transStart[numChoices] = w;
-        return w;
-    }
-
-    private static void sortByTarget(int[] succ, double[] prob, int from, int to) {
-        it.unimi.dsi.fastutil.Arrays.quickSort(from, to, (i, j) -> Integer.compare(succ[i], succ[j]), (i, j) -> {
-            int t = succ[i];
-            succ[i] = succ[j];
-            succ[j] = t;
-            double p = prob[i];
-            prob[i] = prob[j];
-            prob[j] = p;
-        });
     }
 
     private int[] actions(int numChoices, List<String> labels) throws ModelFormatException {

@@ -91,6 +91,32 @@ final class UmbFixtures {
         return out.toByteArray();
     }
 
+    /**
+     * The entries of a plain ustar archive written by {@link UmbWriter}, in archive order (name
+     * from bytes 0–99 plus the 155-byte prefix at 345, octal size at 124; POSIX.1-2017 ustar).
+     */
+    static Map<String, byte[]> untar(byte[] tar) {
+        Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        int at = 0;
+        while (at + 512 <= tar.length && tar[at] != 0) {
+            String name = cString(tar, at, 100);
+            String prefix = cString(tar, at + 345, 155);
+            long size = Long.parseLong(cString(tar, at + 124, 12).trim(), 8);
+            out.put(prefix.isEmpty() ? name : prefix + "/" + name,
+                    java.util.Arrays.copyOfRange(tar, at + 512, at + 512 + (int) size));
+            at += 512 + (int) ((size + 511) / 512 * 512);
+        }
+        return out;
+    }
+
+    private static String cString(byte[] b, int off, int max) {
+        int end = off;
+        while (end < off + max && b[end] != 0) {
+            end++;
+        }
+        return new String(b, off, end - off, StandardCharsets.US_ASCII);
+    }
+
     /** A ustar header for a regular file with a size given in octal text (may lie). */
     static byte[] header(String name, long size) {
         byte[] h = new byte[512];

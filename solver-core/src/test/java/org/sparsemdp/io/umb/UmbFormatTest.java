@@ -301,7 +301,7 @@ class UmbFormatTest {
         files = UmbFixtures.specExample();
         files.put("branch-to-probability.bin", doubles(0.5, 0.5, 0.2, 0.7, 0.9, 0.1, 1.0, 1.0));
         e = readError(tar(files));
-        assertTrue(e.getMessage().contains("choice 1 (of state 0)") && e.getMessage().contains("sum to 0.89"),
+        assertTrue(e.getMessage().contains("state 0, choice 1") && e.getMessage().contains("sum to 0.89"),
                 e.getMessage());
     }
 
