@@ -104,9 +104,14 @@ final class SolveCommand implements Callable<Integer> {
         if (lp.constrained()) {
             return lp.solveConstrained(mdp, method, ob.build(), output, json, spec.commandLine().getOut());
         }
-        Solver solver = LpOptions.isLp(method) ? lp.solver(method)
-                : configured(reach.solver(method, spec.commandLine().getParseResult().hasMatchedOption("--method"), mdp));
-        Solution solution = reach.hasTarget() ? reach.solveTarget(loaded, mdp, ob.build()) : solver.solve(mdp, ob.build());
+        boolean methodGiven = spec.commandLine().getParseResult().hasMatchedOption("--method");
+        Solution solution;
+        if (reach.hasTarget(mdp)) {
+            solution = reach.solveTarget(loaded, mdp, ob.build(), ReachabilityOptions.order(method, methodGiven));
+        } else {
+            Solver solver = LpOptions.isLp(method) ? lp.solver(method) : configured(reach.solver(method, methodGiven, mdp));
+            solution = solver.solve(mdp, ob.build());
+        }
         if (output != null) {
             Mdp model = mdp;
             AtomicFiles.write(output, out -> writeValues(model, solution, out));

@@ -46,9 +46,15 @@ public final class Reachability {
     private Reachability() {
     }
 
-    /** Pmin or Pmax (per {@code direction}) of eventually reaching {@code target}. */
+    /** Pmin or Pmax (per {@code direction}) of eventually reaching {@code target}, global sweeps. */
     public static Solution probability(Mdp mdp, BitSet target, Objective direction, SolverOptions options,
                                        boolean relative) {
+        return probability(mdp, target, direction, options, relative, IterationOrder.GLOBAL);
+    }
+
+    /** Pmin or Pmax (per {@code direction}) of eventually reaching {@code target}. */
+    public static Solution probability(Mdp mdp, BitSet target, Objective direction, SolverOptions options,
+                                       boolean relative, IterationOrder order) {
         long start = System.nanoTime();
         int n = mdp.numStates();
         GraphAnalysis g = new GraphAnalysis(mdp);
@@ -70,8 +76,19 @@ public final class Reachability {
         double[] lower = new double[sys.numStates];
         double[] upper = new double[sys.numStates];
         Arrays.fill(upper, 1.0);
-        IntervalIteration.Result r = IntervalIteration.run(sys, max, lower, upper, options, relative, start);
-        return finish(mdp, sys, max, known, maybe, null, lower, upper, r, start, max ? "ii-pmax" : "ii-pmin");
+        IntervalIteration.Result r = iterate(order, sys, max, lower, upper, options, relative, start);
+        return finish(mdp, sys, max, known, maybe, null, lower, upper, r, start, name(order, max ? "pmax" : "pmin"));
+    }
+
+    /**
+     * Rmin or Rmax (per {@code direction}) of the reward {@code reward} (one non-negative value
+     * per choice) accumulated until {@code target} is first reached, global sweeps.
+     *
+     * @throws IllegalArgumentException if a reward is negative or not finite
+     */
+    public static Solution reward(Mdp mdp, double[] reward, BitSet target, Objective direction, SolverOptions options,
+                                  boolean relative) {
+        return reward(mdp, reward, target, direction, options, relative, IterationOrder.GLOBAL);
     }
 
     /**
@@ -81,18 +98,16 @@ public final class Reachability {
      * @throws IllegalArgumentException if a reward is negative or not finite
      */
     public static Solution reward(Mdp mdp, double[] reward, BitSet target, Objective direction, SolverOptions options,
-                                  boolean relative) {
+                                  boolean relative, IterationOrder order) {
+        return reward(mdp, reward, target, direction, options, relative, order, "r");
+    }
+
+    /** {@link #reward} whose method name is "ii-" (or "tii-") + {@code kind} + "min"/"max". */
+    static Solution reward(Mdp mdp, double[] reward, BitSet target, Objective direction, SolverOptions options,
+                           boolean relative, IterationOrder order, String kind) {
         long start = System.nanoTime();
         int n = mdp.numStates();
-        if (reward.length != mdp.numChoices()) {
-            throw new IllegalArgumentException("expected " + mdp.numChoices() + " rewards, got " + reward.length);
-        }
-        for (int c = 0; c < reward.length; c++) {
-            if (!(reward[c] >= 0 && reward[c] < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("reachability rewards must be finite and non-negative; choice " + c
-                        + " of state " + mdp.stateOfChoice(c) + " has " + reward[c]);
-            }
-        }
+        requireNonNegative(mdp, reward, "reachability");
         GraphAnalysis g = new GraphAnalysis(mdp);
         boolean max = direction == Objective.MAXIMIZE;
         BitSet t = clip(target, n);
@@ -135,8 +150,35 @@ public final class Reachability {
         double[] lower = new double[sys.numStates];
         int[] policy = max ? null : attractor(sys);
         double[] upper = StepBoundedUpperBound.compute(sys, policy, Math.max(options.maxIterations(), 1));
-        IntervalIteration.Result r = IntervalIteration.run(sys, max, lower, upper, options, relative, start);
-        return finish(mdp, sys, max, known, maybe, allowed, lower, upper, r, start, max ? "ii-rmax" : "ii-rmin");
+        IntervalIteration.Result r = iterate(order, sys, max, lower, upper, options, relative, start);
+        return finish(mdp, sys, max, known, maybe, allowed, lower, upper, r, start,
+                name(order, kind + (max ? "max" : "min")));
+    }
+
+    /** Checks that there is one finite non-negative reward per choice. */
+    static void requireNonNegative(Mdp mdp, double[] reward, String what) {
+        if (reward.length != mdp.numChoices()) {
+            throw new IllegalArgumentException("expected " + mdp.numChoices() + " rewards, got " + reward.length);
+        }
+        for (int c = 0; c < reward.length; c++) {
+            if (!(reward[c] >= 0 && reward[c] < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException(what + " rewards must be finite and non-negative; choice " + c
+                        + " of state " + mdp.stateOfChoice(c) + " has " + reward[c]);
+            }
+        }
+    }
+
+    /** Runs interval iteration in the given order. */
+    static IntervalIteration.Result iterate(IterationOrder order, ReducedSystem sys, boolean max, double[] lower,
+                                            double[] upper, SolverOptions options, boolean relative, long start) {
+        return order == IterationOrder.TOPOLOGICAL
+                ? TopologicalIntervalIteration.run(sys, max, lower, upper, options, relative, start)
+                : IntervalIteration.run(sys, max, lower, upper, options, relative, start);
+    }
+
+    /** The method name: "ii-" or, topological, "tii-" followed by {@code objective}. */
+    static String name(IterationOrder order, String objective) {
+        return (order == IterationOrder.TOPOLOGICAL ? "tii-" : "ii-") + objective;
     }
 
     /**
@@ -204,7 +246,7 @@ public final class Reachability {
         return t;
     }
 
-    private static Solution finish(Mdp mdp, ReducedSystem sys, boolean max, double[] known, BitSet maybe,
+    static Solution finish(Mdp mdp, ReducedSystem sys, boolean max, double[] known, BitSet maybe,
                                    BitSet allowed, double[] lower, double[] upper, IntervalIteration.Result r,
                                    long start, String method) {
         int n = mdp.numStates();

@@ -78,7 +78,7 @@ class ReachabilityOracleTest {
         }
     }
 
-    private static int check(Solution s, double[] exact, double tol) {
+    static int check(Solution s, double[] exact, double tol) {
         assertEquals(Status.CONVERGED, s.status());
         assertEquals(Accuracy.CERTIFIED, s.accuracy());
         int finite = 0;
@@ -140,12 +140,17 @@ class ReachabilityOracleTest {
     /** Exact values by enumeration of memoryless deterministic policies. */
     static final class Oracle {
         static double[] optimum(Mdp mdp, BitSet target, Objective o, boolean reward) {
+            return optimum(mdp, o, choice -> reward ? rewardOf(mdp, target, choice) : probabilityOf(mdp, target, choice));
+        }
+
+        /** The optimum over memoryless deterministic policies of {@code valueOf(policy)}. */
+        static double[] optimum(Mdp mdp, Objective o, java.util.function.Function<int[], double[]> valueOf) {
             int n = mdp.numStates();
             int[] choice = new int[n];
             double[] best = new double[n];
             java.util.Arrays.fill(best, o == Objective.MAXIMIZE ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
             while (true) {
-                double[] v = reward ? rewardOf(mdp, target, choice) : probabilityOf(mdp, target, choice);
+                double[] v = valueOf.apply(choice);
                 for (int s = 0; s < n; s++) {
                     best[s] = o == Objective.MAXIMIZE ? Math.max(best[s], v[s]) : Math.min(best[s], v[s]);
                 }
