@@ -82,6 +82,20 @@ class ReachabilityCliTest {
     }
 
     @Test
+    void topologicalMethodOnACyclicModelWithDiscountOne(@TempDir Path dir) throws IOException {
+        // Cost 1 per step; from 0 "retry" returns to 0 with 1/2, or "slow" goes to 1 (cost 3);
+        // 1 moves to the terminal 2 (cost 1). Min: x0 = min(1 + x0/2 + x2/2, 3 + x1), x1 = 1 -> 2.
+        Path f = dir.resolve("c.mdp");
+        Files.writeString(f, "mdp 1\nstates 3\nobjective min\n0 retry 1 0:0.5 2:0.5\n0 slow 3 1:1\n1 go 1 2:1\n");
+        for (String method : new String[] {"topological", "ii"}) {
+            CliTest.Run r = CliTest.run("solve", f.toString(), "--method", method, "--json");
+            assertEquals(0, r.code(), r.err());
+            assertEquals(2.0, initialValue(r), 1e-6);
+            assertTrue(r.out().contains(method.equals("ii") ? "\"ii-rmin\"" : "\"tii-rmin\""), r.out());
+        }
+    }
+
+    @Test
     void badLabelExpressionAndUnknownNamesAreReported(@TempDir Path dir) throws IOException {
         Path tra = writeGambler(dir);
         CliTest.Run r = CliTest.run("solve", tra.toString(), "--reach", "rich&(broke");

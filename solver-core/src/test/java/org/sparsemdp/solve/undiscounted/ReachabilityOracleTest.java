@@ -39,17 +39,19 @@ class ReachabilityOracleTest {
             }
             for (Objective o : Objective.values()) {
                 double[] exactP = Oracle.optimum(mdp, target, o, false);
-                Solution p = Reachability.probability(mdp, target, o, options, false);
-                checked += check(p, exactP, EPS);
                 double[] exactR = Oracle.optimum(mdp, target, o, true);
-                Solution r = Reachability.reward(mdp, mdp.rewardArray(), target, o, options, false);
-                checked += check(r, exactR, EPS * Math.max(1, max(exactR)));
+                for (IterationOrder order : IterationOrder.values()) {
+                    Solution p = Reachability.probability(mdp, target, o, options, false, order);
+                    checked += check(p, exactP, EPS);
+                    Solution r = Reachability.reward(mdp, mdp.rewardArray(), target, o, options, false, order);
+                    checked += check(r, exactR, EPS * Math.max(1, max(exactR)));
+                }
                 for (double v : exactR) {
                     infinite += v == Double.POSITIVE_INFINITY ? 1 : 0;
                 }
             }
         }
-        assertTrue(checked > 5000, "too few finite values checked: " + checked);
+        assertTrue(checked > 10000, "too few finite values checked: " + checked);
         assertTrue(infinite > 100, "too few infinite values checked: " + infinite);
     }
 
