@@ -48,6 +48,13 @@ public final class CumulativeReward {
     public static Solution solve(Mdp mdp, double[] reward, Objective direction, SolverOptions options,
                                  boolean relative, IterationOrder order) {
         Reachability.requireNonNegative(mdp, reward, "cumulative");
+        Solution s = bounds(mdp, reward, direction, options, relative, order);
+        return PolicyCertificate.certify(mdp, reward, s, direction == Objective.MAXIMIZE,
+                chain -> bounds(chain, chain.rewardArray(), direction, options, relative, IterationOrder.GLOBAL));
+    }
+
+    private static Solution bounds(Mdp mdp, double[] reward, Objective direction, SolverOptions options,
+                                   boolean relative, IterationOrder order) {
         return direction == Objective.MINIMIZE ? minimum(mdp, reward, options, relative, order)
                 : maximum(mdp, reward, options, relative, order);
     }
@@ -65,7 +72,22 @@ public final class CumulativeReward {
                 z.set(s);
             }
         }
-        return Reachability.reward(mdp, reward, z, Objective.MINIMIZE, options, relative, order, "cumulative-");
+        Solution s = Reachability.rewardBounds(mdp, reward, z, Objective.MINIMIZE, options, relative, order,
+                "cumulative-");
+        // In Z: stay in the zero-reward end component forever.
+        int[] policy = s.policy();
+        int[] cs = mdp.choiceStartArray();
+        for (int st = 0; st < n; st++) {
+            if (zeroEcs.componentOf(st) >= 0) {
+                for (int c = cs[st]; c < cs[st + 1]; c++) {
+                    if (zeroEcs.isInternal(c)) {
+                        policy[st] = c;
+                        break;
+                    }
+                }
+            }
+        }
+        return s;
     }
 
     private static Solution maximum(Mdp mdp, double[] reward, SolverOptions options, boolean relative,
@@ -102,13 +124,49 @@ public final class CumulativeReward {
                 maybe.set(s);
             }
         }
+        int[] policy = Reachability.firstChoices(mdp);
+        unboundedPolicy(mdp, g, mecs, reward, infinite, policy);
         EndComponents merged = EndComponents.maximal(mdp, maybe, null);
         ReducedSystem sys = ReducedSystem.build(mdp, maybe, known, null, merged, reward);
         double[] lower = new double[sys.numStates];
         double[] upper = StepBoundedUpperBound.compute(sys, null, Math.max(options.maxIterations(), 1));
         IntervalIteration.Result r = Reachability.iterate(order, sys, true, lower, upper, options, relative, start);
-        return Reachability.finish(mdp, sys, true, known, maybe, null, lower, upper, r, start,
-                Reachability.name(order, "cumulative-max"));
+        return Reachability.finish(mdp, g, sys, merged, true, known, lower, upper, r, start,
+                Reachability.name(order, "cumulative-max"), policy);
+    }
+
+    /**
+     * A policy with infinite total reward on {@code infinite}: in a MEC with a positive internal
+     * choice, that choice at its owner and a walk to an owner by internal choices elsewhere (so
+     * the run stays in the MEC and takes the positive choice infinitely often, almost surely);
+     * outside, the attractor towards those MECs (reached with positive probability).
+     */
+    private static void unboundedPolicy(Mdp mdp, GraphAnalysis g, EndComponents mecs, double[] reward,
+                                        BitSet infinite, int[] policy) {
+        int n = mdp.numStates();
+        int[] cs = mdp.choiceStartArray();
+        boolean[] positiveComponent = new boolean[mecs.count()];
+        BitSet owners = new BitSet(n);
+        for (int s = infinite.nextSetBit(0); s >= 0; s = infinite.nextSetBit(s + 1)) {
+            for (int c = cs[s]; c < cs[s + 1]; c++) {
+                if (reward[c] > 0 && mecs.isInternal(c)) {
+                    policy[s] = c;
+                    owners.set(s);
+                    positiveComponent[mecs.componentOf(s)] = true;
+                    break;
+                }
+            }
+        }
+        BitSet inPositive = new BitSet(n);
+        for (int s = infinite.nextSetBit(0); s >= 0; s = infinite.nextSetBit(s + 1)) {
+            if (mecs.componentOf(s) >= 0 && positiveComponent[mecs.componentOf(s)]) {
+                inPositive.set(s);
+            }
+        }
+        g.attract(owners, inPositive, mecs.internalChoices(), policy);
+        BitSet any = new BitSet(mdp.numChoices());
+        any.set(0, mdp.numChoices());
+        g.attract(owners, infinite, any, policy);
     }
 
     private static BitSet zeroRewardChoices(double[] reward) {

@@ -80,6 +80,7 @@ class CumulativeRewardTest {
         Random rnd = new Random(20261122L);
         int finite = 0;
         int infinite = 0;
+        int loose = 0;
         for (int round = 0; round < 250; round++) {
             Mdp mdp = ReachabilityOracleTest.randomModel(rnd);
             for (Objective o : Objective.values()) {
@@ -92,11 +93,14 @@ class CumulativeRewardTest {
                 for (IterationOrder order : IterationOrder.values()) {
                     Solution s = CumulativeReward.solve(mdp, mdp.rewardArray(), o, OPTIONS, false, order);
                     finite += ReachabilityOracleTest.check(s, exact, EPS * scale);
+                    loose += ReachabilityOracleTest.checkPolicy(s,
+                            totalOf(mdp, ReachabilityOracleTest.choices(mdp, s)), exact, EPS * scale);
                 }
             }
         }
         assertTrue(finite > 3000, "too few finite values checked: " + finite);
         assertTrue(infinite > 300, "too few infinite values checked: " + infinite);
+        assertEquals(0, loose, "policies with a bound above 4 epsilon");
     }
 
     @Test

@@ -29,6 +29,7 @@ class ReachabilityOracleTest {
         SolverOptions options = SolverOptions.builder().epsilon(EPS).build();
         int checked = 0;
         int infinite = 0;
+        int loose = 0;
         for (int round = 0; round < 300; round++) {
             Mdp mdp = randomModel(rnd);
             int n = mdp.numStates();
@@ -43,8 +44,11 @@ class ReachabilityOracleTest {
                 for (IterationOrder order : IterationOrder.values()) {
                     Solution p = Reachability.probability(mdp, target, o, options, false, order);
                     checked += check(p, exactP, EPS);
+                    loose += checkPolicy(p, Oracle.probabilityOf(mdp, target, choices(mdp, p)), exactP, EPS);
                     Solution r = Reachability.reward(mdp, mdp.rewardArray(), target, o, options, false, order);
                     checked += check(r, exactR, EPS * Math.max(1, max(exactR)));
+                    loose += checkPolicy(r, Oracle.rewardOf(mdp, target, choices(mdp, r)), exactR,
+                            EPS * Math.max(1, max(exactR)));
                 }
                 for (double v : exactR) {
                     infinite += v == Double.POSITIVE_INFINITY ? 1 : 0;
@@ -52,6 +56,7 @@ class ReachabilityOracleTest {
             }
         }
         assertTrue(checked > 10000, "too few finite values checked: " + checked);
+        assertTrue(loose == 0, loose + " policies with a bound above 4 epsilon");
         assertTrue(infinite > 100, "too few infinite values checked: " + infinite);
     }
 
@@ -98,6 +103,30 @@ class ReachabilityOracleTest {
             assertTrue(s.errorBound() >= Math.abs(s.value(st) - exact[st]) - slack);
         }
         return finite;
+    }
+
+    /** The policy of a solution as per-state choice offsets, as the oracle takes them. */
+    static int[] choices(Mdp mdp, Solution s) {
+        int[] c = new int[mdp.numStates()];
+        for (int st = 0; st < c.length; st++) {
+            c[st] = s.policy()[st] < 0 ? 0 : s.policy()[st] - mdp.choiceStart(st);
+        }
+        return c;
+    }
+
+    /**
+     * Checks that the policy's exact values {@code ofPolicy} lie within the certified
+     * {@link Solution#policyBound()} of the exact optimum; returns 1 if that bound exceeds 4·tol.
+     */
+    static int checkPolicy(Solution s, double[] ofPolicy, double[] exact, double tol) {
+        double bound = s.policyBound();
+        assertTrue(bound >= 0, "policy bound " + bound);
+        for (int st = 0; st < exact.length; st++) {
+            double loss = ofPolicy[st] == exact[st] ? 0 : Math.abs(ofPolicy[st] - exact[st]);
+            assertTrue(loss <= bound + 1e-9 * Math.max(1, Math.abs(exact[st])),
+                    "state " + st + ": policy " + ofPolicy[st] + ", optimum " + exact[st] + ", bound " + bound);
+        }
+        return bound <= 4 * tol ? 0 : 1;
     }
 
     private static double max(double[] v) {
