@@ -20,6 +20,7 @@ import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.SolverOptions;
+import org.sparsemdp.solve.undiscounted.IterationOrder;
 import org.sparsemdp.solve.undiscounted.Reachability;
 
 /**
@@ -28,7 +29,8 @@ import org.sparsemdp.solve.undiscounted.Reachability;
  * "walk" choice (to s+1 w.p. 0.9, to a random state w.p. 0.1, reward 1), a "jump" choice (to
  * one of two random states within 1000, reward 2) and every 10th state a zero-reward self-loop
  * "rest" (an end component on which plain value iteration for Rmin fails); every 1000th state
- * is a target, every 997th state a dead end without choices. Fixed seed.
+ * is a target, every 997th state a dead end without choices. Fixed seed. Each run includes the
+ * policy certificate (a second solve on the policy's chain). {@link #walkRmin} is a long chain.
  *
  * <pre>java -jar solver-bench/target/benchmarks.jar ReachabilityBenchmark</pre>
  */
@@ -43,8 +45,14 @@ public class ReachabilityBenchmark {
     @Param({"1000000"})
     public int states;
 
+    /** Global or topological (SCC by SCC) interval iteration. */
+    @Param({"GLOBAL", "TOPOLOGICAL"})
+    public IterationOrder order;
+
     private Mdp mdp;
     private BitSet target;
+    private Mdp walkMdp;
+    private BitSet walkEnd;
     private final SolverOptions options = SolverOptions.builder().epsilon(1e-6).build();
 
     /** Generates the model. */
@@ -74,23 +82,48 @@ public class ReachabilityBenchmark {
             }
         }
         mdp = b.build();
+        walkMdp = walk(1000);
+        walkEnd = new BitSet();
+        walkEnd.set(1000);
+    }
+
+    /**
+     * A long chain: states 0..n−1, "step" (reward 1) to s+1 w.p. 0.6 and s−1 w.p. 0.4 (0 to 1),
+     * "hop" (reward 2) to s+1 w.p. 0.99 and back to 0 w.p. 0.01; target n. Its values are in the
+     * thousands and the slowest contraction is close to 1: the case where the a-priori reward
+     * upper bound used to be about 1e185.
+     */
+    static Mdp walk(int n) {
+        MdpBuilder b = new MdpBuilder(n + 1);
+        b.addChoice(0, "step", 1, new int[] {1}, new double[] {1});
+        for (int s = 1; s < n; s++) {
+            b.addChoice(s, "step", 1, new int[] {s + 1, s - 1}, new double[] {0.6, 0.4});
+            b.addChoice(s, "hop", 2, new int[] {s + 1, 0}, new double[] {0.99, 0.01});
+        }
+        return b.build();
     }
 
     /** Maximal probability of reaching a target. */
     @Benchmark
     public Solution pmax() {
-        return Reachability.probability(mdp, target, Objective.MAXIMIZE, options, false);
+        return Reachability.probability(mdp, target, Objective.MAXIMIZE, options, false, order);
     }
 
     /** Minimal probability of reaching a target. */
     @Benchmark
     public Solution pmin() {
-        return Reachability.probability(mdp, target, Objective.MINIMIZE, options, false);
+        return Reachability.probability(mdp, target, Objective.MINIMIZE, options, false, order);
     }
 
     /** Minimal expected reward until a target (Infinity where a dead end is unavoidable). */
     @Benchmark
     public Solution rmin() {
-        return Reachability.reward(mdp, mdp.rewardArray(), target, Objective.MINIMIZE, options, false);
+        return Reachability.reward(mdp, mdp.rewardArray(), target, Objective.MINIMIZE, options, false, order);
+    }
+
+    /** Rmin on the 1000-state walk (value about 4841 at state 0). */
+    @Benchmark
+    public Solution walkRmin() {
+        return Reachability.reward(walkMdp, walkMdp.rewardArray(), walkEnd, Objective.MINIMIZE, options, false, order);
     }
 }

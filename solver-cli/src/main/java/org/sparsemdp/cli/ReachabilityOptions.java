@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import org.sparsemdp.graph.StronglyConnectedComponents;
 import org.sparsemdp.io.LabelExpression;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.model.Mdp;
@@ -12,6 +13,9 @@ import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.Solvers;
+import org.sparsemdp.solve.TopologicalSolver;
+import org.sparsemdp.solve.undiscounted.CumulativeReward;
+import org.sparsemdp.solve.undiscounted.IterationOrder;
 import org.sparsemdp.solve.undiscounted.Reachability;
 import org.sparsemdp.solve.undiscounted.TotalRewardSolver;
 import picocli.CommandLine.ArgGroup;
@@ -19,7 +23,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code solve} options for labelled models and undiscounted objectives (a picocli mixin):
- * label and reward files, {@code --reach}/{@code --until} label expressions,
+ * label and reward files, {@code --reach}/{@code --until} label expressions, {@code --cumulative},
  * {@code --reward-structure} and {@code --relative}.
  */
 final class ReachabilityOptions {
@@ -53,6 +57,10 @@ final class ReachabilityOptions {
         @Option(names = "--until", paramLabel = "LABEL_EXPR", required = true,
                 description = "Optimal expected reward accumulated until first reaching LABEL_EXPR (Infinity where not reached with probability 1).")
         String until;
+
+        @Option(names = "--cumulative", required = true,
+                description = "Optimal expected total reward over the whole run, PRISM's R[C] (discount 1; Infinity where unbounded). With --discount G < 1: the discounted total reward, solved by --method.")
+        boolean cumulative;
     }
 
     /** Loads the model with the files named by these options. */
@@ -68,9 +76,29 @@ final class ReachabilityOptions {
         return model.mdpWithRewards(rewardStructure);
     }
 
-    /** Whether {@code --reach} or {@code --until} was given. */
-    boolean hasTarget() {
-        return target != null;
+    /**
+     * Whether {@code --reach}, {@code --until} or (on an undiscounted model) {@code --cumulative}
+     * was given: the objectives {@link #solveTarget} solves.
+     */
+    boolean hasTarget(Mdp mdp) {
+        return target != null && !(target.cumulative && mdp.isDiscounted());
+    }
+
+    /**
+     * The interval-iteration order for {@code --method}: topological for {@code topological},
+     * global for {@code ii} or no {@code --method}.
+     *
+     * @throws IllegalArgumentException for any other method
+     */
+    static IterationOrder order(String method, boolean methodGiven) {
+        if (!methodGiven || method.equals(TotalRewardSolver.NAME)) {
+            return IterationOrder.GLOBAL;
+        }
+        if (method.equals(TopologicalSolver.NAME)) {
+            return IterationOrder.TOPOLOGICAL;
+        }
+        throw new IllegalArgumentException("objectives with discount 1 are solved by interval iteration: --method "
+                + TotalRewardSolver.NAME + " (the default) or " + TopologicalSolver.NAME + ", not '" + method + "'");
     }
 
     /**
@@ -79,17 +107,20 @@ final class ReachabilityOptions {
      *
      * @throws IllegalArgumentException if the model is discounted (these objectives are not)
      */
-    Solution solveTarget(LoadedModel model, Mdp mdp, SolverOptions options) {
+    Solution solveTarget(LoadedModel model, Mdp mdp, SolverOptions options, IterationOrder order) {
         if (mdp.isDiscounted()) {
             throw new IllegalArgumentException((target.reach != null ? "--reach" : "--until") + " computes an"
                     + " undiscounted objective, but the model has discount " + mdp.discount() + "; add --discount 1");
         }
+        if (target.cumulative) {
+            return CumulativeReward.solve(mdp, mdp.rewardArray(), mdp.objective(), options, relative, order);
+        }
         String expr = target.reach != null ? target.reach : target.until;
         BitSet states = LabelExpression.parse(expr).evaluate(model);
         if (target.reach != null) {
-            return Reachability.probability(mdp, states, mdp.objective(), options, relative);
+            return Reachability.probability(mdp, states, mdp.objective(), options, relative, order);
         }
-        return Reachability.reward(mdp, mdp.rewardArray(), states, mdp.objective(), options, relative);
+        return Reachability.reward(mdp, mdp.rewardArray(), states, mdp.objective(), options, relative, order);
     }
 
     /**
@@ -99,6 +130,10 @@ final class ReachabilityOptions {
     Solver solver(String method, boolean methodGiven, Mdp mdp) {
         if (!mdp.isDiscounted() && (!methodGiven || method.equals(TotalRewardSolver.NAME))) {
             return new TotalRewardSolver(relative);
+        }
+        if (!mdp.isDiscounted() && method.equals(TopologicalSolver.NAME) && StronglyConnectedComponents.acyclicOrder(mdp) == null) {
+            // cyclic: the topological method needs the undiscounted (interval iteration) analysis
+            return new TotalRewardSolver(relative, IterationOrder.TOPOLOGICAL);
         }
         return Solvers.byName(method);
     }

@@ -111,16 +111,21 @@ final class SolveCommand implements Callable<Integer> {
         if (lp.constrained()) {
             return lp.solveConstrained(mdp, method, ob.build(), output, json, spec.commandLine().getOut());
         }
-        Solver solver = LpOptions.isLp(method) ? lp.solver(method)
-                : configured(reach.solver(method, spec.commandLine().getParseResult().hasMatchedOption("--method"), mdp));
+        boolean methodGiven = spec.commandLine().getParseResult().hasMatchedOption("--method");
         StateOrdering ordering = StateOrdering.parse(reorder);
-        if (ordering != StateOrdering.NONE) {
-            if (reach.hasTarget()) {
-                throw new IllegalArgumentException("--reorder does not apply to reachability targets");
+        Solution solution;
+        if (reach.hasTarget(mdp)) {
+            if (ordering != StateOrdering.NONE) {
+                throw new IllegalArgumentException("--reorder does not apply to --reach, --until or --cumulative");
             }
-            solver = new ReorderingSolver(solver, ordering);
+            solution = reach.solveTarget(loaded, mdp, ob.build(), ReachabilityOptions.order(method, methodGiven));
+        } else {
+            Solver solver = LpOptions.isLp(method) ? lp.solver(method) : configured(reach.solver(method, methodGiven, mdp));
+            if (ordering != StateOrdering.NONE) {
+                solver = new ReorderingSolver(solver, ordering);
+            }
+            solution = solver.solve(mdp, ob.build());
         }
-        Solution solution = reach.hasTarget() ? reach.solveTarget(loaded, mdp, ob.build()) : solver.solve(mdp, ob.build());
         if (output != null) {
             Mdp model = mdp;
             AtomicFiles.write(output, out -> writeValues(model, solution, out));

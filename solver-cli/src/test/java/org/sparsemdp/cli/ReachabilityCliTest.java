@@ -53,6 +53,49 @@ class ReachabilityCliTest {
     }
 
     @Test
+    void cumulativeRewardOnAPrismModel(@TempDir Path dir) throws IOException {
+        Path tra = writeGambler(dir);
+        // Steps from 1 over the whole run (broke and rich are absorbing with reward 0): min stops
+        // at 2 (x1 = 1 + x2/2, x2 = 1 -> 1.5); max bets on (x1 = 1 + x2/2, x2 = 1 + x1/2 -> 2).
+        for (String method : new String[] {"ii", "topological"}) {
+            CliTest.Run r = CliTest.run("solve", tra.toString(), "--cumulative", "--objective", "min", "--json",
+                    "--method", method);
+            assertEquals(0, r.code(), r.err());
+            assertEquals(1.5, initialValue(r), 1e-6);
+            r = CliTest.run("solve", tra.toString(), "--cumulative", "--objective", "max", "--json", "-m", method);
+            assertEquals(2.0, initialValue(r), 1e-6);
+        }
+        // Discounted (0.9), max: x1 = 1 + 0.45 x2, x2 = 1 + 0.45 x1 -> x1 = 1.45 / 0.7975.
+        CliTest.Run r = CliTest.run("solve", tra.toString(), "--cumulative", "--objective", "max", "--discount", "0.9",
+                "--json", "-e", "1e-9");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1.45 / 0.7975, initialValue(r), 1e-7);
+        // A reward of 1 per step in broke: from 1 every policy risks broke -> Infinity.
+        Files.writeString(dir.resolve("broke.srew"), "4 1\n0 1\n");
+        r = CliTest.run("solve", tra.toString(), "--cumulative", "--objective", "min", "--json", "--state-rewards",
+                dir.resolve("broke.srew").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"initialValue\":\"Infinity\""), r.out());
+        r = CliTest.run("solve", tra.toString(), "--reach", "rich", "--method", "vi");
+        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
+        assertTrue(r.err().contains("--method ii (the default) or topological"), r.err());
+    }
+
+    @Test
+    void topologicalMethodOnACyclicModelWithDiscountOne(@TempDir Path dir) throws IOException {
+        // Cost 1 per step; from 0 "retry" returns to 0 with 1/2, or "slow" goes to 1 (cost 3);
+        // 1 moves to the terminal 2 (cost 1). Min: x0 = min(1 + x0/2 + x2/2, 3 + x1), x1 = 1 -> 2.
+        Path f = dir.resolve("c.mdp");
+        Files.writeString(f, "mdp 1\nstates 3\nobjective min\n0 retry 1 0:0.5 2:0.5\n0 slow 3 1:1\n1 go 1 2:1\n");
+        for (String method : new String[] {"topological", "ii"}) {
+            CliTest.Run r = CliTest.run("solve", f.toString(), "--method", method, "--json");
+            assertEquals(0, r.code(), r.err());
+            assertEquals(2.0, initialValue(r), 1e-6);
+            assertTrue(r.out().contains(method.equals("ii") ? "\"ii-rmin\"" : "\"tii-rmin\""), r.out());
+        }
+    }
+
+    @Test
     void badLabelExpressionAndUnknownNamesAreReported(@TempDir Path dir) throws IOException {
         Path tra = writeGambler(dir);
         CliTest.Run r = CliTest.run("solve", tra.toString(), "--reach", "rich&(broke");

@@ -28,10 +28,16 @@ public final class StronglyConnectedComponents {
 
     /** Computes the components of {@code mdp}'s state graph. */
     public static StronglyConnectedComponents of(Mdp mdp) {
-        final int n = mdp.numStates();
-        final int[] choiceStart = mdp.choiceStartArray();
-        final int[] transStart = mdp.transitionStartArray();
-        final int[] successor = mdp.successorArray();
+        return of(mdp.numStates(), mdp.choiceStartArray(), mdp.transitionStartArray(), mdp.successorArray());
+    }
+
+    /**
+     * Computes the components of the graph given in CSR form: state s owns choices
+     * {@code choiceStart[s] .. choiceStart[s+1]-1}, choice c the successors
+     * {@code successor[transStart[c] .. transStart[c+1]-1]} (probabilities are not needed, so
+     * sub-stochastic systems such as reduced equation systems qualify too).
+     */
+    public static StronglyConnectedComponents of(int n, int[] choiceStart, int[] transStart, int[] successor) {
         final int[] index = new int[n];
         final int[] low = new int[n];
         final int[] component = new int[n];

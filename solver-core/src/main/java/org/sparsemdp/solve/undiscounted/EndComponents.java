@@ -120,6 +120,11 @@ public final class EndComponents {
         return choices.get(c);
     }
 
+    /** The internal choices of all MECs (shared, do not modify). */
+    BitSet internalChoices() {
+        return choices;
+    }
+
     /** Iterative Tarjan SCC search over alive states and live choices. */
     private static final class Tarjan {
         final int[] index;

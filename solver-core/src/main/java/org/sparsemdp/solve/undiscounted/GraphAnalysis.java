@@ -188,6 +188,34 @@ public final class GraphAnalysis {
     }
 
     /**
+     * Backward attractor strategy: breadth-first from the states in {@code done}, every state of
+     * {@code region} not yet in {@code done} that has a choice in {@code allowed} with a
+     * successor already attracted takes that choice in {@code policy} and joins {@code done}.
+     * Every state so reached moves, with positive probability, one layer closer to the initial
+     * {@code done} set (Baier &amp; Katoen 2008, proof of Lemma 10.111). Modifies {@code done}
+     * and {@code policy}; states of the region that cannot be attracted keep their entries.
+     */
+    void attract(BitSet done, BitSet region, BitSet allowed, int[] policy) {
+        int head = 0;
+        int tail = 0;
+        for (int t = done.nextSetBit(0); t >= 0 && t < n; t = done.nextSetBit(t + 1)) {
+            queue[tail++] = t;
+        }
+        while (head < tail) {
+            int t = queue[head++];
+            for (int i = predStart[t]; i < predStart[t + 1]; i++) {
+                int c = predChoice[i];
+                int s = choiceState[c];
+                if (!done.get(s) && region.get(s) && allowed.get(c)) {
+                    done.set(s);
+                    policy[s] = c;
+                    queue[tail++] = s;
+                }
+            }
+        }
+    }
+
+    /**
      * States with a path to {@code to} whose intermediate states (all but the last) lie outside
      * {@code avoid} (null: none avoided); the states of {@code to} themselves are included.
      */

@@ -38,20 +38,38 @@ final class IntervalIteration {
     }
 
     /**
-     * Runs interval iteration, improving {@code lower} and {@code upper} in place.
+     * Runs interval iteration on all reduced states, improving {@code lower} and {@code upper}
+     * in place.
      *
      * @param maximize true for max over choices, false for min
      */
     static Result run(ReducedSystem sys, boolean maximize, double[] lower, double[] upper, SolverOptions options,
                       boolean relative, long startNanos) {
-        final int n = sys.numStates;
+        int[] all = new int[sys.numStates];
+        for (int q = 0; q < all.length; q++) {
+            all[q] = q;
+        }
+        return run(sys, maximize, lower, upper, all, 0, all.length, options.epsilon(), relative, options, 0,
+                startNanos);
+    }
+
+    /**
+     * Runs interval iteration on the reduced states {@code order[from..to-1]} only, the bounds of
+     * every other state held fixed, until each of those states meets the stopping rule with
+     * {@code eps}.
+     *
+     * @param iterationsBefore sweeps already done (for the iteration cap and the listener)
+     * @return the outcome, with the total number of sweeps including {@code iterationsBefore}
+     */
+    static Result run(ReducedSystem sys, boolean maximize, double[] lower, double[] upper, int[] order, int from,
+                      int to, double eps, boolean relative, SolverOptions options, long iterationsBefore,
+                      long startNanos) {
         final int[] cs = sys.choiceStart;
-        final double eps = options.epsilon();
         final long deadline = options.deadlineNanos(startNanos);
-        long iteration = 0;
-        double gap = maxGap(lower, upper, n);
-        if (converged(lower, upper, n, eps, relative)) {
-            return new Result(Status.CONVERGED, 0, gap);
+        long iteration = iterationsBefore;
+        double gap = maxGap(lower, upper, order, from, to);
+        if (converged(lower, upper, order, from, to, eps, relative)) {
+            return new Result(Status.CONVERGED, iteration, gap);
         }
         final int[] ts = sys.transStart;
         final int[] succ = sys.successor;
@@ -61,9 +79,9 @@ final class IntervalIteration {
         while (true) {
             // Symmetric Gauss-Seidel: odd sweeps run backwards, so that values travel along
             // chains in either direction within one pair of sweeps.
-            boolean forward = (iteration & 1) == 0;
-            for (int i = 0; i < n; i++) {
-                int q = forward ? i : n - 1 - i;
+            boolean forward = ((iteration - iterationsBefore) & 1) == 0;
+            for (int i = from; i < to; i++) {
+                int q = order[forward ? i : to - 1 - (i - from)];
                 double lo = identity;
                 double hi = identity;
                 for (int c = cs[q]; c < cs[q + 1]; c++) {
@@ -91,8 +109,8 @@ final class IntervalIteration {
                 }
             }
             iteration++;
-            gap = maxGap(lower, upper, n);
-            if (converged(lower, upper, n, eps, relative)) {
+            gap = maxGap(lower, upper, order, from, to);
+            if (converged(lower, upper, order, from, to, eps, relative)) {
                 return new Result(Status.CONVERGED, iteration, gap);
             }
             if (!options.listener().onIteration(iteration, gap, gap / 2)) {
@@ -107,16 +125,28 @@ final class IntervalIteration {
         }
     }
 
-    private static double maxGap(double[] lower, double[] upper, int n) {
+    private static double maxGap(double[] lower, double[] upper, int[] order, int from, int to) {
         double g = 0;
-        for (int q = 0; q < n; q++) {
+        for (int i = from; i < to; i++) {
+            int q = order[i];
             g = Math.max(g, upper[q] - lower[q]);
         }
         return g;
     }
 
-    private static boolean converged(double[] lower, double[] upper, int n, double eps, boolean relative) {
-        for (int q = 0; q < n; q++) {
+    /**
+     * The gap of state q as the stopping rule measures it: u − l, divided by l in relative mode
+     * where l &gt; 0.
+     */
+    static double normalizedGap(double lower, double upper, boolean relative) {
+        double d = upper - lower;
+        return relative && lower > 0 ? d / lower : d;
+    }
+
+    private static boolean converged(double[] lower, double[] upper, int[] order, int from, int to, double eps,
+                                     boolean relative) {
+        for (int i = from; i < to; i++) {
+            int q = order[i];
             double d = upper[q] - lower[q];
             double allowed = relative && lower[q] > 0 ? eps * lower[q] : eps;
             if (!(d <= allowed)) {

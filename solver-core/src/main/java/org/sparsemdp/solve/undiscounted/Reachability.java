@@ -38,17 +38,42 @@ import org.sparsemdp.solve.SolverOptions;
  * is max (u − l)/2 over finite values; {@link Solution#lower()} and {@link Solution#upper()} are
  * the per-state bounds; accuracy {@link Accuracy#CERTIFIED}.
  *
- * <p><b>Policy.</b> {@link Solution#policy()} is greedy for the midpoint values (in merged end
- * components it names a member's best exit choice, other members their first choice); it is
- * informative only and {@link Solution#policyBound()} is NaN.
+ * <p><b>Policy.</b> On the reduced states the policy is greedy for the lower bound l (max) or the
+ * upper bound u (min). For max, l is a sub-solution (T l ≥ l: it starts at 0 and only rises to
+ * Bellman values), and in the quotient every policy π leaves almost surely, so the greedy policy
+ * is worth at least l (T<sub>π</sub> l = T l ≥ l, hence v<sup>π</sup> = lim T<sub>π</sub><sup>k</sup> l
+ * ≥ l). In a merged end component the member owning the best exit takes it and the other
+ * members walk to it by the component's internal choices ({@link GraphAnalysis#attract}), the
+ * standard fix for Pmax, where a greedy choice may stay in the component forever. Known states:
+ * Pmax = 1 states use the attractor strategy towards T inside Prob1E(T); Pmin = 0 states a
+ * choice that stays in Prob0E(T); the others their first choice (all choices are optimal there).
+ * {@link Solution#policyBound()} is then certified by {@link PolicyCertificate}, which solves the
+ * policy's Markov chain by the same method (about twice the run time in total).
  */
 public final class Reachability {
     private Reachability() {
     }
 
-    /** Pmin or Pmax (per {@code direction}) of eventually reaching {@code target}. */
+    /** Pmin or Pmax (per {@code direction}) of eventually reaching {@code target}, global sweeps. */
     public static Solution probability(Mdp mdp, BitSet target, Objective direction, SolverOptions options,
                                        boolean relative) {
+        return probability(mdp, target, direction, options, relative, IterationOrder.GLOBAL);
+    }
+
+    /**
+     * Pmin or Pmax (per {@code direction}) of eventually reaching {@code target}, with a policy
+     * certified by {@link PolicyCertificate}.
+     */
+    public static Solution probability(Mdp mdp, BitSet target, Objective direction, SolverOptions options,
+                                       boolean relative, IterationOrder order) {
+        Solution s = probabilityBounds(mdp, target, direction, options, relative, order);
+        return PolicyCertificate.certify(mdp, mdp.rewardArray(), s, direction == Objective.MAXIMIZE,
+                chain -> probabilityBounds(chain, target, direction, options, relative, IterationOrder.GLOBAL));
+    }
+
+    /** {@link #probability} without the policy certificate (policy bound NaN). */
+    static Solution probabilityBounds(Mdp mdp, BitSet target, Objective direction, SolverOptions options,
+                                      boolean relative, IterationOrder order) {
         long start = System.nanoTime();
         int n = mdp.numStates();
         GraphAnalysis g = new GraphAnalysis(mdp);
@@ -65,13 +90,33 @@ public final class Reachability {
         maybe.set(0, n);
         maybe.andNot(zero);
         maybe.andNot(one);
+        int[] policy = firstChoices(mdp);
+        if (max) {
+            BitSet region = (BitSet) one.clone();
+            region.andNot(t);
+            g.attract((BitSet) t.clone(), region, choicesInside(mdp, region, one), policy);
+        } else {
+            avoid(mdp, g, zero, zero, policy);
+        }
         EndComponents mecs = max ? EndComponents.maximal(mdp, maybe, null) : null;
         ReducedSystem sys = ReducedSystem.build(mdp, maybe, known, null, mecs, null);
         double[] lower = new double[sys.numStates];
         double[] upper = new double[sys.numStates];
         Arrays.fill(upper, 1.0);
-        IntervalIteration.Result r = IntervalIteration.run(sys, max, lower, upper, options, relative, start);
-        return finish(mdp, sys, max, known, maybe, null, lower, upper, r, start, max ? "ii-pmax" : "ii-pmin");
+        IntervalIteration.Result r = iterate(order, sys, max, lower, upper, options, relative, start);
+        return finish(mdp, g, sys, mecs, max, known, lower, upper, r, start, name(order, max ? "pmax" : "pmin"),
+                policy);
+    }
+
+    /**
+     * Rmin or Rmax (per {@code direction}) of the reward {@code reward} (one non-negative value
+     * per choice) accumulated until {@code target} is first reached, global sweeps.
+     *
+     * @throws IllegalArgumentException if a reward is negative or not finite
+     */
+    public static Solution reward(Mdp mdp, double[] reward, BitSet target, Objective direction, SolverOptions options,
+                                  boolean relative) {
+        return reward(mdp, reward, target, direction, options, relative, IterationOrder.GLOBAL);
     }
 
     /**
@@ -81,18 +126,22 @@ public final class Reachability {
      * @throws IllegalArgumentException if a reward is negative or not finite
      */
     public static Solution reward(Mdp mdp, double[] reward, BitSet target, Objective direction, SolverOptions options,
-                                  boolean relative) {
+                                  boolean relative, IterationOrder order) {
+        Solution s = rewardBounds(mdp, reward, target, direction, options, relative, order, "r");
+        return PolicyCertificate.certify(mdp, reward, s, direction == Objective.MAXIMIZE,
+                chain -> rewardBounds(chain, chain.rewardArray(), target, direction, options, relative,
+                        IterationOrder.GLOBAL, "r"));
+    }
+
+    /**
+     * {@link #reward} without the policy certificate (policy bound NaN), whose method name is
+     * "ii-" (or "tii-") + {@code kind} + "min"/"max".
+     */
+    static Solution rewardBounds(Mdp mdp, double[] reward, BitSet target, Objective direction, SolverOptions options,
+                                 boolean relative, IterationOrder order, String kind) {
         long start = System.nanoTime();
         int n = mdp.numStates();
-        if (reward.length != mdp.numChoices()) {
-            throw new IllegalArgumentException("expected " + mdp.numChoices() + " rewards, got " + reward.length);
-        }
-        for (int c = 0; c < reward.length; c++) {
-            if (!(reward[c] >= 0 && reward[c] < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("reachability rewards must be finite and non-negative; choice " + c
-                        + " of state " + mdp.stateOfChoice(c) + " has " + reward[c]);
-            }
-        }
+        requireNonNegative(mdp, reward, "reachability");
         GraphAnalysis g = new GraphAnalysis(mdp);
         boolean max = direction == Objective.MAXIMIZE;
         BitSet t = clip(target, n);
@@ -133,10 +182,95 @@ public final class Reachability {
         }
         ReducedSystem sys = ReducedSystem.build(mdp, maybe, known, allowed, mecs, reward);
         double[] lower = new double[sys.numStates];
-        int[] policy = max ? null : attractor(sys);
-        double[] upper = StepBoundedUpperBound.compute(sys, policy, Math.max(options.maxIterations(), 1));
-        IntervalIteration.Result r = IntervalIteration.run(sys, max, lower, upper, options, relative, start);
-        return finish(mdp, sys, max, known, maybe, allowed, lower, upper, r, start, max ? "ii-rmax" : "ii-rmin");
+        int[] proper = max ? null : attractor(sys);
+        double[] upper = StepBoundedUpperBound.compute(sys, proper, Math.max(options.maxIterations(), 1));
+        IntervalIteration.Result r = iterate(order, sys, max, lower, upper, options, relative, start);
+        int[] policy = firstChoices(mdp);
+        if (max) {
+            // Rmax = ∞ outside Prob1A(T): miss T with positive probability.
+            BitSet infinite = (BitSet) finite.clone();
+            infinite.flip(0, n);
+            avoid(mdp, g, g.prob0E(t), infinite, policy);
+        }
+        return finish(mdp, g, sys, mecs, max, known, lower, upper, r, start, name(order, kind + (max ? "max" : "min")),
+                policy);
+    }
+
+    /**
+     * A policy avoiding the target with positive probability on {@code region}: in
+     * {@code zero} = Prob0E(T) a choice that stays in it (so T is avoided almost surely), and
+     * elsewhere in the region the attractor towards {@code zero}.
+     */
+    private static void avoid(Mdp mdp, GraphAnalysis g, BitSet zero, BitSet region, int[] policy) {
+        BitSet stay = choicesInside(mdp, zero, zero);
+        int[] cs = mdp.choiceStartArray();
+        for (int s = zero.nextSetBit(0); s >= 0; s = zero.nextSetBit(s + 1)) {
+            for (int c = cs[s]; c < cs[s + 1]; c++) {
+                if (stay.get(c)) {
+                    policy[s] = c;
+                    break;
+                }
+            }
+        }
+        BitSet all = new BitSet(mdp.numChoices());
+        all.set(0, mdp.numChoices());
+        g.attract((BitSet) zero.clone(), region, all, policy);
+    }
+
+    /** Per state its first choice, −1 for terminal states. */
+    static int[] firstChoices(Mdp mdp) {
+        int[] cs = mdp.choiceStartArray();
+        int[] policy = new int[mdp.numStates()];
+        for (int s = 0; s < policy.length; s++) {
+            policy[s] = cs[s] < cs[s + 1] ? cs[s] : -1;
+        }
+        return policy;
+    }
+
+    /** The choices of states in {@code states} whose successors all lie in {@code inside}. */
+    static BitSet choicesInside(Mdp mdp, BitSet states, BitSet inside) {
+        int[] cs = mdp.choiceStartArray();
+        int[] ts = mdp.transitionStartArray();
+        int[] succ = mdp.successorArray();
+        BitSet ok = new BitSet(mdp.numChoices());
+        for (int s = states.nextSetBit(0); s >= 0; s = states.nextSetBit(s + 1)) {
+            for (int c = cs[s]; c < cs[s + 1]; c++) {
+                boolean in = true;
+                for (int k = ts[c]; k < ts[c + 1] && in; k++) {
+                    in = inside.get(succ[k]);
+                }
+                if (in) {
+                    ok.set(c);
+                }
+            }
+        }
+        return ok;
+    }
+
+    /** Checks that there is one finite non-negative reward per choice. */
+    static void requireNonNegative(Mdp mdp, double[] reward, String what) {
+        if (reward.length != mdp.numChoices()) {
+            throw new IllegalArgumentException("expected " + mdp.numChoices() + " rewards, got " + reward.length);
+        }
+        for (int c = 0; c < reward.length; c++) {
+            if (!(reward[c] >= 0 && reward[c] < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException(what + " rewards must be finite and non-negative; choice " + c
+                        + " of state " + mdp.stateOfChoice(c) + " has " + reward[c]);
+            }
+        }
+    }
+
+    /** Runs interval iteration in the given order. */
+    static IntervalIteration.Result iterate(IterationOrder order, ReducedSystem sys, boolean max, double[] lower,
+                                            double[] upper, SolverOptions options, boolean relative, long start) {
+        return order == IterationOrder.TOPOLOGICAL
+                ? TopologicalIntervalIteration.run(sys, max, lower, upper, options, relative, start)
+                : IntervalIteration.run(sys, max, lower, upper, options, relative, start);
+    }
+
+    /** The method name: "ii-" or, topological, "tii-" followed by {@code objective}. */
+    static String name(IterationOrder order, String objective) {
+        return (order == IterationOrder.TOPOLOGICAL ? "tii-" : "ii-") + objective;
     }
 
     /**
@@ -204,9 +338,15 @@ public final class Reachability {
         return t;
     }
 
-    private static Solution finish(Mdp mdp, ReducedSystem sys, boolean max, double[] known, BitSet maybe,
-                                   BitSet allowed, double[] lower, double[] upper, IntervalIteration.Result r,
-                                   long start, String method) {
+    /**
+     * The solution from the final bounds: values are midpoints; {@code policy} (already set on
+     * the known states) gets the greedy choices of the reduced states and, in merged end
+     * components, the walk to the best exit (see the class comment). The policy bound is NaN
+     * here; the public entry points certify it with {@link PolicyCertificate}.
+     */
+    static Solution finish(Mdp mdp, GraphAnalysis g, ReducedSystem sys, EndComponents merged, boolean max,
+                           double[] known, double[] lower, double[] upper, IntervalIteration.Result r, long start,
+                           String method, int[] policy) {
         int n = mdp.numStates();
         double[] lo = new double[n];
         double[] hi = new double[n];
@@ -223,25 +363,16 @@ public final class Reachability {
                 bound = Math.max(bound, (upper[q] - lower[q]) / 2);
             }
         }
-        int[] policy = greedyPolicy(mdp, sys, max, mid, allowed);
+        greedy(mdp, g, sys, merged, max, max ? lower : upper, policy);
         return Solution.builder().method(method).status(r.status).accuracy(Accuracy.CERTIFIED).values(mid)
                 .bounds(lo, hi).policy(policy).iterations(r.iterations).residual(r.gap).errorBound(bound)
                 .policyBound(Double.NaN).seconds((System.nanoTime() - start) / 1e9).build();
     }
 
-    private static int[] greedyPolicy(Mdp mdp, ReducedSystem sys, boolean max, double[] mid, BitSet allowed) {
-        int n = mdp.numStates();
-        int[] cs = mdp.choiceStartArray();
-        int[] policy = new int[n];
-        for (int s = 0; s < n; s++) {
-            policy[s] = cs[s] < cs[s + 1] ? cs[s] : -1;
-        }
-        double[] x = new double[sys.numStates];
-        for (int s = 0; s < n; s++) {
-            if (sys.reducedOf[s] >= 0) {
-                x[sys.reducedOf[s]] = mid[s];
-            }
-        }
+    /** Greedy choices of the reduced states for {@code x}, expanded into merged end components. */
+    private static void greedy(Mdp mdp, GraphAnalysis g, ReducedSystem sys, EndComponents merged, boolean max,
+                               double[] x, int[] policy) {
+        BitSet exits = new BitSet(mdp.numStates());
         for (int q = 0; q < sys.numStates; q++) {
             int best = -1;
             double bestV = 0;
@@ -252,11 +383,19 @@ public final class Reachability {
                     bestV = v;
                 }
             }
-            if (best >= 0) {
-                int orig = sys.originalChoice[best];
-                policy[mdp.stateOfChoice(orig)] = orig;
-            }
+            int orig = sys.originalChoice[best];
+            int s = mdp.stateOfChoice(orig);
+            policy[s] = orig;
+            exits.set(s);
         }
-        return policy;
+        if (merged != null && merged.count() > 0) {
+            BitSet region = new BitSet(mdp.numStates());
+            for (int s = 0; s < mdp.numStates(); s++) {
+                if (merged.componentOf(s) >= 0) {
+                    region.set(s);
+                }
+            }
+            g.attract(exits, region, merged.internalChoices(), policy);
+        }
     }
 }

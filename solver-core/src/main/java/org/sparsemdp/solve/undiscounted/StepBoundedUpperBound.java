@@ -26,14 +26,19 @@ import java.util.Arrays;
  * policy), and the argument above holds for any such stopping time; on chain-like models one
  * sweep covers the whole chain. The exit probability z = 1 − y is computed directly (z = exit +
  * Σ p·z, minimised where y is maximised), so that tiny exit probabilities are not lost to
- * rounding. Sweeps continue until every z ≥ {@link #MIN_EXIT}, then up to twice that number (at
- * least 16) or until min z ≥ 1/2, to tighten M. On long chains the first phase needs many
- * sweeps; the interval iteration afterwards needs about log(M/ε) sweeps more than plain
- * convergence.
+ * rounding. Sweeps continue until min z ≥ {@link #STOP_EXIT} = 1/2, so that M ≤ 2 max x and the
+ * bound is within a small factor of the values. Stopping earlier (formerly at twice the sweeps
+ * needed for min z ≥ 1e-200) leaves z tiny on long chains and M astronomically large (1e185 on a
+ * 1000-state random walk), and interval iteration then needs about log(M/ε)/(1 − λ) sweeps to
+ * bring the upper vector down, λ the slowest contraction; reaching z ≥ 1/2 costs only about
+ * log 2/(1 − λ) sweeps. If {@code maxSteps} sweeps pass first, the bound of that moment is used
+ * (still valid) as long as every z ≥ {@link #MIN_EXIT}.
  */
 final class StepBoundedUpperBound {
     /** Smallest exit probability accepted, so that M = max x/(1 − y) stays far from overflow. */
     static final double MIN_EXIT = 1e-200;
+    /** Sweeps continue until every exit probability reaches this, so that M ≤ max x / STOP_EXIT. */
+    static final double STOP_EXIT = 0.5;
 
     private StepBoundedUpperBound() {
     }
@@ -85,7 +90,7 @@ final class StepBoundedUpperBound {
             if (minZ >= MIN_EXIT && firstAllBelow < 0) {
                 firstAllBelow = k;
             }
-            if (firstAllBelow >= 0 && (k >= Math.max(16, 2 * firstAllBelow) || minZ >= 0.5)) {
+            if (firstAllBelow >= 0 && minZ >= STOP_EXIT) {
                 break;
             }
             if (k >= maxSteps) {

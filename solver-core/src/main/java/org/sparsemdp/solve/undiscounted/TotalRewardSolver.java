@@ -21,13 +21,15 @@ import org.sparsemdp.solve.SolverOptions;
  * values negated back (so +∞ becomes −∞). Mixed signs are rejected.
  *
  * <p>Stopping rule and bounds: those of {@link IntervalIteration}, absolute ε; use
- * {@link #TotalRewardSolver(boolean)} for the relative criterion.
+ * {@link #TotalRewardSolver(boolean)} for the relative criterion, and
+ * {@link #TotalRewardSolver(boolean, IterationOrder)} for topological (SCC by SCC) iteration.
  */
 public final class TotalRewardSolver implements Solver {
     /** Name on the command line. */
     public static final String NAME = "ii";
 
     private final boolean relative;
+    private final IterationOrder order;
 
     /** Absolute stopping criterion. */
     public TotalRewardSolver() {
@@ -36,7 +38,16 @@ public final class TotalRewardSolver implements Solver {
 
     /** Relative ({@code true}) or absolute stopping criterion. */
     public TotalRewardSolver(boolean relative) {
+        this(relative, IterationOrder.GLOBAL);
+    }
+
+    /** Relative ({@code true}) or absolute stopping criterion, interval iteration in the given order. */
+    public TotalRewardSolver(boolean relative, IterationOrder order) {
+        if (order == null) {
+            throw new IllegalArgumentException("iteration order must be given");
+        }
         this.relative = relative;
+        this.order = order;
     }
 
     @Override
@@ -69,13 +80,13 @@ public final class TotalRewardSolver implements Solver {
         }
         Objective dir = mdp.objective();
         if (!anyNegative) {
-            return Reachability.reward(mdp, r, terminal, dir, options, relative);
+            return Reachability.reward(mdp, r, terminal, dir, options, relative, order);
         }
         double[] neg = new double[r.length];
         for (int c = 0; c < r.length; c++) {
             neg[c] = r[c] == 0.0 ? 0.0 : -r[c];
         }
-        Solution s = Reachability.reward(mdp, neg, terminal, dir.opposite(), options, relative);
+        Solution s = Reachability.reward(mdp, neg, terminal, dir.opposite(), options, relative, order);
         return Solution.builder().method(s.method() + "-negated").status(s.status()).accuracy(s.accuracy())
                 .values(negate(s.values())).bounds(negate(s.upper()), negate(s.lower())).policy(s.policy())
                 .iterations(s.iterations()).residual(s.residual()).errorBound(s.errorBound())

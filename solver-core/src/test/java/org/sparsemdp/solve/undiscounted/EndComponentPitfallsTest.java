@@ -155,4 +155,48 @@ class EndComponentPitfallsTest {
             }
         }
     }
+
+    /**
+     * The policy pitfall of Pmax: 0 may stay (self-loop) or go to 1; 1 may go back to 0 or gamble
+     * (goal 2 or sink 3, ½ each). Every choice of 0 and 1 has optimal value ½, so a greedy policy
+     * may keep "stay" and never reach the goal; the certified policy must leave the end component
+     * through 1's gamble, and its bound must say it is optimal.
+     */
+    @Test
+    void pmaxPolicyLeavesTheEndComponent() {
+        MdpBuilder b = new MdpBuilder(4);
+        int stay = b.addChoice(0, "stay", 0, new int[] {0}, new double[] {1});
+        int go = b.addChoice(0, "go", 0, new int[] {1}, new double[] {1});
+        int back = b.addChoice(1, "back", 0, new int[] {0}, new double[] {1});
+        int gamble = b.addChoice(1, "gamble", 0, new int[] {2, 3}, new double[] {0.5, 0.5});
+        Mdp mdp = b.build();
+        BitSet goal = new BitSet();
+        goal.set(2);
+        Solution s = Reachability.probability(mdp, goal, Objective.MAXIMIZE, OPTIONS, false);
+        assertEquals(0.5, s.value(0), 1e-9);
+        assertEquals(go, s.policy()[0], "stay=" + stay);
+        assertEquals(gamble, s.policy()[1], "back=" + back);
+        assertTrue(s.policyBound() <= 2e-9, "policy bound " + s.policyBound());
+    }
+
+    /**
+     * Rmin with a zero-cost loop 0 ↔ 1 and exits of cost 5 (from 0) and 7 (from 1): Rmin = 5 at
+     * both; the policy must walk from 1 back to 0 and exit there (greedy alone could loop forever).
+     */
+    @Test
+    void rminPolicyWalksToTheBestExit() {
+        MdpBuilder b = new MdpBuilder(3);
+        b.addChoice(0, "loop", 0, new int[] {1}, new double[] {1});
+        int exit0 = b.addChoice(0, "exit", 5, new int[] {2}, new double[] {1});
+        int back = b.addChoice(1, "back", 0, new int[] {0}, new double[] {1});
+        b.addChoice(1, "exit", 7, new int[] {2}, new double[] {1});
+        Mdp mdp = b.build();
+        BitSet goal = new BitSet();
+        goal.set(2);
+        Solution s = Reachability.reward(mdp, mdp.rewardArray(), goal, Objective.MINIMIZE, OPTIONS, false);
+        assertEquals(5.0, s.value(1), 1e-8);
+        assertEquals(exit0, s.policy()[0]);
+        assertEquals(back, s.policy()[1]);
+        assertTrue(s.policyBound() <= 1e-8, "policy bound " + s.policyBound());
+    }
 }

@@ -38,14 +38,24 @@ class ExternalModelsValidationTest {
         return d;
     }
 
+    /** The value at the initial state by topological interval iteration, checked against global sweeps. */
     private static double prob(LoadedModel m, String target, Objective dir) {
         BitSet t = LabelExpression.parse(target).evaluate(m);
-        return atInit(m, Reachability.probability(m.mdp(), t, dir, OPTIONS, false));
+        double global = atInit(m, Reachability.probability(m.mdp(), t, dir, OPTIONS, false));
+        double topological = atInit(m, Reachability.probability(m.mdp(), t, dir, OPTIONS, false,
+                IterationOrder.TOPOLOGICAL));
+        assertEquals(global, topological, TOL);
+        return topological;
     }
 
+    /** As {@link #prob}, for the reward until the target. */
     private static double reward(LoadedModel m, String structure, String target, Objective dir) {
         BitSet t = LabelExpression.parse(target).evaluate(m);
-        return atInit(m, Reachability.reward(m.mdp(), m.rewards(structure), t, dir, OPTIONS, false));
+        double global = atInit(m, Reachability.reward(m.mdp(), m.rewards(structure), t, dir, OPTIONS, false));
+        double topological = atInit(m, Reachability.reward(m.mdp(), m.rewards(structure), t, dir, OPTIONS, false,
+                IterationOrder.TOPOLOGICAL));
+        assertEquals(global, topological, TOL);
+        return topological;
     }
 
     private static double atInit(LoadedModel m, Solution s) {

@@ -29,6 +29,7 @@ class ReachabilityOracleTest {
         SolverOptions options = SolverOptions.builder().epsilon(EPS).build();
         int checked = 0;
         int infinite = 0;
+        int loose = 0;
         for (int round = 0; round < 300; round++) {
             Mdp mdp = randomModel(rnd);
             int n = mdp.numStates();
@@ -39,17 +40,23 @@ class ReachabilityOracleTest {
             }
             for (Objective o : Objective.values()) {
                 double[] exactP = Oracle.optimum(mdp, target, o, false);
-                Solution p = Reachability.probability(mdp, target, o, options, false);
-                checked += check(p, exactP, EPS);
                 double[] exactR = Oracle.optimum(mdp, target, o, true);
-                Solution r = Reachability.reward(mdp, mdp.rewardArray(), target, o, options, false);
-                checked += check(r, exactR, EPS * Math.max(1, max(exactR)));
+                for (IterationOrder order : IterationOrder.values()) {
+                    Solution p = Reachability.probability(mdp, target, o, options, false, order);
+                    checked += check(p, exactP, EPS);
+                    loose += checkPolicy(p, Oracle.probabilityOf(mdp, target, choices(mdp, p)), exactP, EPS);
+                    Solution r = Reachability.reward(mdp, mdp.rewardArray(), target, o, options, false, order);
+                    checked += check(r, exactR, EPS * Math.max(1, max(exactR)));
+                    loose += checkPolicy(r, Oracle.rewardOf(mdp, target, choices(mdp, r)), exactR,
+                            EPS * Math.max(1, max(exactR)));
+                }
                 for (double v : exactR) {
                     infinite += v == Double.POSITIVE_INFINITY ? 1 : 0;
                 }
             }
         }
-        assertTrue(checked > 5000, "too few finite values checked: " + checked);
+        assertTrue(checked > 10000, "too few finite values checked: " + checked);
+        assertTrue(loose == 0, loose + " policies with a bound above 4 epsilon");
         assertTrue(infinite > 100, "too few infinite values checked: " + infinite);
     }
 
@@ -78,7 +85,7 @@ class ReachabilityOracleTest {
         }
     }
 
-    private static int check(Solution s, double[] exact, double tol) {
+    static int check(Solution s, double[] exact, double tol) {
         assertEquals(Status.CONVERGED, s.status());
         assertEquals(Accuracy.CERTIFIED, s.accuracy());
         int finite = 0;
@@ -96,6 +103,30 @@ class ReachabilityOracleTest {
             assertTrue(s.errorBound() >= Math.abs(s.value(st) - exact[st]) - slack);
         }
         return finite;
+    }
+
+    /** The policy of a solution as per-state choice offsets, as the oracle takes them. */
+    static int[] choices(Mdp mdp, Solution s) {
+        int[] c = new int[mdp.numStates()];
+        for (int st = 0; st < c.length; st++) {
+            c[st] = s.policy()[st] < 0 ? 0 : s.policy()[st] - mdp.choiceStart(st);
+        }
+        return c;
+    }
+
+    /**
+     * Checks that the policy's exact values {@code ofPolicy} lie within the certified
+     * {@link Solution#policyBound()} of the exact optimum; returns 1 if that bound exceeds 4·tol.
+     */
+    static int checkPolicy(Solution s, double[] ofPolicy, double[] exact, double tol) {
+        double bound = s.policyBound();
+        assertTrue(bound >= 0, "policy bound " + bound);
+        for (int st = 0; st < exact.length; st++) {
+            double loss = ofPolicy[st] == exact[st] ? 0 : Math.abs(ofPolicy[st] - exact[st]);
+            assertTrue(loss <= bound + 1e-9 * Math.max(1, Math.abs(exact[st])),
+                    "state " + st + ": policy " + ofPolicy[st] + ", optimum " + exact[st] + ", bound " + bound);
+        }
+        return bound <= 4 * tol ? 0 : 1;
     }
 
     private static double max(double[] v) {
@@ -140,12 +171,17 @@ class ReachabilityOracleTest {
     /** Exact values by enumeration of memoryless deterministic policies. */
     static final class Oracle {
         static double[] optimum(Mdp mdp, BitSet target, Objective o, boolean reward) {
+            return optimum(mdp, o, choice -> reward ? rewardOf(mdp, target, choice) : probabilityOf(mdp, target, choice));
+        }
+
+        /** The optimum over memoryless deterministic policies of {@code valueOf(policy)}. */
+        static double[] optimum(Mdp mdp, Objective o, java.util.function.Function<int[], double[]> valueOf) {
             int n = mdp.numStates();
             int[] choice = new int[n];
             double[] best = new double[n];
             java.util.Arrays.fill(best, o == Objective.MAXIMIZE ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
             while (true) {
-                double[] v = reward ? rewardOf(mdp, target, choice) : probabilityOf(mdp, target, choice);
+                double[] v = valueOf.apply(choice);
                 for (int s = 0; s < n; s++) {
                     best[s] = o == Objective.MAXIMIZE ? Math.max(best[s], v[s]) : Math.min(best[s], v[s]);
                 }
