@@ -5,7 +5,8 @@
 #
 # Each profile is a list of groups; each group is one JMH run (its own benchmarks and -p sizes) or
 # one plain measurement main. All JMH runs write OUT_DIR/<group>.json; the report reads them all.
-#   default: Garnet 10^4..10^6 sweeps + triad (1..2 threads), time to eps at 10^4 and 10^5
+#   default: Garnet and banded 10^4..10^6 sweeps (1..2 threads) with the plain-CSR and previous-gs
+#            references and the triad, time to eps at 10^4 and 10^5
 #            (gamma 0.99; 0.9 and 0.999 at 10^5), thread speed-up of vi/gs/sor, generators, every
 #            reader at 10^5 states, the LP at 10^3; model and solver peak heap. About 10 minutes
 #            on 2 cores.
@@ -43,7 +44,7 @@ case "$profile" in
   default)
     heap=-Xmx3g
     groups=(
-      "sweep|jmh|\\.(SweepBenchmark|TriadBenchmark)\\. -p states=10000,100000,1000000 -p threads=1,2"
+      "sweep|jmh|\\.(SweepBenchmark|SweepReferenceBenchmark|TriadBenchmark)\\. -p states=10000,100000,1000000 -p threads=1,2 -p model=garnet,banded"
       "convergence|jmh|\\.ConvergenceBenchmark\\. -p states=10000,100000 -p gamma=0.99 -p threads=1"
       "gammas|jmh|\\.ConvergenceBenchmark\\. -p states=100000 -p gamma=0.9,0.999 -p threads=1"
       "threads|jmh|\\.ConvergenceBenchmark\\. -p states=100000 -p gamma=0.99 -p method=vi,gs,sor -p threads=2"
@@ -59,7 +60,7 @@ case "$profile" in
     heap=-Xmx1g
     quick="-f 1 -wi 0 -i 1 -w 1ms -r 1ms"
     groups=(
-      "sweep|jmh|\\.(SweepBenchmark|TriadBenchmark)\\. $quick -p states=1000,10000 -p threads=1,2"
+      "sweep|jmh|\\.(SweepBenchmark|SweepReferenceBenchmark|TriadBenchmark)\\. $quick -p states=1000,10000 -p threads=1,2 -p model=garnet,banded"
       "convergence|jmh|\\.ConvergenceBenchmark\\. $quick -p states=1000,10000 -p gamma=0.99 -p threads=1"
       "gammas|jmh|\\.ConvergenceBenchmark\\. $quick -p states=10000 -p gamma=0.9,0.999 -p threads=1"
       "threads|jmh|\\.ConvergenceBenchmark\\. $quick -p states=10000 -p gamma=0.99 -p method=vi,gs,sor -p threads=2"
@@ -77,7 +78,7 @@ case "$profile" in
     big="-f 2 -jvmArgsAppend -Xms16g~-Xmx16g"
     heap=-Xmx16g
     groups=(
-      "sweep|jmh|\\.(SweepBenchmark|TriadBenchmark)\\. $big -wi 3 -i 5 -p states=10000,100000,1000000,10000000 -p threads=$threads"
+      "sweep|jmh|\\.(SweepBenchmark|SweepReferenceBenchmark|TriadBenchmark)\\. $big -wi 3 -i 5 -p states=10000,100000,1000000,10000000 -p threads=$threads -p model=garnet,banded"
       "convergence|jmh|\\.ConvergenceBenchmark\\. $big -wi 2 -i 3 -p states=10000,100000,1000000,10000000 -p gamma=0.9,0.99,0.999 -p threads=1"
       "threads|jmh|\\.ConvergenceBenchmark\\. $big -wi 2 -i 3 -p states=1000000,10000000 -p gamma=0.99 -p method=vi,gs,sor -p threads=$threads"
       "generate|jmh|\\.GenerateBenchmark\\. $big -p kind=grid,forest -p states=10000,100000,1000000,10000000"

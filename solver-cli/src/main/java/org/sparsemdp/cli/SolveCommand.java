@@ -19,6 +19,7 @@ import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.Solvers;
 import org.sparsemdp.solve.SorSolver;
 import org.sparsemdp.solve.TopologicalSolver;
+import org.sparsemdp.solve.undiscounted.TotalRewardSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -115,8 +116,9 @@ final class SolveCommand implements Callable<Integer> {
         StateOrdering ordering = StateOrdering.parse(reorder);
         Solution solution;
         if (reach.hasTarget(mdp)) {
-            if (ordering != StateOrdering.NONE) {
-                throw new IllegalArgumentException("--reorder does not apply to --reach, --until or --cumulative");
+            if (ordering != StateOrdering.NONE || inner != null || omega != null) {
+                throw new IllegalArgumentException((ordering != StateOrdering.NONE ? "--reorder" : inner != null ? "--inner" : "--omega")
+                        + " does not apply to --reach, --until or --cumulative (solved by interval iteration)");
             }
             solution = reach.solveTarget(loaded, mdp, ob.build(), ReachabilityOptions.order(method, methodGiven));
         } else {
@@ -152,7 +154,11 @@ final class SolveCommand implements Callable<Integer> {
         }
         if (inner != null) {
             if (!solver.name().equals(TopologicalSolver.NAME)) {
-                throw new IllegalArgumentException("--inner applies to --method topological only");
+                throw new IllegalArgumentException(solver.name().equals(TotalRewardSolver.NAME)
+                        && TopologicalSolver.NAME.equals(method)
+                        ? "--inner does not apply to a cyclic model with discount 1: --method topological solves"
+                                + " each of its components by interval iteration"
+                        : "--inner applies to --method topological only");
             }
             switch (inner) {
                 case "gs":

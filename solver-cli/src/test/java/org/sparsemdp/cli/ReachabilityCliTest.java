@@ -93,6 +93,15 @@ class ReachabilityCliTest {
             assertEquals(2.0, initialValue(r), 1e-6);
             assertTrue(r.out().contains(method.equals("ii") ? "\"ii-rmin\"" : "\"tii-rmin\""), r.out());
         }
+        // Interval iteration has no inner method: --inner is refused with the reason, not ignored.
+        CliTest.Run r = CliTest.run("solve", f.toString(), "--method", "topological", "--inner", "vi");
+        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
+        assertTrue(r.err().contains("--inner does not apply to a cyclic model with discount 1"), r.err());
+        Files.writeString(dir.resolve("c.lab"), "0=\"init\" 1=\"done\"\n2: 1\n");
+        r = CliTest.run("solve", f.toString(), "--labels", dir.resolve("c.lab").toString(), "--reach", "done",
+                "--method", "topological", "--inner", "gs");
+        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
+        assertTrue(r.err().contains("--inner does not apply to --reach"), r.err());
     }
 
     @Test
