@@ -43,17 +43,42 @@ public final class Compression {
         byte[] head = buffered.readNBytes(XZ_MAGIC.length);
         buffered.reset();
         try {
-            if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+            if (isGzipMagic(head)) {
                 return new BufferedInputStream(new Guarded(new GZIPInputStream(buffered, BUFFER), source, "gzip"),
                         BUFFER);
             }
-            if (java.util.Arrays.equals(head, XZ_MAGIC)) {
+            if (isXzMagic(head)) {
                 return new BufferedInputStream(new Guarded(Xz.in(buffered), source, "xz"), BUFFER);
             }
         } catch (IOException e) {
             throw Guarded.translate(e, source, head[0] == XZ_MAGIC[0] ? "xz" : "gzip");
         }
         return buffered;
+    }
+
+    /**
+     * The size in bytes of the content of {@code path} when it is a regular file stored
+     * uncompressed; −1 when it starts with the gzip or xz magic bytes (its decompressed size is
+     * then unknown before reading it) or is not a regular file (a pipe is not read here). Readers
+     * use it to bound what a header may declare by what the file can hold.
+     */
+    public static long plainSize(Path path) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            return -1;
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(path)) {
+            head = in.readNBytes(XZ_MAGIC.length);
+        }
+        return isGzipMagic(head) || isXzMagic(head) ? -1 : Files.size(path);
+    }
+
+    private static boolean isGzipMagic(byte[] head) {
+        return head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+    }
+
+    private static boolean isXzMagic(byte[] head) {
+        return java.util.Arrays.equals(head, XZ_MAGIC);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sparsemdp.io.ModelFormatException;
+import org.sparsemdp.io.json.JsonReader;
 import org.sparsemdp.model.Mdp;
 
 /**
@@ -129,8 +130,8 @@ public final class LeaderJson {
         }
         int s = integer(require(r, "state", path + ".state"), path + ".state", 0, follower.numStates() - 1);
         Object label = require(r, "action", path + ".action");
-        String action = label instanceof Double ? formatInteger((Double) label) : label instanceof String ? (String) label
-                : null;
+        String action = label instanceof Number ? formatInteger(((Number) label).doubleValue())
+                : label instanceof String ? (String) label : null;
         if (action == null) {
             throw error(path + ".action must be a string (an action label) or an integer");
         }
@@ -202,10 +203,10 @@ public final class LeaderJson {
         List<Object> list = array(value, path, length);
         double[] out = new double[list.size()];
         for (int i = 0; i < out.length; i++) {
-            if (!(list.get(i) instanceof Double)) {
+            if (!(list.get(i) instanceof Number)) {
                 throw error(path + "[" + i + "] must be a number");
             }
-            out[i] = (Double) list.get(i);
+            out[i] = ((Number) list.get(i)).doubleValue();
         }
         return out;
     }
@@ -223,10 +224,10 @@ public final class LeaderJson {
     }
 
     private int integer(Object value, String path, int min, int max) throws ModelFormatException {
-        if (!(value instanceof Double) || (Double) value != Math.rint((Double) value)) {
+        if (!(value instanceof Number) || ((Number) value).doubleValue() != Math.rint(((Number) value).doubleValue())) {
             throw error(path + " must be an integer");
         }
-        double v = (Double) value;
+        double v = ((Number) value).doubleValue();
         if (v < min || v > max) {
             throw error(path + " = " + formatInteger(v) + " is out of range " + min + ".." + max);
         }

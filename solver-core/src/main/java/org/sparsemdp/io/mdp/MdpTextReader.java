@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import org.sparsemdp.io.Compression;
+import org.sparsemdp.io.DeclaredCapacity;
 import org.sparsemdp.io.LineScanner;
 import org.sparsemdp.io.ModelFormatException;
 import org.sparsemdp.model.HeapCheck;
@@ -18,6 +19,8 @@ import org.sparsemdp.model.Objective;
  * # comment to end of line; blank lines ignored
  * mdp 1                      first non-comment line: magic word and version
  * states N                   number of states, indices 0..N-1
+ * choices C                  optional size hint: number of choice lines
+ * transitions T              optional size hint: number of successor:probability pairs
  * objective min|max          min = costs to minimise, max = rewards to maximise
  * discount G                 optional, 0 &lt; G &lt;= 1; absent means 1
  * initial S                  optional initial state (default 0)
@@ -26,6 +29,14 @@ import org.sparsemdp.model.Objective;
  * The header lines {@code states} and {@code objective} are required and, like the optional
  * ones, must come before the first choice line; choice lines may come in any state order. Action
  * labels are tokens without whitespace, ':' or '#'.
+ *
+ * <p>The size hints let the reader reserve the model's arrays exactly (through
+ * {@link DeclaredCapacity}), so that they are filled in place and never grown or trimmed: the
+ * peak heap of a load is then about the model itself. A hint is never trusted for allocation: it
+ * is capped by what the file can hold when its size is known (a pair takes at least
+ * {@value #MIN_TRANSITION_BYTES} bytes, a choice line {@value #MIN_CHOICE_BYTES}) and by the
+ * free heap, and after reading it must equal the actual count, otherwise the error names the
+ * hint's line. Files without hints are read the same way, with growing arrays.
  *
  * <p>The reader streams (one line in memory at a time, gzip detected by its magic bytes),
  * validates every line as it goes and reports {@code file:line: problem}. The declared number of
@@ -41,15 +52,29 @@ public final class MdpTextReader {
     private MdpTextReader() {
     }
 
+    /** Shortest successor:probability pair, " t:p". */
+    static final int MIN_TRANSITION_BYTES = 4;
+    /** Shortest choice line, "s a r t:p" and a newline. */
+    static final int MIN_CHOICE_BYTES = 10;
+
     /** Reads {@code path} (gzip-compressed or not). */
     public static Mdp read(Path path) throws IOException {
+        long plainBytes = Compression.plainSize(path);
         try (InputStream in = Compression.open(path)) {
-            return read(in, path.toString());
+            return read(in, path.toString(), plainBytes);
         }
     }
 
     /** Reads a model from {@code in}; {@code source} names it in error messages. Does not close {@code in}. */
     public static Mdp read(InputStream in, String source) throws IOException {
+        return read(in, source, -1);
+    }
+
+    /**
+     * Reads a model from {@code in}, which holds at most {@code streamBytes} bytes (−1: unknown);
+     * the size bounds what the size hints may reserve.
+     */
+    private static Mdp read(InputStream in, String source, long streamBytes) throws IOException {
         LineScanner sc = new LineScanner(in, source).commentChar('#').separators(":");
         if (!sc.nextContentLine()) {
             throw ModelFormatException.inFile(source, "empty file: expected the header 'mdp 1'");
@@ -78,10 +103,16 @@ public final class MdpTextReader {
         }
         MdpBuilder builder = new MdpBuilder(header.states).objective(header.objective).discount(header.discount)
                 .initialStates(header.initial);
+        DeclaredCapacity.reserve(builder, header.choices, header.transitions,
+                streamBytes < 0 ? Long.MAX_VALUE : streamBytes / MIN_CHOICE_BYTES,
+                streamBytes < 0 ? Long.MAX_VALUE : streamBytes / MIN_TRANSITION_BYTES);
+        long pairs = 0;
         while (more) {
-            parseChoice(sc, builder, header.states);
+            pairs += parseChoice(sc, builder, header.states);
             more = sc.nextContentLine();
         }
+        header.checkHint(source, "choices", header.choices, builder.numChoices());
+        header.checkHint(source, "transitions", header.transitions, pairs);
         try {
             return builder.build();
         } catch (InvalidModelException e) {
@@ -89,7 +120,8 @@ public final class MdpTextReader {
         }
     }
 
-    private static void parseChoice(LineScanner sc, MdpBuilder builder, int states) throws ModelFormatException {
+    /** Parses one choice line into {@code builder}; returns its number of successor:probability pairs. */
+    private static int parseChoice(LineScanner sc, MdpBuilder builder, int states) throws ModelFormatException {
         int s = sc.nextInt("state");
         if (s < 0 || s >= states) {
             throw sc.error("state " + s + " out of range 0.." + (states - 1));
@@ -116,6 +148,7 @@ public final class MdpTextReader {
                 throw sc.error("choice of state " + s + " has no successor:probability pairs");
             }
             builder.finishChoice();
+            return pairs;
         } catch (InvalidModelException e) {
             throw sc.error(e.getMessage());
         }
@@ -127,6 +160,10 @@ public final class MdpTextReader {
         Objective objective;
         double discount = 1.0;
         int initial;
+        long choices = -1; // size hints, -1 when absent
+        long transitions = -1;
+        long choicesLine;
+        long transitionsLine;
         private final java.util.Set<String> seen = new java.util.HashSet<>();
 
         boolean hasStates() {
@@ -155,6 +192,14 @@ public final class MdpTextReader {
                     states = (int) n;
                     break;
                 }
+                case "choices":
+                    choices = hint(sc, "number of choices");
+                    choicesLine = sc.lineNumber();
+                    break;
+                case "transitions":
+                    transitions = hint(sc, "number of transitions");
+                    transitionsLine = sc.lineNumber();
+                    break;
                 case "objective": {
                     String word = sc.nextToken("'min' or 'max'");
                     if (!word.equals("min") && !word.equals("max")) {
@@ -183,10 +228,30 @@ public final class MdpTextReader {
                     break;
                 }
                 default:
-                    throw sc.error("unknown header line '" + key + "' (expected states, objective, discount, initial,"
-                            + " or a choice line starting with a state number)");
+                    throw sc.error("unknown header line '" + key + "' (expected states, choices, transitions,"
+                            + " objective, discount, initial, or a choice line starting with a state number)");
             }
             sc.expectEndOfLine("'" + key + "'");
+        }
+
+        private static long hint(LineScanner sc, String what) throws ModelFormatException {
+            long n = sc.nextLong(what);
+            if (n < 0) {
+                throw sc.error(what + " must not be negative, got " + n);
+            }
+            if (n > Integer.MAX_VALUE - 8) {
+                throw sc.error(what + " " + n + " exceeds the supported maximum " + (Integer.MAX_VALUE - 8));
+            }
+            return n;
+        }
+
+        /** Throws, naming the hint's line, if the size hint {@code key} was given and differs from {@code actual}. */
+        void checkHint(String source, String key, long declared, long actual) throws ModelFormatException {
+            if (declared >= 0 && declared != actual) {
+                throw new ModelFormatException(source, key.equals("choices") ? choicesLine : transitionsLine,
+                        "the header line '" + key + " " + declared + "' declares " + declared + " " + key
+                                + ", but the file has " + actual);
+            }
         }
     }
 }

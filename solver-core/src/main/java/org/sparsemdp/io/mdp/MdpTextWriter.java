@@ -13,7 +13,9 @@ import org.sparsemdp.model.Mdp;
  * order: header, then choices by state and, within a state, in stored order. Numbers are written
  * with {@link Double#toString(double)}, the shortest decimal that reads back to the same double,
  * so that write→read gives identical arrays. Unlabelled choices are written with their position
- * within the state as label. Only the primary initial state is written.
+ * within the state as label. Only the primary initial state is written. The size hints
+ * {@code choices} and {@code transitions} are always written after {@code states}, so that the
+ * reader can reserve the model's arrays exactly.
  */
 public final class MdpTextWriter {
     private MdpTextWriter() {
@@ -30,6 +32,8 @@ public final class MdpTextWriter {
     public static void write(Mdp mdp, Writer w) throws IOException {
         w.write("mdp 1\n");
         w.write("states " + mdp.numStates() + "\n");
+        w.write("choices " + mdp.numChoices() + "\n");
+        w.write("transitions " + mdp.numTransitions() + "\n");
         w.write("objective " + mdp.objective().keyword() + "\n");
         if (mdp.discount() != 1.0) {
             w.write("discount " + mdp.discount() + "\n");

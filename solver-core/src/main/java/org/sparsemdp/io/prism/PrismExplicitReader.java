@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sparsemdp.io.Compression;
+import org.sparsemdp.io.DeclaredCapacity;
 import org.sparsemdp.io.LineScanner;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.io.ModelFormatException;
-import org.sparsemdp.model.HeapCheck;
 import org.sparsemdp.model.InvalidModelException;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
@@ -98,8 +98,7 @@ public final class PrismExplicitReader {
     /** Reads {@code tra} with the given label files (merged) and reward structures (in order). */
     public static LoadedModel read(Path tra, List<Path> labelFiles, List<RewardFiles> rewardFiles) throws IOException {
         Mdp mdp;
-        long plainBytes = Compression.isGzipName(tra.toString()) || Compression.isXzName(tra.toString()) ? 0
-                : Files.size(tra);
+        long plainBytes = Math.max(0, Compression.plainSize(tra)); // 0: compressed, size unknown
         try (InputStream in = Compression.open(tra)) {
             mdp = readTransitions(in, tra.toString(), plainBytes);
         }
@@ -185,7 +184,8 @@ public final class PrismExplicitReader {
             pending = false;
         }
         MdpBuilder builder = declStates > 0 ? new MdpBuilder((int) declStates) : new MdpBuilder();
-        reserve(builder, declChoices, declTransitions, streamBytes);
+        DeclaredCapacity.reserve(builder, declChoices, declTransitions, streamBytes / MIN_ROW_BYTES,
+                streamBytes / MIN_ROW_BYTES);
         int curState = -1;
         int curChoice = -1;
         String curLabel = null;
@@ -251,17 +251,6 @@ public final class PrismExplicitReader {
 
     /** Shortest row "s c t p\n". */
     private static final int MIN_ROW_BYTES = 8;
-
-    private static void reserve(MdpBuilder builder, long choices, long transitions, long streamBytes) {
-        long cap = streamBytes / MIN_ROW_BYTES;
-        long c = Math.min(choices, cap);
-        long t = Math.min(transitions, cap);
-        if (c <= 0 || t <= 0 || c > Integer.MAX_VALUE - 8 || t > Integer.MAX_VALUE - 8
-                || 16 * c + 12 * t > HeapCheck.freeBytes()) {
-            return; // unknown, implausible or larger than the free heap: grow as the rows arrive
-        }
-        builder.ensureCapacity(c, t);
-    }
 
     private static int toInt(LineScanner sc, long v, String what) throws ModelFormatException {
         if (v < 0 || v > Integer.MAX_VALUE) {

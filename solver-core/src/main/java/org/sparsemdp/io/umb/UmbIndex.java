@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.sparsemdp.io.ModelFormatException;
+import org.sparsemdp.io.json.JsonReader;
 import org.sparsemdp.model.Objective;
 
 /**
@@ -45,8 +46,8 @@ final class UmbIndex {
         UmbIndex ix = new UmbIndex(source, offset);
         Object root;
         try {
-            root = Json.parse(json);
-        } catch (Json.JsonException e) {
+            root = JsonReader.parse(json, "index.json");
+        } catch (ModelFormatException e) { // "index.json:line: column C: problem", located in the archive
             throw ModelFormatException.atOffset(source, offset, e.getMessage());
         }
         Map<String, Object> top = ix.object(root, "the index");

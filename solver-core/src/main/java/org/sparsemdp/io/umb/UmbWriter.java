@@ -173,7 +173,7 @@ public final class UmbWriter {
             root.put("annotations", annotations);
         }
         StringBuilder sb = new StringBuilder();
-        Json.write(sb, root, 0);
+        JsonWriter.write(sb, root, 0);
         sb.append('\n');
         return sb.toString();
     }

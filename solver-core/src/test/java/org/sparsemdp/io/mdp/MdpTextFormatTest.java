@@ -117,6 +117,15 @@ class MdpTextFormatTest {
         "initial before states      | 'mdp 1\ninitial 0\nstates 2\n'                             | 2 | must come after 'states'",
         "duplicate header           | 'mdp 1\nstates 2\nstates 3\n'                              | 3 | duplicate 'states'",
         "unknown header             | 'mdp 1\nstates 2\ncolour red\n'                            | 3 | unknown header line 'colour'",
+        "choices not a number       | 'mdp 1\nstates 2\nchoices few\n'                           | 3 | expected number of choices",
+        "negative choices           | 'mdp 1\nstates 2\nchoices -1\n'                            | 3 | must not be negative",
+        "negative transitions       | 'mdp 1\nstates 2\ntransitions -5\n'                        | 3 | must not be negative",
+        "transitions beyond int     | 'mdp 1\nstates 2\ntransitions 4294967296\n'                | 3 | exceeds the supported maximum",
+        "junk after choices         | 'mdp 1\nstates 2\nchoices 1 2\n'                           | 3 | unexpected '2'",
+        "duplicate transitions      | 'mdp 1\nstates 2\ntransitions 1\ntransitions 1\n'          | 4 | duplicate 'transitions'",
+        "too few choices declared   | 'mdp 1\nstates 2\nchoices 1\nobjective min\n0 a 1 0:1\n1 a 1 1:1\n' | 3 | declares 1 choices, but the file has 2",
+        "too few pairs declared     | 'mdp 1\nstates 2\nobjective min\ntransitions 1\n0 a 1 0:0.5 1:0.5\n' | 4 | declares 1 transitions, but the file has 2",
+        "too many pairs declared    | 'mdp 1\nstates 2\nobjective min\ntransitions 3\n0 a 1 0:0.5 1:0.5\n' | 4 | declares 3 transitions, but the file has 2",
         "state out of range         | 'HEADER 3 a 1 0:1\n'                                      | 4 | state 3 out of range",
         "negative state             | 'HEADER -1 a 1 0:1\n'                                     | 4 | state -1 out of range",
         "missing label              | 'HEADER 0\n'                                              | 4 | expected action label",
@@ -142,6 +151,106 @@ class MdpTextFormatTest {
         assertEquals(line, e.line(), e.getMessage());
         assertTrue(e.getMessage().startsWith("test.mdp:"), e.getMessage());
         assertTrue(e.getMessage().contains(fragment), "'" + e.getMessage() + "' lacks '" + fragment + "'");
+    }
+
+    /** The writer's header with the size-hint lines removed. */
+    static String withoutHints(String text) {
+        return text.replaceFirst("\nchoices \\d+\n", "\n").replaceFirst("\ntransitions \\d+\n", "\n");
+    }
+
+    @Test
+    void writerDeclaresTheCountsOfTheChoiceLinesAndPairsItWrites() throws IOException {
+        for (long seed = 1; seed <= 10; seed++) {
+            Mdp mdp = RandomMdps.random(seed, 5 + (int) seed * 7, 4, 6, 0.9, Objective.MINIMIZE, 0.2);
+            String text = write(mdp);
+            long choiceLines = 0;
+            long pairs = 0;
+            for (String line : text.split("\n")) {
+                if (!line.isEmpty() && Character.isDigit(line.charAt(0))) {
+                    choiceLines++;
+                    pairs += line.chars().filter(ch -> ch == ':').count();
+                }
+            }
+            assertTrue(text.startsWith("mdp 1\nstates " + mdp.numStates() + "\nchoices " + choiceLines
+                    + "\ntransitions " + pairs + "\nobjective "), text.substring(0, 60));
+        }
+    }
+
+    @Test
+    void filesWithAndWithoutHintsGiveTheSameModel(@TempDir Path dir) throws IOException {
+        Mdp mdp = RandomMdps.random(7, 300, 4, 6, 0.95, Objective.MAXIMIZE, 0.1);
+        String text = write(mdp);
+        assertTrue(!withoutHints(text).contains("choices") && !withoutHints(text).contains("transitions"));
+        assertSameModel(mdp, parse(withoutHints(text)));
+        assertSameModel(mdp, parse(text));
+        Path file = dir.resolve("m.mdp");
+        Files.writeString(file, text);
+        assertSameModel(mdp, MdpTextReader.read(file));
+        Path gz = dir.resolve("m.mdp.gz");
+        try (GZIPOutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        assertSameModel(mdp, MdpTextReader.read(gz));
+    }
+
+    @Test
+    void hintsAreCountsBeforeMergingDuplicatesAndDroppingZeros() throws IOException {
+        Mdp m = parse(HEADER.replace("states 3\n", "states 3\nchoices 2\ntransitions 5\n")
+                + "0 a 1 1:0.25 1:0.25 2:0.5\n1 b 0 0:1 2:0\n");
+        assertEquals(2, m.numChoices());
+        assertEquals(3, m.numTransitions(), "1:0.25 twice merged, 2:0 dropped");
+    }
+
+    @Test
+    void hintsReserveTheArraysExactlySoThatNoArrayIsGrownOrTrimmed() throws IOException {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+        Mdp mdp = RandomMdps.random(3, 20_000, 4, 8, 0.95, Objective.MINIMIZE);
+        byte[] hinted = write(mdp).getBytes(StandardCharsets.UTF_8);
+        byte[] plain = withoutHints(write(mdp)).getBytes(StandardCharsets.UTF_8);
+        long id = Thread.currentThread().getId();
+        long withHints = Long.MAX_VALUE;
+        long withoutHints = Long.MAX_VALUE;
+        for (int round = 0; round < 3; round++) { // the first round loads classes and warms up
+            long t0 = threads.getThreadAllocatedBytes(id);
+            MdpTextReader.read(new ByteArrayInputStream(hinted), "hinted.mdp");
+            long t1 = threads.getThreadAllocatedBytes(id);
+            MdpTextReader.read(new ByteArrayInputStream(plain), "plain.mdp");
+            long t2 = threads.getThreadAllocatedBytes(id);
+            withHints = Math.min(withHints, t1 - t0);
+            withoutHints = Math.min(withoutHints, t2 - t1);
+        }
+        // Growing by 1.5x allocates each array about 3 times its final length, and the final
+        // trimming copy once more; filled in place, the transition arrays (4 + 8 bytes per
+        // transition) are allocated once. So the hints must save at least one full copy of them.
+        long transitionArrays = 12L * mdp.numTransitions();
+        assertTrue(withoutHints - withHints >= transitionArrays, "with hints " + withHints + " B, without "
+                + withoutHints + " B, transition arrays " + transitionArrays + " B");
+    }
+
+    @Test
+    void lyingHugeHintsNeverReserveBeyondTheFileOrHeapAndAreReportedAtTheirLine(@TempDir Path dir)
+            throws IOException {
+        long huge = Integer.MAX_VALUE - 8; // 20 + 12 bytes each: about 64 GiB if it were trusted
+        String text = "mdp 1\nstates 2\nchoices " + huge + "\ntransitions " + huge + "\nobjective min\n"
+                + "0 a 1 0:0.5 1:0.5\n1 a 1 1:1\n";
+        Path file = dir.resolve("lie.mdp");
+        Files.writeString(file, text);
+        for (ThrowingRead read : new ThrowingRead[] {() -> parse(text), () -> MdpTextReader.read(file)}) {
+            ModelFormatException e = assertThrows(ModelFormatException.class, read::run);
+            assertEquals(3, e.line(), e.getMessage());
+            assertTrue(e.getMessage().contains("declares " + huge + " choices, but the file has 2"), e.getMessage());
+        }
+        String onlyTransitions = text.replace("choices " + huge + "\n", "");
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> parse(onlyTransitions));
+        assertEquals(3, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("declares " + huge + " transitions, but the file has 3"), e.getMessage());
+    }
+
+    /** A read that may throw. */
+    private interface ThrowingRead {
+        void run() throws IOException;
     }
 
     @Test

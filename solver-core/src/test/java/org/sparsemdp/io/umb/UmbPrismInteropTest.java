@@ -146,7 +146,8 @@ class UmbPrismInteropTest {
                 "actions/choices/string-mapping.bin", "actions/choices/strings.bin")) {
             assertEquals(true, entries.containsKey(name), name);
         }
-        Object index = Json.parse(new String(entries.get("index.json"), java.nio.charset.StandardCharsets.UTF_8));
+        Object index = org.sparsemdp.io.json.JsonReader.parse(
+                new String(entries.get("index.json"), java.nio.charset.StandardCharsets.UTF_8), "index.json");
         Map<?, ?> ts = (Map<?, ?>) ((Map<?, ?>) index).get("transition-system");
         assertEquals("discrete", ts.get("time"));
         assertEquals(1L, ts.get("#players"));

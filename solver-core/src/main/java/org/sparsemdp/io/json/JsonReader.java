@@ -1,4 +1,4 @@
-package org.sparsemdp.bilevel;
+package org.sparsemdp.io.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,16 +7,28 @@ import java.util.Map;
 import org.sparsemdp.io.ModelFormatException;
 
 /**
- * A small strict JSON parser (RFC 8259) for the leader's file, so that solver-lp needs no JSON
- * library. Recursive descent over the whole text: objects become {@link LinkedHashMap}s (key
- * order kept, duplicate keys rejected), arrays {@link ArrayList}s, numbers {@link Double}s,
- * strings {@link String}s, {@code true}/{@code false} {@link Boolean}s and {@code null} Java
- * {@code null}. Nesting deeper than {@value #MAX_DEPTH} is rejected (no stack overflow on hostile
- * input). Every syntax error is a {@link ModelFormatException} naming the source, line and column.
+ * A small strict JSON parser (RFC 8259, "The JavaScript Object Notation Data Interchange Format")
+ * for the library's small JSON inputs (a UMB archive's {@code index.json}, a bilevel leader's
+ * file), so that no module needs a JSON library. Recursive descent over the whole text, which
+ * must hold exactly one value (surrounding whitespace allowed):
+ * <ul>
+ *   <li>objects become insertion-ordered {@link LinkedHashMap}s; duplicate member names are
+ *       rejected;</li>
+ *   <li>arrays become {@link ArrayList}s;</li>
+ *   <li>numbers follow the RFC's grammar (no leading zeros, no bare '.', no '+'); an integer
+ *       literal (no fraction, no exponent) that fits a {@code long} becomes a {@link Long}, any
+ *       other number a finite {@link Double} (a literal beyond the double range is an error);</li>
+ *   <li>strings become {@link String}s, {@code true}/{@code false} {@link Boolean}s and
+ *       {@code null} Java {@code null}.</li>
+ * </ul>
+ * Nesting deeper than {@value #MAX_DEPTH} is rejected, so that hostile input cannot overflow the
+ * stack. Every syntax error is a {@link ModelFormatException} {@code source:line: column C:
+ * problem}; a caller reading JSON embedded in a larger file passes the embedded name (for
+ * example {@code index.json}) as source and wraps the message with its own location.
  */
-final class JsonReader {
+public final class JsonReader {
     /** Maximum nesting depth of arrays and objects. */
-    static final int MAX_DEPTH = 64;
+    public static final int MAX_DEPTH = 64;
 
     private final String text;
     private final String source;
@@ -27,8 +39,14 @@ final class JsonReader {
         this.source = source;
     }
 
-    /** Parses {@code text}, which must hold exactly one JSON value (surrounding whitespace allowed). */
-    static Object parse(String text, String source) throws ModelFormatException {
+    /**
+     * Parses {@code text}, which must hold exactly one JSON value; {@code source} names it in
+     * error messages.
+     *
+     * @return a {@code Map<String, Object>}, {@code List<Object>}, {@link String}, {@link Long},
+     *         {@link Double}, {@link Boolean} or null, nested as in the text
+     */
+    public static Object parse(String text, String source) throws ModelFormatException {
         JsonReader r = new JsonReader(text, source);
         r.skipWhitespace();
         Object value = r.value(0);
@@ -61,7 +79,7 @@ final class JsonReader {
                 literal("null");
                 return null;
             default:
-                if (ch == '-' || (ch >= '0' && ch <= '9')) {
+                if (ch == '-' || isDigit(ch)) {
                     return number();
                 }
                 throw error("unexpected '" + ch + "': expected a value");
@@ -184,7 +202,7 @@ final class JsonReader {
         }
     }
 
-    private Double number() throws ModelFormatException {
+    private Object number() throws ModelFormatException {
         int start = pos;
         if (peek() == '-') {
             pos++;
@@ -196,7 +214,9 @@ final class JsonReader {
         } else {
             throw error("expected a digit");
         }
+        boolean integral = true;
         if (peek() == '.') {
+            integral = false;
             pos++;
             if (!isDigit(peek())) {
                 throw error("expected a digit after '.'");
@@ -204,6 +224,7 @@ final class JsonReader {
             digits();
         }
         if (peek() == 'e' || peek() == 'E') {
+            integral = false;
             pos++;
             if (peek() == '+' || peek() == '-') {
                 pos++;
@@ -213,7 +234,15 @@ final class JsonReader {
             }
             digits();
         }
-        double value = Double.parseDouble(text.substring(start, pos));
+        String literal = text.substring(start, pos);
+        if (integral) {
+            try {
+                return Long.parseLong(literal);
+            } catch (NumberFormatException e) {
+                // beyond the long range: read it as a double below
+            }
+        }
+        double value = Double.parseDouble(literal);
         if (!Double.isFinite(value)) {
             pos = start;
             throw error("number out of the double range");
@@ -266,6 +295,7 @@ final class JsonReader {
         }
     }
 
+    /** An error at the current position: the line and column are counted only now. */
     private ModelFormatException error(String problem) {
         int line = 1;
         int lineStart = 0;
