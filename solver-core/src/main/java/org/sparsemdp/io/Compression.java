@@ -57,12 +57,20 @@ public final class Compression {
     }
 
     /**
-     * The size in bytes of the content of {@code path} when it is a regular file stored
-     * uncompressed; −1 when it starts with the gzip or xz magic bytes (its decompressed size is
-     * then unknown before reading it) or is not a regular file (a pipe is not read here). Readers
-     * use it to bound what a header may declare by what the file can hold.
+     * Largest ratio of decompressed to compressed size assumed by {@link #contentSizeBound}:
+     * DEFLATE's maximum (1032:1, a 258-byte match coded in about 2 bits). LZMA (xz) can exceed it;
+     * the bound is then too small, which only makes a reader reserve less and grow its arrays.
      */
-    public static long plainSize(Path path) throws IOException {
+    public static final long MAX_COMPRESSION_RATIO = 1032;
+
+    /**
+     * An upper bound on the size in bytes of the (decompressed) content of {@code path}, for
+     * readers that bound what a header may declare by what the file can hold: the file size when
+     * it is stored uncompressed (told by its magic bytes, not its name), {@link #MAX_COMPRESSION_RATIO}
+     * times the file size when it is gzip- or xz-compressed, −1 when it is not a regular file (a
+     * pipe is not read here).
+     */
+    public static long contentSizeBound(Path path) throws IOException {
         if (!Files.isRegularFile(path)) {
             return -1;
         }
@@ -70,7 +78,11 @@ public final class Compression {
         try (InputStream in = Files.newInputStream(path)) {
             head = in.readNBytes(XZ_MAGIC.length);
         }
-        return isGzipMagic(head) || isXzMagic(head) ? -1 : Files.size(path);
+        long size = Files.size(path);
+        if (!isGzipMagic(head) && !isXzMagic(head)) {
+            return size;
+        }
+        return size > Long.MAX_VALUE / MAX_COMPRESSION_RATIO ? Long.MAX_VALUE : size * MAX_COMPRESSION_RATIO;
     }
 
     private static boolean isGzipMagic(byte[] head) {

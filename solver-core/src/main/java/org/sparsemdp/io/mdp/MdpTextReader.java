@@ -33,9 +33,9 @@ import org.sparsemdp.model.Objective;
  * <p>The size hints let the reader reserve the model's arrays exactly (through
  * {@link DeclaredCapacity}), so that they are filled in place and never grown or trimmed: the
  * peak heap of a load is then about the model itself. A hint is never trusted for allocation: it
- * is capped by what the file can hold when its size is known (a pair takes at least
- * {@value #MIN_TRANSITION_BYTES} bytes, a choice line {@value #MIN_CHOICE_BYTES}) and by the
- * free heap, and after reading it must equal the actual count, otherwise the error names the
+ * is capped by what the file can hold ({@link Compression#contentSizeBound}; a pair takes at
+ * least {@value #MIN_TRANSITION_BYTES} bytes, a choice line {@value #MIN_CHOICE_BYTES}; a stream
+ * of unknown size reserves nothing) and by the free heap, and after reading it must equal the actual count, otherwise the error names the
  * hint's line. Files without hints are read the same way, with growing arrays.
  *
  * <p>The reader streams (one line in memory at a time, gzip detected by its magic bytes),
@@ -59,9 +59,9 @@ public final class MdpTextReader {
 
     /** Reads {@code path} (gzip-compressed or not). */
     public static Mdp read(Path path) throws IOException {
-        long plainBytes = Compression.plainSize(path);
+        long contentBound = Compression.contentSizeBound(path);
         try (InputStream in = Compression.open(path)) {
-            return read(in, path.toString(), plainBytes);
+            return read(in, path.toString(), contentBound);
         }
     }
 
@@ -72,7 +72,8 @@ public final class MdpTextReader {
 
     /**
      * Reads a model from {@code in}, which holds at most {@code streamBytes} bytes (−1: unknown);
-     * the size bounds what the size hints may reserve.
+     * the size bounds what the size hints may reserve, and a stream of unknown size reserves
+     * nothing (a lying hint in a few bytes of input must not allocate a large share of the heap).
      */
     private static Mdp read(InputStream in, String source, long streamBytes) throws IOException {
         LineScanner sc = new LineScanner(in, source).commentChar('#').separators(":");
@@ -104,8 +105,7 @@ public final class MdpTextReader {
         MdpBuilder builder = new MdpBuilder(header.states).objective(header.objective).discount(header.discount)
                 .initialStates(header.initial);
         DeclaredCapacity.reserve(builder, header.choices, header.transitions,
-                streamBytes < 0 ? Long.MAX_VALUE : streamBytes / MIN_CHOICE_BYTES,
-                streamBytes < 0 ? Long.MAX_VALUE : streamBytes / MIN_TRANSITION_BYTES);
+                Math.max(0, streamBytes) / MIN_CHOICE_BYTES, Math.max(0, streamBytes) / MIN_TRANSITION_BYTES);
         long pairs = 0;
         while (more) {
             pairs += parseChoice(sc, builder, header.states);

@@ -98,7 +98,7 @@ public final class PrismExplicitReader {
     /** Reads {@code tra} with the given label files (merged) and reward structures (in order). */
     public static LoadedModel read(Path tra, List<Path> labelFiles, List<RewardFiles> rewardFiles) throws IOException {
         Mdp mdp;
-        long plainBytes = Math.max(0, Compression.plainSize(tra)); // 0: compressed, size unknown
+        long plainBytes = Math.max(0, Compression.contentSizeBound(tra)); // 0: size unknown, reserve nothing
         try (InputStream in = Compression.open(tra)) {
             mdp = readTransitions(in, tra.toString(), plainBytes);
         }
