@@ -162,24 +162,8 @@ public final class GraphAnalysis {
                     ok.set(c);
                 }
             }
-            BitSet r = new BitSet(n);
-            int head = 0;
-            int tail = 0;
-            for (int t = target.nextSetBit(0); t >= 0 && t < n; t = target.nextSetBit(t + 1)) {
-                r.set(t);
-                queue[tail++] = t;
-            }
-            while (head < tail) {
-                int t = queue[head++];
-                for (int i = predStart[t]; i < predStart[t + 1]; i++) {
-                    int c = predChoice[i];
-                    int s = choiceState[c];
-                    if (!r.get(s) && ok.get(c)) {
-                        r.set(s);
-                        queue[tail++] = s;
-                    }
-                }
-            }
+            BitSet r = statesOf(target);
+            backwardSearch(r, (c, s) -> ok.get(c), null);
             if (r.equals(u)) {
                 return u;
             }
@@ -196,23 +180,7 @@ public final class GraphAnalysis {
      * and {@code policy}; states of the region that cannot be attracted keep their entries.
      */
     void attract(BitSet done, BitSet region, BitSet allowed, int[] policy) {
-        int head = 0;
-        int tail = 0;
-        for (int t = done.nextSetBit(0); t >= 0 && t < n; t = done.nextSetBit(t + 1)) {
-            queue[tail++] = t;
-        }
-        while (head < tail) {
-            int t = queue[head++];
-            for (int i = predStart[t]; i < predStart[t + 1]; i++) {
-                int c = predChoice[i];
-                int s = choiceState[c];
-                if (!done.get(s) && region.get(s) && allowed.get(c)) {
-                    done.set(s);
-                    policy[s] = c;
-                    queue[tail++] = s;
-                }
-            }
-        }
+        backwardSearch(done, (c, s) -> region.get(s) && allowed.get(c), policy);
     }
 
     /**
@@ -220,23 +188,51 @@ public final class GraphAnalysis {
      * {@code avoid} (null: none avoided); the states of {@code to} themselves are included.
      */
     public BitSet existsPathTo(BitSet to, BitSet avoid) {
-        BitSet reach = new BitSet(n);
+        BitSet reach = statesOf(to);
+        backwardSearch(reach, (c, s) -> avoid == null || !avoid.get(s), null);
+        return reach;
+    }
+    /** The states of {@code set} (its bits below the number of states), as a new set. */
+    private BitSet statesOf(BitSet set) {
+        BitSet states = (BitSet) set.clone();
+        if (states.length() > n) {
+            states.clear(n, states.length());
+        }
+        return states;
+    }
+
+    /** Which predecessor edges a {@link #backwardSearch} follows. */
+    @FunctionalInterface
+    private interface Edge {
+        /** Whether state {@code s} joins through its choice {@code c} (which has a reached successor). */
+        boolean accept(int c, int s);
+    }
+
+    /**
+     * Breadth-first search backwards from the states of {@code reached} (bits below the number of
+     * states): a state not yet reached joins when one of its choices with a reached successor is
+     * accepted by {@code edge}; then {@code policy[s]} (if not null) records that choice.
+     * Modifies {@code reached}. O(S + T).
+     */
+    private void backwardSearch(BitSet reached, Edge edge, int[] policy) {
         int head = 0;
         int tail = 0;
-        for (int t = to.nextSetBit(0); t >= 0 && t < n; t = to.nextSetBit(t + 1)) {
-            reach.set(t);
+        for (int t = reached.nextSetBit(0); t >= 0 && t < n; t = reached.nextSetBit(t + 1)) {
             queue[tail++] = t;
         }
         while (head < tail) {
             int t = queue[head++];
             for (int i = predStart[t]; i < predStart[t + 1]; i++) {
-                int s = choiceState[predChoice[i]];
-                if (!reach.get(s) && (avoid == null || !avoid.get(s))) {
-                    reach.set(s);
+                int c = predChoice[i];
+                int s = choiceState[c];
+                if (!reached.get(s) && edge.accept(c, s)) {
+                    reached.set(s);
+                    if (policy != null) {
+                        policy[s] = c;
+                    }
                     queue[tail++] = s;
                 }
             }
         }
-        return reach;
     }
 }
