@@ -74,15 +74,20 @@ public final class Compression {
         if (!Files.isRegularFile(path)) {
             return -1;
         }
+        long size = Files.size(path);
+        if (!isCompressed(path)) {
+            return size;
+        }
+        return size > Long.MAX_VALUE / MAX_COMPRESSION_RATIO ? Long.MAX_VALUE : size * MAX_COMPRESSION_RATIO;
+    }
+
+    /** Whether {@code path} holds gzip or xz data (told by its magic bytes, not its name). */
+    public static boolean isCompressed(Path path) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(path)) {
             head = in.readNBytes(XZ_MAGIC.length);
         }
-        long size = Files.size(path);
-        if (!isGzipMagic(head) && !isXzMagic(head)) {
-            return size;
-        }
-        return size > Long.MAX_VALUE / MAX_COMPRESSION_RATIO ? Long.MAX_VALUE : size * MAX_COMPRESSION_RATIO;
+        return isGzipMagic(head) || isXzMagic(head);
     }
 
     private static boolean isGzipMagic(byte[] head) {

@@ -99,8 +99,10 @@ final class CassandraHeader {
         if (objective == null) {
             throw in.error("missing 'values: reward|cost' in the preamble (before " + in.describeNext() + ")");
         }
-        if ((double) numStates * numStates * numActions > (double) (1L << 62)) {
-            throw in.error(numStates + " states and " + numActions + " actions are too many for this reader");
+        if ((double) numStates * numStates * numActions > (double) (1L << 62)
+                || (long) numStates * numActions > Integer.MAX_VALUE - 8) {
+            throw in.error(numStates + " states and " + numActions + " actions are too many for this reader"
+                    + " (at most " + (Integer.MAX_VALUE - 8) + " state-action pairs)");
         }
     }
 

@@ -39,48 +39,47 @@ final class CassandraModelBuilder {
             throw ModelFormatException.inFile(source, "the file gives " + trans.size() + " transition entries, fewer than"
                     + " the " + numChoices + " state-action rows that need one each");
         }
-        long[][] keysOut = new long[1][];
-        double[][] probOut = new double[1][];
-        int n = trans.sortedEntries(keysOut, probOut);
-        trans = null;
-        long[] keys = keysOut[0];
-        double[] prob = probOut[0];
+        CsrRows rows;
         try {
-            HeapCheck.ensureFree(4L * n + 8L * n + 4L * (numStates + 1) + 20L * numChoices, "the model's arrays");
+            rows = trans.toRows();
         } catch (InvalidModelException e) {
             throw ModelFormatException.inFile(source, e.getMessage());
         }
+        trans = null;
         int c = (int) numChoices;
+        try {
+            HeapCheck.ensureFree(4L * (numStates + 1) + 12L * numChoices, "the model's choice arrays");
+        } catch (InvalidModelException e) {
+            throw ModelFormatException.inFile(source, e.getMessage());
+        }
         int[] choiceStart = new int[numStates + 1];
         for (int s = 0; s <= numStates; s++) {
             choiceStart[s] = s * numActions;
         }
-        int[] transStart = new int[c + 1];
-        int[] successor = new int[n];
+        int[] transStart = rows.transStart();
+        int[] successor = rows.successor();
+        double[] prob = rows.probability();
         double[] reward = new double[c];
         int[] actionIndex = new int[c];
-        int k = 0;
         boolean perEndState = rewards.dependsOnEndState();
         for (int choice = 0; choice < c; choice++) {
             int s = choice / numActions;
             int a = choice - s * numActions;
-            long rowKey = (long) choice;
-            int begin = k;
-            double sum = 0;
-            while (k < n && keys[k] / numStates == rowKey) {
-                successor[k] = (int) (keys[k] % numStates);
-                sum += prob[k];
-                k++;
-            }
-            if (k == begin) {
+            int begin = transStart[choice];
+            int end = transStart[choice + 1];
+            if (end == begin) {
                 throw ModelFormatException.inFile(source, "no transition probabilities for " + describe(s, a, actionLabels));
+            }
+            double sum = 0;
+            for (int i = begin; i < end; i++) {
+                sum += prob[i];
             }
             if (Math.abs(sum - 1.0) > CassandraReader.ROW_TOLERANCE) {
                 throw ModelFormatException.inFile(source, "the transition probabilities of " + describe(s, a, actionLabels)
                         + " sum to " + sum + ", not 1 (tolerance " + CassandraReader.ROW_TOLERANCE + ")");
             }
             if (Math.abs(sum - 1.0) > MdpBuilder.RENORMALISE_THRESHOLD) {
-                for (int i = begin; i < k; i++) {
+                for (int i = begin; i < end; i++) {
                     prob[i] /= sum;
                 }
             }
@@ -88,7 +87,7 @@ final class CassandraModelBuilder {
             boolean constant = true;
             double r = 0;
             if (perEndState) {
-                for (int i = begin; i < k; i++) {
+                for (int i = begin; i < end; i++) {
                     double ri = rewards.get(a, s, successor[i]);
                     constant &= ri == first;
                     r += prob[i] * ri;
@@ -96,12 +95,14 @@ final class CassandraModelBuilder {
             }
             // A reward that does not depend on the end state is taken as it is (no rounding from Σ p).
             reward[choice] = constant ? first : r;
-            transStart[choice + 1] = k;
             actionIndex[choice] = actionLabels.isEmpty() ? -1 : a;
         }
-        rewards = null;
-        keys = null; // release the log and the rewards before the probabilities are trimmed to size
-        keysOut[0] = null;
+        rewards = null; // released before the arrays are trimmed to size
+        int n = rows.size();
+        rows = null;
+        if (successor.length != n) {
+            successor = java.util.Arrays.copyOf(successor, n);
+        }
         if (prob.length != n) {
             prob = java.util.Arrays.copyOf(prob, n);
         }

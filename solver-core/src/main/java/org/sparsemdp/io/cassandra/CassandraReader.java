@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import org.sparsemdp.io.Compression;
+import org.sparsemdp.io.LineCensus;
 import org.sparsemdp.io.LineScanner;
 import org.sparsemdp.model.InvalidModelException;
 import org.sparsemdp.model.Mdp;
@@ -41,14 +42,19 @@ public final class CassandraReader {
     /** Tolerance on |Σ p − 1| of a row, the EPSILON of pomdp-solve. */
     public static final double ROW_TOLERANCE = 1e-5;
 
+    /** Counts lines that start with {@code T} (class 0): in a machine-written file, one per transition. */
+    private static final LineCensus CENSUS = new LineCensus(null, "T");
+
     private final CassandraTokens in;
     private final String source;
     private final boolean allowPomdp;
+    private final long expectedEntries;
 
-    private CassandraReader(InputStream stream, String source, boolean allowPomdp) {
+    private CassandraReader(InputStream stream, String source, boolean allowPomdp, long expectedEntries) {
         this.in = new CassandraTokens(new LineScanner(stream, source).commentChar('#').separators(":"));
         this.source = source;
         this.allowPomdp = allowPomdp;
+        this.expectedEntries = expectedEntries;
     }
 
     /** Reads an MDP file (gzip/xz detected); a POMDP file is an error. */
@@ -57,25 +63,30 @@ public final class CassandraReader {
     }
 
     /**
-     * Reads {@code path}.
+     * Reads {@code path}. An uncompressed regular file is read twice: a {@link LineCensus} first
+     * counts its lines that start with {@code T}, which in a machine-written file is the number of
+     * transitions, so that a file listing its entries in the model's order is read into arrays
+     * allocated once at their final size.
      *
      * @param underlyingMdpOfPomdp whether a POMDP file may be read as its underlying MDP
      */
     public static Mdp read(Path path, boolean underlyingMdpOfPomdp) throws IOException {
+        long[] census = CENSUS.ofFile(path);
         try (InputStream stream = Compression.open(path)) {
-            return read(stream, path.toString(), underlyingMdpOfPomdp);
+            return new CassandraReader(stream, path.toString(), underlyingMdpOfPomdp, census == null ? -1 : census[0])
+                    .parse();
         }
     }
 
     /** Reads from {@code stream} ({@code source} names it in errors); does not close it. */
     public static Mdp read(InputStream stream, String source, boolean underlyingMdpOfPomdp) throws IOException {
-        return new CassandraReader(stream, source, underlyingMdpOfPomdp).parse();
+        return new CassandraReader(stream, source, underlyingMdpOfPomdp, -1).parse();
     }
 
     private Mdp parse() throws IOException {
         try {
             CassandraHeader header = CassandraHeader.read(in, source, allowPomdp);
-            CassandraStatements statements = new CassandraStatements(in, header);
+            CassandraStatements statements = new CassandraStatements(in, header, expectedEntries);
             while (in.hasNext()) {
                 statements.parseStatement();
             }

@@ -21,10 +21,11 @@ final class CassandraStatements {
     private int seq;
     private long reservedUpTo;
 
-    CassandraStatements(CassandraTokens in, CassandraHeader h) {
+    /** Statements of a file whose census counted about {@code expectedEntries} transition entries (-1: unknown). */
+    CassandraStatements(CassandraTokens in, CassandraHeader h, long expectedEntries) {
         this.in = in;
         this.h = h;
-        this.trans = new TransitionTable(h.numStates, h.numActions);
+        this.trans = new TransitionTable(h.numStates, h.numActions, expectedEntries);
         this.rewards = new RewardTable(h.numStates, h.numActions);
     }
 

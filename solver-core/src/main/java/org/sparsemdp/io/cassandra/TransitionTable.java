@@ -1,8 +1,5 @@
 package org.sparsemdp.io.cassandra;
 
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
-import it.unimi.dsi.fastutil.longs.LongArrays;
-import java.util.Arrays;
 import org.sparsemdp.model.HeapCheck;
 
 /**
@@ -12,30 +9,39 @@ import org.sparsemdp.model.HeapCheck;
  * {@code uniform}, {@code identity}, {@code reset}) replaces every earlier entry of that row,
  * including the ones it does not list because they are zero.
  *
- * <p>Storage is an append-only log of (key, probability) pairs, 16 bytes per entry, with keys
- * packed as {@code ((s·A)+a)·S + t} — the model's own order. A whole-row definition records the
- * log length at that moment; an entry of that row logged earlier is dropped at the end. When the
- * file lists entries in key order (as machine-written files do) no sorting is needed; otherwise
- * the log is radix-sorted by (key, position), which keeps "the last one wins" and costs 16 more
- * bytes per entry while sorting. Every expansion of a wildcard is checked against the free heap
- * before it is made.
+ * <p>Entries go to an {@link OrderedRows} — the model's own arrays, 12 bytes per entry — for as
+ * long as they arrive in the model's order (state, action, successor), which is how large files
+ * are written; the first entry or row definition out of that order moves them, once, to an
+ * {@link EntryLog} (16 bytes per entry, sorted at the end), which takes any order. With a size
+ * hint from a census of the file, the ordered arrays are allocated once at their final size, so
+ * that the peak heap of such a load is close to the model itself. Every expansion of a wildcard
+ * is checked against the free heap before it is made.
  */
 final class TransitionTable {
     /** Heap bytes one buffered entry may need at the peak (log, growth, sort). */
     static final long BYTES_PER_ENTRY = 40;
+    /** Bytes per entry of the ordered store (successor and probability). */
+    private static final long ORDERED_BYTES_PER_ENTRY = 12;
 
     private final int numStates;
     private final int numActions;
-    private long[] keys = new long[1024];
-    private double[] prob = new double[1024];
-    private int size;
-    private boolean sorted = true;
-    private final Long2IntOpenHashMap rowDefinedAt = new Long2IntOpenHashMap();
+    private OrderedRows ordered;
+    private EntryLog log;
 
-    TransitionTable(int numStates, int numActions) {
+    /**
+     * An empty table; {@code expectedEntries} (-1: unknown) sizes the ordered store when it fits
+     * comfortably in the free heap.
+     */
+    TransitionTable(int numStates, int numActions, long expectedEntries) {
         this.numStates = numStates;
         this.numActions = numActions;
-        rowDefinedAt.defaultReturnValue(-1);
+        long entries = Math.max(0, expectedEntries);
+        if (entries > Integer.MAX_VALUE - 8
+                || ORDERED_BYTES_PER_ENTRY * entries > HeapCheck.freeBytes() / 8 * 7) {
+            entries = 0; // a hint the heap cannot take: grow as the entries arrive
+        }
+        long rows = Math.min(entries, (long) numStates * numActions);
+        this.ordered = new OrderedRows(numStates, (int) entries, (int) rows);
     }
 
     /** Checks that {@code more} further entries fit in the heap (throws InvalidModelException). */
@@ -43,89 +49,52 @@ final class TransitionTable {
         HeapCheck.ensureFree(BYTES_PER_ENTRY * more, what);
     }
 
-    /** Number of entries logged. */
+    /** Number of entries buffered. */
     int size() {
-        return size;
+        return ordered != null ? ordered.size() : log.size();
     }
 
-    long rowKey(int s, int a) {
-        return (long) s * numActions + a;
+    /** Whether every entry so far came in the model's order (the fast store is in use). */
+    boolean isOrdered() {
+        return ordered != null;
     }
 
-    /** Records that the statement about to be logged defines the whole row (s, a). */
+    /** Records that the statement about to be buffered defines the whole row (s, a). */
     void defineRow(int s, int a) {
-        rowDefinedAt.put(rowKey(s, a), size);
+        if (ordered != null) {
+            if (ordered.tryDefineRow(s * numActions + a)) {
+                return;
+            }
+            toLog();
+        }
+        log.defineRow(s, a);
     }
 
-    /** Logs p(t | s, a) = p. Zeros are logged too (they overwrite). */
+    /** Buffers p(t | s, a) = p. Zeros are buffered too (they overwrite). */
     void put(int s, int a, int t, double p) {
-        if (size == keys.length) {
-            int n = (int) Math.min(Integer.MAX_VALUE - 8, (long) size + (size >> 1) + 16);
-            keys = Arrays.copyOf(keys, n);
-            prob = Arrays.copyOf(prob, n);
+        if (ordered != null) {
+            if (ordered.tryPut(s * numActions + a, t, p)) {
+                return;
+            }
+            toLog();
         }
-        long k = rowKey(s, a) * numStates + t;
-        if (size > 0 && k < keys[size - 1]) {
-            sorted = false;
-        }
-        keys[size] = k;
-        prob[size] = p;
-        size++;
+        log.put(s, a, t, p);
     }
 
     /**
-     * The surviving non-zero entries in key order, compacted in place: their keys in
-     * {@code keysOut[0]} and probabilities in {@code probOut[0]} (arrays may be longer).
-     *
-     * @return the number of surviving entries
+     * The surviving non-zero entries as rows over all {@code numStates·numActions} choices; the
+     * table is not usable afterwards.
      */
-    int sortedEntries(long[][] keysOut, double[][] probOut) {
-        if (!sorted) {
-            sortByKeyThenPosition();
-        }
-        int w = 0;
-        for (int i = 0; i < size; i++) {
-            long k = keys[i];
-            if (i + 1 < size && keys[i + 1] == k) {
-                continue; // a later entry for the same key wins
-            }
-            if (prob[i] == 0.0) {
-                continue;
-            }
-            if (!rowDefinedAt.isEmpty() && positionOf(i) < rowDefinedAt.get(k / numStates)) {
-                continue; // replaced by a later whole-row definition
-            }
-            keys[w] = k;
-            prob[w] = prob[i];
-            w++;
-        }
-        keysOut[0] = keys;
-        probOut[0] = prob;
-        keys = null; // handed over: the caller may release them as soon as it is done
-        prob = null;
-        position = null;
-        return w;
+    CsrRows toRows() {
+        int numChoices = numStates * numActions; // the caller checked that it fits
+        CsrRows rows = ordered != null ? ordered.toRows(numChoices) : log.toRows(numChoices);
+        ordered = null;
+        log = null;
+        return rows;
     }
 
-    private int[] position; // log position of each sorted entry, only when the log was unsorted
-
-    private int positionOf(int i) {
-        return position == null ? i : position[i];
-    }
-
-    private void sortByKeyThenPosition() {
-        long[] pos = new long[size];
-        for (int i = 0; i < size; i++) {
-            pos[i] = i;
-        }
-        LongArrays.radixSort(keys, pos, 0, size);
-        double[] p = new double[size];
-        position = new int[size];
-        for (int i = 0; i < size; i++) {
-            int from = (int) pos[i];
-            p[i] = prob[from];
-            position[i] = from;
-        }
-        prob = p;
+    private void toLog() {
+        log = ordered.toLog(numActions);
+        ordered = null;
     }
 }

@@ -1,5 +1,6 @@
 package org.sparsemdp.io.drn;
 
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -9,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sparsemdp.io.Compression;
+import org.sparsemdp.io.DeclaredCapacity;
+import org.sparsemdp.io.LineCensus;
 import org.sparsemdp.io.LineScanner;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.io.ModelFormatException;
@@ -46,19 +49,33 @@ import org.sparsemdp.model.MdpBuilder;
 public final class DrnReader {
     /** Storm's name for an unlabelled action. */
     public static final String NO_LABEL = "__NOLABEL__";
+    /** Counts, after {@code @model}, action lines (class 0) and transition lines (class 1). */
+    private static final LineCensus CENSUS = new LineCensus("@model", "a", "0123456789");
 
     private DrnReader() {
     }
 
-    /** Reads {@code path} (gzip-compressed or not). */
+    /**
+     * Reads {@code path} (gzip- or xz-compressed or not). An uncompressed regular file is read
+     * twice: a {@link LineCensus} counts its {@code action} lines and transition lines first, so
+     * that the arrays are allocated once at their final size (peak heap about the model itself
+     * instead of up to twice its transition arrays while they grow).
+     */
     public static LoadedModel read(Path path) throws IOException {
+        long[] census = CENSUS.ofFile(path);
         try (InputStream in = Compression.open(path)) {
-            return read(in, path.toString());
+            return read(in, path.toString(), census == null ? -1 : census[0], census == null ? -1 : census[1]);
         }
     }
 
     /** Reads a model from {@code in}; {@code source} names it in errors. Does not close {@code in}. */
     public static LoadedModel read(InputStream in, String source) throws IOException {
+        return read(in, source, -1, -1);
+    }
+
+    /** As {@link #read(InputStream, String)}, reserving room for the counted choices and transitions (-1: unknown). */
+    private static LoadedModel read(InputStream in, String source, long choicesHint, long transitionsHint)
+            throws IOException {
         LineScanner sc = new LineScanner(in, source).separators(":[],{}/");
         List<String> rewardNames = new ArrayList<>();
         long declStates = -1;
@@ -128,9 +145,12 @@ public final class DrnReader {
         }
         int nr = rewardNames.size();
         MdpBuilder builder = declStates > 0 ? new MdpBuilder((int) declStates) : new MdpBuilder();
-        it.unimi.dsi.fastutil.doubles.DoubleArrayList[] choiceRewards = new it.unimi.dsi.fastutil.doubles.DoubleArrayList[nr];
+        boolean reserved = DeclaredCapacity.reserve(builder, choicesHint, transitionsHint, choicesHint,
+                transitionsHint);
+        DoubleArrayList[] choiceRewards = new DoubleArrayList[nr];
         for (int i = 0; i < nr; i++) {
-            choiceRewards[i] = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
+            choiceRewards[i] = reserved && choicesHint > 0 ? new DoubleArrayList((int) choicesHint)
+                    : new DoubleArrayList();
         }
         double[] stateRew = new double[nr];
         double[] tmp = new double[nr];
@@ -224,7 +244,8 @@ public final class DrnReader {
         Map<String, double[]> rewards = new LinkedHashMap<>();
         for (int i = 0; i < nr; i++) {
             String name = rewardNames.get(i);
-            rewards.put(rewards.containsKey(name) ? String.valueOf(i + 1) : name, choiceRewards[i].toDoubleArray());
+            choiceRewards[i].trim(); // no copy when the census reserved the exact size
+            rewards.put(rewards.containsKey(name) ? String.valueOf(i + 1) : name, choiceRewards[i].elements());
         }
         return LoadedModel.assemble(mdp, labels, rewards);
     }

@@ -295,8 +295,10 @@ class CassandraFormatTest {
     void writeThenReadGivesIdenticalArrays(@TempDir Path dir) throws IOException {
         for (long seed = 1; seed <= 5; seed++) {
             Mdp mdp = sameActionsEverywhere(seed, 30, 3);
-            Path file = dir.resolve("m" + seed + ".pomdp.gz");
-            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            boolean gzip = seed % 2 == 0; // plain files get a census and the ordered, pre-sized store
+            Path file = dir.resolve("m" + seed + (gzip ? ".pomdp.gz" : ".pomdp"));
+            try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file))
+                    : Files.newOutputStream(file)) {
                 CassandraWriter.write(mdp, out);
             }
             Mdp back = CassandraReader.read(file);
