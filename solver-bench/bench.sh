@@ -17,7 +17,7 @@
 # Extra JMH options are appended to every JMH run (e.g. a smoke test: -f 1 -wi 0 -i 1 -w 100ms -r 100ms).
 # Environment:
 #   ONLY=REGEX      run only the groups whose name matches (groups: sweep convergence gammas threads
-#                   generate load lp footprint solverheap); the report covers the JSON files present.
+#                   generate load lp loadheap footprint solverheap); the report covers the JSON files present.
 #   MARKDOWN=FILE   write the report there instead of OUT_DIR/report.md (images linked relative to it)
 #   NOTES=FILE      append a hand-written section after the machine description
 #   APPENDIX=FILE   append a hand-written section at the end of the report
@@ -51,6 +51,7 @@ case "$profile" in
       "generate|jmh|\\.GenerateBenchmark\\. -p kind=grid,forest -p states=10000,100000,1000000"
       "load|jmh|\\.io\\.LoadBenchmark\\. -p states=100000 -jvmArgsAppend -Xmx3g"
       "lp|jmh|\\.LpBenchmark\\. -p lpStates=1000"
+      "loadheap|main|org.sparsemdp.bench.io.LoadMinHeap 100000 4 8"
       "footprint|main|$heap org.sparsemdp.bench.ModelFootprint garnet:1000000 grid:1000000 forest:1000000 inventory:1000 substation:100000 forest:10000000"
       "solverheap|main|$heap -Xmn64m org.sparsemdp.bench.SolverFootprint 100000 0.99 vi gs sor topological pi mpi"
     )
@@ -67,6 +68,7 @@ case "$profile" in
       "generate|jmh|\\.GenerateBenchmark\\. $quick -p kind=grid,forest -p states=1000,10000"
       "load|jmh|\\.io\\.LoadBenchmark\\. $quick -p states=10000 -jvmArgsAppend -Xmx1g"
       "lp|jmh|\\.LpBenchmark\\. $quick -p lpStates=200 -p method=vi,pi,pdlp"
+      "loadheap|main|org.sparsemdp.bench.io.LoadMinHeap 10000 4 8 mdp,drn 2"
       "footprint|main|$heap org.sparsemdp.bench.ModelFootprint garnet:10000 grid:10000 forest:100000 inventory:100 substation:1000"
       "solverheap|main|$heap -Xmn16m org.sparsemdp.bench.SolverFootprint 10000 0.99 vi gs sor topological pi mpi"
     )
@@ -84,6 +86,7 @@ case "$profile" in
       "generate|jmh|\\.GenerateBenchmark\\. $big -p kind=grid,forest -p states=10000,100000,1000000,10000000"
       "load|jmh|\\.io\\.LoadBenchmark\\. $big -p states=1000000"
       "lp|jmh|\\.LpBenchmark\\. -p lpStates=1000,10000 -p method=vi,pi,pdlp"
+      "loadheap|main|org.sparsemdp.bench.io.LoadMinHeap 1000000 4 8 mdp,mdp.gz,umb,umb.gz,cassandra,cassandra.gz,tra,drn,drn.gz 16"
       "footprint|main|$heap org.sparsemdp.bench.ModelFootprint garnet:10000000 grid:10000000 forest:10000000 inventory:3000 substation:100000"
       "solverheap|main|$heap -Xmn64m org.sparsemdp.bench.SolverFootprint 1000000 0.99 vi gs sor topological pi mpi"
     )
@@ -171,6 +174,12 @@ done
     echo "fastest of 3 wall-clock runs after a warm-up (not JMH)."
     echo
     cat "$out/footprint.md"
+    echo
+  fi
+  if [ -f "$out/loadheap.md" ]; then
+    echo "## Peak heap of each reader (LoadMinHeap)"
+    echo
+    cat "$out/loadheap.md"
     echo
   fi
   if [ -f "$out/solverheap.md" ]; then

@@ -64,4 +64,30 @@ class LineCensusTest {
             assertArrayEquals(new long[] {mdp.numChoices(), mdp.numTransitions()}, c);
         }
     }
+
+    @Test
+    void agreesWithALineByLineCountOnRandomBytes() throws IOException {
+        // lines made of bytes near '\n' (0x0B follows it in a word: the borrow trap of the usual
+        // SWAR zero test), blanks, class bytes and others, read with buffers of every small size
+        LineCensus census = new LineCensus(null, "T", "ab");
+        byte[] alphabet = {'\n', '\n', ' ', '\t', '\r', 0x0b, 0x09, 'T', 'a', 'b', 'x', '0', (byte) 0x8a};
+        Random rnd = new Random(8);
+        for (int round = 0; round < 300; round++) {
+            byte[] text = new byte[rnd.nextInt(200)];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = alphabet[rnd.nextInt(alphabet.length)];
+            }
+            long[] expected = new long[2];
+            for (String line : new String(text, StandardCharsets.ISO_8859_1).split("\n", -1)) {
+                String t = line.replaceFirst("^[ \t\r]*", "");
+                if (!t.isEmpty() && t.charAt(0) == 'T') {
+                    expected[0]++;
+                } else if (!t.isEmpty() && (t.charAt(0) == 'a' || t.charAt(0) == 'b')) {
+                    expected[1]++;
+                }
+            }
+            int buffer = 1 + rnd.nextInt(40);
+            assertArrayEquals(expected, census.of(new ByteArrayInputStream(text), buffer), "round " + round);
+        }
+    }
 }

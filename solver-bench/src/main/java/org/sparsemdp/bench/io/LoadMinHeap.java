@@ -43,15 +43,18 @@ public final class LoadMinHeap {
         Path dir = Files.createTempDirectory("sparsemdp-minheap");
         Mdp model = LoadModels.generate(42, states, actions, successors);
         double modelMiB = model.memoryBytes() / 1048576.0;
-        System.out.printf(Locale.ROOT, "model: %d states, %d choices, %d transitions, %.1f MiB%n", model.numStates(),
-                model.numChoices(), model.numTransitions(), modelMiB);
-        System.out.println("format       file MiB  min -Xmx MiB  min/model");
+        System.out.printf(Locale.ROOT, "Smallest heap a load succeeds in (child JVM -Xmx, -Xmn8m, SerialGC, bisection"
+                + " to %d MiB); model: %d states, %d choices, %d transitions, %.1f MiB of arrays.%n%n", step,
+                model.numStates(), model.numChoices(), model.numTransitions(), modelMiB);
+        System.out.println("| format | file MiB | smallest -Xmx (MiB) | × model |");
+        System.out.println("|---|---|---|---|");
         for (String format : formats) {
             Path file = LoadModels.write(model, dir, format);
             int lo = (int) modelMiB; // certainly too small: the model itself does not fit besides the JVM
             int hi = Math.max(lo + step, (int) (8 * modelMiB));
             if (!loads(file, format, hi)) {
-                System.out.printf(Locale.ROOT, "%-10s %10.1f  > %d%n", format, Files.size(file) / 1048576.0, hi);
+                System.out.printf(Locale.ROOT, "| %s | %.1f | > %d | > %.2f |%n", format, Files.size(file) / 1048576.0, hi,
+                        hi / modelMiB);
                 Files.delete(file);
                 continue;
             }
@@ -63,7 +66,7 @@ public final class LoadMinHeap {
                     lo = mid;
                 }
             }
-            System.out.printf(Locale.ROOT, "%-10s %10.1f  %12d  %9.2f%n", format, Files.size(file) / 1048576.0, hi,
+            System.out.printf(Locale.ROOT, "| %s | %.1f | %d | %.2f |%n", format, Files.size(file) / 1048576.0, hi,
                     hi / modelMiB);
             Files.delete(file);
         }

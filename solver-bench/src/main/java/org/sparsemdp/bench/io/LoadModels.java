@@ -30,7 +30,8 @@ import org.sparsemdp.model.Objective;
  */
 final class LoadModels {
     /** The formats measured: name, file suffix. */
-    static final String[] FORMATS = {"mdp", "mdp.gz", "umb", "umb.gz", "cassandra", "tra", "drn"};
+    static final String[] FORMATS = {"mdp", "mdp.gz", "umb", "umb.gz", "cassandra", "cassandra.gz", "tra", "drn",
+        "drn.gz"};
 
     private LoadModels() {
     }
@@ -101,7 +102,7 @@ final class LoadModels {
                 UmbWriter.write(mdp, out);
             } else if (format.equals("tra")) {
                 ExplicitFiles.writeTra(mdp, out);
-            } else if (format.equals("drn")) {
+            } else if (format.startsWith("drn")) {
                 DrnWriter.write(LoadedModel.of(mdp), out);
             } else {
                 CassandraWriter.write(mdp, out);
@@ -118,7 +119,7 @@ final class LoadModels {
             return UmbReader.read(file);
         } else if (format.equals("tra")) {
             return PrismExplicitReader.read(file).mdp();
-        } else if (format.equals("drn")) {
+        } else if (format.startsWith("drn")) {
             return DrnReader.read(file).mdp();
         }
         return CassandraReader.read(file);

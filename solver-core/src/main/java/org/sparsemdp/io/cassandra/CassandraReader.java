@@ -63,10 +63,10 @@ public final class CassandraReader {
     }
 
     /**
-     * Reads {@code path}. An uncompressed regular file is read twice: a {@link LineCensus} first
-     * counts its lines that start with {@code T}, which in a machine-written file is the number of
-     * transitions, so that a file listing its entries in the model's order is read into arrays
-     * allocated once at their final size.
+     * Reads {@code path}. A regular file is read twice (a compressed one decompressed twice): a
+     * {@link LineCensus} first counts its lines that start with {@code T}, which in a
+     * machine-written file is the number of transitions, so that a file listing its entries in the
+     * model's order is read into arrays allocated once at their final size.
      *
      * @param underlyingMdpOfPomdp whether a POMDP file may be read as its underlying MDP
      */

@@ -22,6 +22,8 @@ final class TransitionTable {
     static final long BYTES_PER_ENTRY = 40;
     /** Bytes per entry of the ordered store (successor and probability). */
     private static final long ORDERED_BYTES_PER_ENTRY = 12;
+    /** Bytes per row of the ordered store (its row and start). */
+    private static final long ORDERED_BYTES_PER_ROW = 8;
 
     private final int numStates;
     private final int numActions;
@@ -36,11 +38,12 @@ final class TransitionTable {
         this.numStates = numStates;
         this.numActions = numActions;
         long entries = Math.max(0, expectedEntries);
-        if (entries > Integer.MAX_VALUE - 8
-                || ORDERED_BYTES_PER_ENTRY * entries > HeapCheck.freeBytes() / 8 * 7) {
-            entries = 0; // a hint the heap cannot take: grow as the entries arrive
-        }
         long rows = Math.min(entries, (long) numStates * numActions);
+        if (entries > Integer.MAX_VALUE - 8 || ORDERED_BYTES_PER_ENTRY * entries + ORDERED_BYTES_PER_ROW * rows
+                > HeapCheck.freeBytes() / 8 * 7) {
+            entries = 0; // a hint the heap cannot take: grow as the entries arrive
+            rows = 0;
+        }
         this.ordered = new OrderedRows(numStates, (int) entries, (int) rows);
     }
 

@@ -56,10 +56,10 @@ public final class DrnReader {
     }
 
     /**
-     * Reads {@code path} (gzip- or xz-compressed or not). An uncompressed regular file is read
-     * twice: a {@link LineCensus} counts its {@code action} lines and transition lines first, so
-     * that the arrays are allocated once at their final size (peak heap about the model itself
-     * instead of up to twice its transition arrays while they grow).
+     * Reads {@code path} (gzip- or xz-compressed or not). A regular file is read twice: a
+     * {@link LineCensus} counts its {@code action} lines and transition lines first, so that the
+     * arrays are allocated once at their final size (peak heap about the model itself instead of
+     * up to twice its transition arrays while they grow; a compressed file is decompressed twice).
      */
     public static LoadedModel read(Path path) throws IOException {
         long[] census = CENSUS.ofFile(path);
