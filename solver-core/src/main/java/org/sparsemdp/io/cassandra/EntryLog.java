@@ -71,12 +71,32 @@ final class EntryLog {
     }
 
     /**
-     * The surviving non-zero entries in key order, compacted in place: their keys in
-     * {@code keysOut[0]} and probabilities in {@code probOut[0]} (arrays may be longer).
+     * The surviving entries as CSR rows over {@code numChoices} rows (rows without entries are
+     * empty); the log is not usable afterwards.
      *
-     * @return the number of surviving entries
+     * @throws org.sparsemdp.model.InvalidModelException if the arrays do not fit in the free heap
      */
-    int sortedEntries(long[][] keysOut, double[][] probOut) {
+    CsrRows toRows(int numChoices) {
+        int n = compact();
+        HeapCheck.ensureFree(4L * n + 4L * (numChoices + 1L), "the model's transition arrays");
+        int[] transStart = new int[numChoices + 1];
+        int[] successor = new int[n];
+        for (int i = 0; i < n; i++) {
+            long row = keys[i] / numStates;
+            successor[i] = (int) (keys[i] - row * numStates);
+            transStart[(int) row + 1]++;
+        }
+        for (int c = 0; c < numChoices; c++) {
+            transStart[c + 1] += transStart[c];
+        }
+        CsrRows rows = new CsrRows(transStart, successor, prob, n);
+        keys = null;
+        prob = null;
+        return rows;
+    }
+
+    /** Sorts the log if needed and compacts the surviving non-zero entries, in key order, to its front. */
+    private int compact() {
         if (!sorted) {
             sortByKeyThenPosition();
         }
@@ -96,37 +116,8 @@ final class EntryLog {
             prob[w] = prob[i];
             w++;
         }
-        keysOut[0] = keys;
-        probOut[0] = prob;
-        keys = null; // handed over: the caller may release them as soon as it is done
-        prob = null;
         position = null;
         return w;
-    }
-
-    /**
-     * The surviving entries as CSR rows over {@code numChoices} rows (rows without entries are
-     * empty); the log is not usable afterwards.
-     *
-     * @throws org.sparsemdp.model.InvalidModelException if the arrays do not fit in the free heap
-     */
-    CsrRows toRows(int numChoices) {
-        long[][] keysOut = new long[1][];
-        double[][] probOut = new double[1][];
-        int n = sortedEntries(keysOut, probOut);
-        long[] k = keysOut[0];
-        HeapCheck.ensureFree(4L * n + 4L * (numChoices + 1L), "the model's transition arrays");
-        int[] transStart = new int[numChoices + 1];
-        int[] successor = new int[n];
-        for (int i = 0; i < n; i++) {
-            long row = k[i] / numStates;
-            successor[i] = (int) (k[i] - row * numStates);
-            transStart[(int) row + 1]++;
-        }
-        for (int c = 0; c < numChoices; c++) {
-            transStart[c + 1] += transStart[c];
-        }
-        return new CsrRows(transStart, successor, probOut[0], n);
     }
 
     private int[] position; // log position of each sorted entry, only when the log was unsorted
