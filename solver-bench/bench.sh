@@ -86,7 +86,7 @@ case "$profile" in
       "generate|jmh|\\.GenerateBenchmark\\. $big -p kind=grid,forest -p states=10000,100000,1000000,10000000"
       "load|jmh|\\.io\\.LoadBenchmark\\. $big -p states=1000000"
       "lp|jmh|\\.LpBenchmark\\. -p lpStates=1000,10000 -p method=vi,pi,pdlp"
-      "loadheap|main|org.sparsemdp.bench.io.LoadMinHeap 1000000 4 8 mdp,mdp.gz,umb,umb.gz,cassandra,cassandra.gz,tra,drn,drn.gz 16"
+      "loadheap|main|org.sparsemdp.bench.io.LoadMinHeap 1000000 4 8 mdp,mdp.gz,umb,umb.gz,cassandra,cassandra.gz,cassandra-by-action,tra,drn,drn.gz 16"
       "footprint|main|$heap org.sparsemdp.bench.ModelFootprint garnet:10000000 grid:10000000 forest:10000000 inventory:3000 substation:100000"
       "solverheap|main|$heap -Xmn64m org.sparsemdp.bench.SolverFootprint 1000000 0.99 vi gs sor topological pi mpi"
     )

@@ -15,12 +15,19 @@ public final class HeapCheck {
     }
 
     /**
-     * Throws {@link InvalidModelException} if {@code bytes} exceed the free heap.
+     * Throws {@link InvalidModelException} if {@code bytes} exceed the free heap. Garbage not yet
+     * collected counts as used in {@link #freeBytes()}, so before refusing a request that could
+     * fit the check asks the JVM for a full collection, once, and measures again: a load that
+     * leaves large arrays behind (a reader's buffers) is not refused in a heap it fits in.
      *
      * @param what names the allocation in the message, e.g. "the state index of 10^10 states"
      */
     public static void ensureFree(long bytes, String what) {
         long free = freeBytes();
+        if (bytes > free && bytes <= Runtime.getRuntime().maxMemory()) {
+            System.gc();
+            free = freeBytes();
+        }
         if (bytes < 0 || bytes > free) {
             throw new InvalidModelException(what + " needs " + mib(bytes) + " MiB, but only " + mib(free)
                     + " MiB of heap are free");

@@ -53,7 +53,7 @@ public class LoadBenchmark {
     public int successors;
 
     /** One of {@code LoadModels.FORMATS}. */
-    @Param({"mdp", "mdp.gz", "umb", "umb.gz", "cassandra", "cassandra.gz", "tra", "drn", "drn.gz"})
+    @Param({"mdp", "mdp.gz", "umb", "umb.gz", "cassandra", "cassandra.gz", "cassandra-by-action", "tra", "drn", "drn.gz"})
     public String format;
 
     private Path dir;

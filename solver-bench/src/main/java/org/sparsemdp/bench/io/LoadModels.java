@@ -24,14 +24,15 @@ import org.sparsemdp.model.Objective;
  * The benchmark's own model and files: a tiny seeded generator (every state has the same number
  * of actions, each with a fixed number of distinct uniformly drawn successors and random
  * probabilities and rewards — the shape of the issue's 10^6 × 4 × 8 load benchmark), written in
- * each format: the native text {@code .mdp} and UMB (each also gzipped), Cassandra's POMDP text,
+ * each format: the native text {@code .mdp} and UMB (each also gzipped), Cassandra's POMDP text
+ * (by state, also gzipped, and by action, as {@code T: a} matrices and most other writers order it),
  * PRISM explicit {@code .tra} (transitions only: PRISM keeps rewards in other files) and Storm's
  * DRN. Private to the load benchmarks; the library's generators live elsewhere.
  */
 final class LoadModels {
     /** The formats measured: name, file suffix. */
-    static final String[] FORMATS = {"mdp", "mdp.gz", "umb", "umb.gz", "cassandra", "cassandra.gz", "tra", "drn",
-        "drn.gz"};
+    static final String[] FORMATS = {"mdp", "mdp.gz", "umb", "umb.gz", "cassandra", "cassandra.gz",
+        "cassandra-by-action", "tra", "drn", "drn.gz"};
 
     private LoadModels() {
     }
@@ -104,6 +105,8 @@ final class LoadModels {
                 ExplicitFiles.writeTra(mdp, out);
             } else if (format.startsWith("drn")) {
                 DrnWriter.write(LoadedModel.of(mdp), out);
+            } else if (format.equals("cassandra-by-action")) {
+                CassandraWriter.write(mdp, out, CassandraWriter.Order.BY_ACTION);
             } else {
                 CassandraWriter.write(mdp, out);
             }

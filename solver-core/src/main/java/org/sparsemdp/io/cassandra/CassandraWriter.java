@@ -18,7 +18,9 @@ import org.sparsemdp.model.Mdp;
  * order, and refuses models with terminal states (a Cassandra row must sum to 1). Action labels
  * that are valid Cassandra names (a letter followed by letters, digits, '_' or '-', not a keyword)
  * are written as {@code actions:} names, otherwise only the count is written. Each transition is
- * one {@code T: a : s : s' p} line and each non-zero reward one {@code R: a : s : * r} line;
+ * one {@code T: a : s : s' p} line and each non-zero reward one {@code R: a : s : * r} line,
+ * grouped by state (the model's own order, the default) or by action (the order of Cassandra's
+ * own examples and of most files written by other programs), see {@link Order};
  * numbers use {@link Double#toString(double)}, so that write→read gives identical arrays. Several
  * initial states are written as {@code start include:} (an extension pomdp-solve accepts for
  * POMDPs only).
@@ -28,6 +30,14 @@ public final class CassandraWriter {
             "T", "O", "R", "uniform", "identity", "reward", "cost", "start", "include", "exclude", "reset");
 
     private CassandraWriter() {
+    }
+
+    /** The order of the {@code T:} and {@code R:} lines. */
+    public enum Order {
+        /** State, then action, then successor: the model's own order. */
+        BY_STATE,
+        /** Action, then state, then successor: as {@code T: a} matrices list them. */
+        BY_ACTION
     }
 
     /**
@@ -57,8 +67,13 @@ public final class CassandraWriter {
         return null;
     }
 
-    /** Writes {@code mdp} to {@code out} (UTF-8; flushed, not closed). */
+    /** Writes {@code mdp} to {@code out} by state (UTF-8; flushed, not closed). */
     public static void write(Mdp mdp, OutputStream out) throws IOException {
+        write(mdp, out, Order.BY_STATE);
+    }
+
+    /** Writes {@code mdp} to {@code out} with its lines in {@code order} (UTF-8; flushed, not closed). */
+    public static void write(Mdp mdp, OutputStream out, Order order) throws IOException {
         String why = whyNotExpressible(mdp);
         if (why != null) {
             throw new IOException("cannot write this model in Cassandra's format: " + why);
@@ -90,25 +105,38 @@ public final class CassandraWriter {
             w.write("\n");
         }
         StringBuilder line = new StringBuilder(64);
-        for (int s = 0; s < mdp.numStates(); s++) {
-            for (int i = 0; i < numActions; i++) {
-                int c = mdp.choiceStart(s) + i;
-                String a = names != null ? names[i] : Integer.toString(i);
-                for (int k = mdp.transitionStart(c); k < mdp.transitionEnd(c); k++) {
-                    line.setLength(0);
-                    line.append("T: ").append(a).append(" : ").append(s).append(" : ").append(mdp.successor(k))
-                            .append(' ').append(mdp.probability(k)).append('\n');
-                    w.append(line);
+        if (order == Order.BY_STATE) {
+            for (int s = 0; s < mdp.numStates(); s++) {
+                for (int i = 0; i < numActions; i++) {
+                    writeChoice(mdp, s, i, names, line, w);
                 }
-                if (mdp.reward(c) != 0.0) {
-                    line.setLength(0);
-                    line.append("R: ").append(a).append(" : ").append(s).append(" : * ").append(mdp.reward(c))
-                            .append('\n');
-                    w.append(line);
+            }
+        } else {
+            for (int i = 0; i < numActions; i++) {
+                for (int s = 0; s < mdp.numStates(); s++) {
+                    writeChoice(mdp, s, i, names, line, w);
                 }
             }
         }
         w.flush();
+    }
+
+    /** The {@code T:} lines of choice {@code i} of state {@code s}, then its {@code R:} line. */
+    private static void writeChoice(Mdp mdp, int s, int i, String[] names, StringBuilder line, Writer w)
+            throws IOException {
+        int c = mdp.choiceStart(s) + i;
+        String a = names != null ? names[i] : Integer.toString(i);
+        for (int k = mdp.transitionStart(c); k < mdp.transitionEnd(c); k++) {
+            line.setLength(0);
+            line.append("T: ").append(a).append(" : ").append(s).append(" : ").append(mdp.successor(k))
+                    .append(' ').append(mdp.probability(k)).append('\n');
+            w.append(line);
+        }
+        if (mdp.reward(c) != 0.0) {
+            line.setLength(0);
+            line.append("R: ").append(a).append(" : ").append(s).append(" : * ").append(mdp.reward(c)).append('\n');
+            w.append(line);
+        }
     }
 
     private static String[] actionNames(Mdp mdp, int numActions) {

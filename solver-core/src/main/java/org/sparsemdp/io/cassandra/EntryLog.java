@@ -28,7 +28,7 @@ final class EntryLog {
     }
 
     /**
-     * A log that starts with {@code size} entries in key order, taking over the arrays (which may
+     * A log that starts with {@code size} entries, in any order, taking over the arrays (which may
      * be longer).
      */
     EntryLog(int numStates, int numActions, long[] keys, double[] prob, int size) {
@@ -37,6 +37,9 @@ final class EntryLog {
         this.keys = keys;
         this.prob = prob;
         this.size = size;
+        for (int i = 1; i < size && sorted; i++) {
+            sorted = keys[i - 1] <= keys[i];
+        }
         rowDefinedAt.defaultReturnValue(-1);
     }
 

@@ -10,9 +10,10 @@ import org.sparsemdp.model.HeapCheck;
  * including the ones it does not list because they are zero.
  *
  * <p>Entries go to an {@link OrderedRows} — the model's own arrays, 12 bytes per entry — for as
- * long as they arrive in the model's order (state, action, successor), which is how large files
- * are written; the first entry or row definition out of that order moves them, once, to an
- * {@link EntryLog} (16 bytes per entry, sorted at the end), which takes any order. With a size
+ * long as they arrive by state (state, action, successor: the model's order) or by action
+ * (action, state, successor), which is how large files are written; the first entry or row
+ * definition out of both orders moves them, once, to an {@link EntryLog} (16 bytes per entry,
+ * sorted at the end), which takes any order. With a size
  * hint from a census of the file, the ordered arrays are allocated once at their final size, so
  * that the peak heap of such a load is close to the model itself. Every expansion of a wildcard
  * is checked against the free heap before it is made.
@@ -44,7 +45,7 @@ final class TransitionTable {
             entries = 0; // a hint the heap cannot take: grow as the entries arrive
             rows = 0;
         }
-        this.ordered = new OrderedRows(numStates, (int) entries, (int) rows);
+        this.ordered = new OrderedRows(numStates, numActions, (int) entries, (int) rows);
     }
 
     /** Checks that {@code more} further entries fit in the heap (throws InvalidModelException). */
@@ -57,15 +58,20 @@ final class TransitionTable {
         return ordered != null ? ordered.size() : log.size();
     }
 
-    /** Whether every entry so far came in the model's order (the fast store is in use). */
+    /** Whether every entry so far came by state or by action (the fast store is in use). */
     boolean isOrdered() {
         return ordered != null;
+    }
+
+    /** Whether the fast store is in use and in action order. */
+    boolean isByAction() {
+        return ordered != null && ordered.isByAction();
     }
 
     /** Records that the statement about to be buffered defines the whole row (s, a). */
     void defineRow(int s, int a) {
         if (ordered != null) {
-            if (ordered.tryDefineRow(s * numActions + a)) {
+            if (ordered.tryDefineRow(s, a) || ordered.tryByAction() && ordered.tryDefineRow(s, a)) {
                 return;
             }
             toLog();
@@ -76,7 +82,7 @@ final class TransitionTable {
     /** Buffers p(t | s, a) = p. Zeros are buffered too (they overwrite). */
     void put(int s, int a, int t, double p) {
         if (ordered != null) {
-            if (ordered.tryPut(s * numActions + a, t, p)) {
+            if (ordered.tryPut(s, a, t, p) || ordered.tryByAction() && ordered.tryPut(s, a, t, p)) {
                 return;
             }
             toLog();
@@ -87,17 +93,18 @@ final class TransitionTable {
     /**
      * The surviving non-zero entries as rows over all {@code numStates·numActions} choices; the
      * table is not usable afterwards.
+     *
+     * @throws org.sparsemdp.model.InvalidModelException if the arrays do not fit in the free heap
      */
     CsrRows toRows() {
-        int numChoices = numStates * numActions; // the caller checked that it fits
-        CsrRows rows = ordered != null ? ordered.toRows(numChoices) : log.toRows(numChoices);
+        CsrRows rows = ordered != null ? ordered.toRows() : log.toRows(numStates * numActions);
         ordered = null;
         log = null;
         return rows;
     }
 
     private void toLog() {
-        log = ordered.toLog(numActions);
+        log = ordered.toLog();
         ordered = null;
     }
 }

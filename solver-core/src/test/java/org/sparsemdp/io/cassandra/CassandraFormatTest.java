@@ -295,15 +295,40 @@ class CassandraFormatTest {
     void writeThenReadGivesIdenticalArrays(@TempDir Path dir) throws IOException {
         for (long seed = 1; seed <= 5; seed++) {
             Mdp mdp = sameActionsEverywhere(seed, 30, 3);
-            boolean gzip = seed % 2 == 0; // plain files get a census and the ordered, pre-sized store
-            Path file = dir.resolve("m" + seed + (gzip ? ".pomdp.gz" : ".pomdp"));
-            try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file))
-                    : Files.newOutputStream(file)) {
-                CassandraWriter.write(mdp, out);
+            for (CassandraWriter.Order order : CassandraWriter.Order.values()) {
+                boolean gzip = seed % 2 == 0; // plain files get a census and the ordered, pre-sized store
+                Path file = dir.resolve("m" + seed + order + (gzip ? ".pomdp.gz" : ".pomdp"));
+                try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file))
+                        : Files.newOutputStream(file)) {
+                    CassandraWriter.write(mdp, out, order);
+                }
+                Mdp back = CassandraReader.read(file);
+                assertSameArrays(mdp, back);
+                assertArrayEquals(mdp.initialStates(), back.initialStates());
             }
-            Mdp back = CassandraReader.read(file);
-            assertSameArrays(mdp, back);
-            assertArrayEquals(mdp.initialStates(), back.initialStates());
+        }
+    }
+
+    @Test
+    void writerOrdersLinesByStateOrByAction() throws IOException {
+        Mdp mdp = sameActionsEverywhere(7, 4, 2);
+        for (CassandraWriter.Order order : CassandraWriter.Order.values()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            CassandraWriter.write(mdp, out, order);
+            long previous = -1;
+            for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("T:")) {
+                    String[] f = line.substring(2).trim().split("\\s*:\\s*|\\s+");
+                    int a = Integer.parseInt(f[0].replaceAll("\\D", ""));
+                    int st = Integer.parseInt(f[1]);
+                    int t = Integer.parseInt(f[2]);
+                    long key = order == CassandraWriter.Order.BY_STATE ? ((long) st * 2 + a) * 4 + t
+                            : ((long) a * 4 + st) * 4 + t;
+                    assertTrue(key > previous, order + ": " + line);
+                    previous = key;
+                }
+            }
+            assertTrue(previous >= 0, "no T: lines");
         }
     }
 

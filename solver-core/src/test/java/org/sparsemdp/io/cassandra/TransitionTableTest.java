@@ -18,6 +18,14 @@ class TransitionTableTest {
 
     /** Applies {@code ops} random operations to a table and the reference; returns whether the table stayed ordered. */
     private static boolean check(long seed, int ops, double disorder, long hint) {
+        return check(seed, ops, disorder, hint, false);
+    }
+
+    /**
+     * As {@link #check(long, int, double, long)}, the rows of the ordered part visited by action
+     * ({@code a·S + s}) instead of by state if {@code byAction}.
+     */
+    private static boolean check(long seed, int ops, double disorder, long hint, boolean byAction) {
         Random rnd = new Random(seed);
         TransitionTable table = new TransitionTable(S, A, hint);
         double[][] dense = new double[S * A][S];
@@ -36,11 +44,13 @@ class TransitionTableTest {
                 }
                 continue;
             }
+            int s = byAction ? row % S : row / A;
+            int a = byAction ? row / S : row % A;
             if (u < 0.1 && t >= 0) { // the same entry again, possibly zero
-                put(table, dense, row / A, row % A, t, rnd.nextInt(3) / 2.0);
+                put(table, dense, s, a, t, rnd.nextInt(3) / 2.0);
             } else if (u < 0.15) { // redefine the current row
-                table.defineRow(row / A, row % A);
-                java.util.Arrays.fill(dense[row], 0.0);
+                table.defineRow(s, a);
+                java.util.Arrays.fill(dense[s * A + a], 0.0);
                 t = -1;
             } else { // the next entry in model order
                 t += 1 + rnd.nextInt(2);
@@ -50,8 +60,10 @@ class TransitionTableTest {
                     if (row >= S * A) {
                         break;
                     }
+                    s = byAction ? row % S : row / A;
+                    a = byAction ? row / S : row % A;
                 }
-                put(table, dense, row / A, row % A, t, rnd.nextInt(5) / 4.0);
+                put(table, dense, s, a, t, rnd.nextInt(5) / 4.0);
             }
         }
         boolean ordered = table.isOrdered();
@@ -82,6 +94,48 @@ class TransitionTableTest {
         for (long seed = 0; seed < 300; seed++) {
             assertTrue(check(seed, 200, 0.0, seed % 3 == 0 ? -1 : 40), "seed " + seed);
         }
+    }
+
+    @Test
+    void entriesByActionStayInTheOrderedStoreAndComeOutInTheModelsOrder() {
+        int byAction = 0;
+        for (long seed = 0; seed < 300; seed++) {
+            assertTrue(check(seed, 200, 0.0, seed % 3 == 0 ? -1 : 40, true), "seed " + seed);
+        }
+        // One sequence through every row by action, checked to have switched the store.
+        TransitionTable table = new TransitionTable(S, A, -1);
+        for (int a = 0; a < A; a++) {
+            for (int s = 0; s < S; s++) {
+                int t1 = (s + a) % S;
+                int t2 = (s + a + 1) % S;
+                table.put(s, a, Math.min(t1, t2), 0.25);
+                table.put(s, a, Math.max(t1, t2), 0.75);
+            }
+        }
+        assertTrue(table.isByAction());
+        CsrRows rows = table.toRows();
+        for (int c = 0; c < S * A; c++) {
+            int s = c / A;
+            int a = c % A;
+            assertEquals(2 * c, rows.transStart()[c]);
+            int t1 = (s + a) % S;
+            int t2 = (s + a + 1) % S;
+            assertEquals(Math.min(t1, t2), rows.successor()[2 * c], "row " + c);
+            assertEquals(Math.max(t1, t2), rows.successor()[2 * c + 1], "row " + c);
+            assertEquals(0.25, rows.probability()[2 * c], 0.0, "row " + c);
+            assertEquals(0.75, rows.probability()[2 * c + 1], 0.0, "row " + c);
+        }
+    }
+
+    @Test
+    void entriesByActionThatLeaveThatOrderGiveTheSameRowsThroughTheLog() {
+        int movedToLog = 0;
+        for (long seed = 0; seed < 300; seed++) {
+            if (!check(seed, 200, seed % 2 == 0 ? 0.01 : 0.3, 64, true)) {
+                movedToLog++;
+            }
+        }
+        assertTrue(movedToLog >= 150, "every sequence with 30% disorder must leave the ordered store: " + movedToLog);
     }
 
     @Test
