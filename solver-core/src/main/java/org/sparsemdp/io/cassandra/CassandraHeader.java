@@ -1,10 +1,12 @@
 package org.sparsemdp.io.cassandra;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.sparsemdp.io.ModelFormatException;
+import org.sparsemdp.model.HeapCheck;
 import org.sparsemdp.model.Objective;
 
 /**
@@ -27,7 +29,15 @@ final class CassandraHeader {
     private final Object2IntOpenHashMap<String> actionNames = new Object2IntOpenHashMap<>();
     private final Object2IntOpenHashMap<String> observationNames = new Object2IntOpenHashMap<>();
     List<String> actionLabels = List.of();
-    int[] initialStates;
+    /**
+     * The states the start line names, sorted and distinct: the initial states, or with
+     * {@link #startExcludes} the states excluded; null for every state (no start line, or
+     * {@code start: uniform}). Nothing here is proportional to the declared number of states
+     * rather than to the file: a header's count is only trusted once the transitions are read.
+     */
+    private int[] startStates;
+    private boolean startExcludes;
+    private int[] initialStates;
 
     private CassandraHeader(CassandraTokens in, String source, boolean allowPomdp) {
         this.in = in;
@@ -145,32 +155,28 @@ final class CassandraHeader {
 
     private void parseStart() throws IOException {
         if (!in.tryKeyword("start")) {
-            initialStates = allStates();
-            return;
+            return; // every state
         }
         if (in.tryKeyword("include")) {
             in.expectColon("'start include'");
-            boolean[] in0 = new boolean[numStates];
-            readStateList(in0, true);
-            initialStates = support(in0);
+            startStates = readStateList();
             return;
         }
         if (in.tryKeyword("exclude")) {
+            long line = in.lineNumber();
             in.expectColon("'start exclude'");
-            boolean[] keep = new boolean[numStates];
-            java.util.Arrays.fill(keep, true);
-            readStateList(keep, false);
-            initialStates = support(keep);
-            if (initialStates.length == 0) {
-                throw in.error("'start exclude:' excludes every state");
+            startStates = readStateList();
+            startExcludes = true;
+            if (startStates.length == numStates) {
+                throw new ModelFormatException(source, line, "'start exclude:' excludes every state");
             }
             return;
         }
         in.expectColon("'start'");
         if (in.tryKeyword("uniform")) {
-            initialStates = allStates();
+            return; // every state
         } else if (in.nextIsName()) {
-            initialStates = new int[] {state("start state", false)};
+            startStates = new int[] {state("start state", false)};
         } else {
             long line = in.lineNumber();
             double first = in.number("start state or probability");
@@ -181,22 +187,63 @@ final class CassandraHeader {
                 if (first != Math.rint(first) || first < 0 || first >= numStates) {
                     throw in.error("start state " + first + " is not a state number in 0.." + (numStates - 1));
                 }
-                initialStates = new int[] {(int) first};
+                startStates = new int[] {(int) first};
                 return;
             }
-            boolean[] positive = new boolean[numStates];
+            IntArrayList positive = new IntArrayList(); // grows with the file, not with the header
             double sum = checkStartProbability(first, line);
-            positive[0] = first > 0;
+            if (first > 0) {
+                positive.add(0);
+            }
             for (int s = 1; s < numStates; s++) {
                 double p = in.probability("start probability of state " + s);
-                positive[s] = p > 0;
+                if (p > 0) {
+                    positive.add(s);
+                }
                 sum += p;
             }
             if (Math.abs(sum - 1.0) > CassandraReader.ROW_TOLERANCE) {
                 throw in.error("the start distribution sums to " + sum + ", not 1");
             }
-            initialStates = support(positive);
+            startStates = positive.toIntArray();
         }
+    }
+
+    /** Number of initial states (without listing them). */
+    long initialStateCount() {
+        if (startStates == null) {
+            return numStates;
+        }
+        return startExcludes ? numStates - startStates.length : startStates.length;
+    }
+
+    /**
+     * The initial states, sorted: listed once the transitions have been read, since "every state"
+     * or "every state but these" takes an array of the declared number of states.
+     *
+     * @throws org.sparsemdp.model.InvalidModelException if that array does not fit in the free heap
+     */
+    int[] initialStates() {
+        if (initialStates != null) {
+            return initialStates;
+        }
+        if (startStates != null && !startExcludes) {
+            initialStates = startStates;
+            return initialStates;
+        }
+        HeapCheck.ensureFree(4L * initialStateCount(), "the list of initial states");
+        int[] out = new int[(int) initialStateCount()];
+        int n = 0;
+        int skip = 0; // next excluded state in startStates
+        for (int s = 0; s < numStates; s++) {
+            if (startExcludes && skip < startStates.length && startStates[skip] == s) {
+                skip++;
+                continue;
+            }
+            out[n++] = s;
+        }
+        initialStates = out;
+        return out;
     }
 
     private double checkStartProbability(double p, long line) throws ModelFormatException {
@@ -206,40 +253,25 @@ final class CassandraHeader {
         return p;
     }
 
-    private void readStateList(boolean[] mark, boolean value) throws IOException {
-        int n = 0;
+    /** A list of states (numbers or names), sorted and without repetitions. */
+    private int[] readStateList() throws IOException {
+        IntArrayList states = new IntArrayList();
         while (in.hasNext() && !isStatementStart() && (in.nextIsNumber() || in.nextIsName())) {
-            mark[state("state", false)] = value;
-            n++;
+            states.add(state("state", false));
         }
-        if (n == 0) {
+        if (states.isEmpty()) {
             throw in.error("expected a list of states, found " + in.describeNext());
         }
-    }
-
-    private int[] allStates() {
-        int[] all = new int[numStates];
-        for (int s = 0; s < numStates; s++) {
-            all[s] = s;
-        }
-        return all;
-    }
-
-    private static int[] support(boolean[] mark) {
+        int[] sorted = states.toIntArray();
+        java.util.Arrays.sort(sorted);
         int n = 0;
-        for (boolean b : mark) {
-            n += b ? 1 : 0;
-        }
-        int[] out = new int[n];
-        n = 0;
-        for (int s = 0; s < mark.length; s++) {
-            if (mark[s]) {
-                out[n++] = s;
+        for (int i = 0; i < sorted.length; i++) {
+            if (n == 0 || sorted[i] != sorted[n - 1]) {
+                sorted[n++] = sorted[i];
             }
         }
-        return out;
+        return java.util.Arrays.copyOf(sorted, n);
     }
-
 
     int action() throws IOException {
         return reference("action", numActions, actionNames, true);

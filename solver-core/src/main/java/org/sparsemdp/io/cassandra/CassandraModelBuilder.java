@@ -1,6 +1,7 @@
 package org.sparsemdp.io.cassandra;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.sparsemdp.io.ModelFormatException;
 import org.sparsemdp.model.HeapCheck;
 import org.sparsemdp.model.InvalidModelException;
@@ -29,7 +30,11 @@ final class CassandraModelBuilder {
         this.rewards = rewards;
     }
 
-    Mdp build(Objective objective, double discount, int[] initialStates, List<String> actionLabels)
+    /**
+     * The model; {@code initialStates} is asked for its array only after the transitions have
+     * been checked to cover every row (it may be as long as the declared number of states).
+     */
+    Mdp build(Objective objective, double discount, Supplier<int[]> initialStates, List<String> actionLabels)
             throws ModelFormatException {
         long numChoices = (long) numStates * numActions;
         if (numChoices > Integer.MAX_VALUE - 8) {
@@ -108,7 +113,7 @@ final class CassandraModelBuilder {
         }
         try {
             return Mdp.fromArrays(numStates, choiceStart, transStart, successor, prob, reward, actionIndex,
-                    actionLabels, objective, discount, initialStates);
+                    actionLabels, objective, discount, initialStates.get());
         } catch (InvalidModelException e) {
             throw ModelFormatException.inFile(source, e.getMessage());
         }

@@ -92,7 +92,7 @@ public final class CassandraReader {
             }
             CassandraModelBuilder builder = statements.builder(source);
             statements = null; // the builder owns the tables now and releases them as soon as it can
-            return builder.build(header.objective, header.discount, header.initialStates, header.actionLabels);
+            return builder.build(header.objective, header.discount, header::initialStates, header.actionLabels);
         } catch (InvalidModelException e) {
             throw in.error(e.getMessage());
         }

@@ -86,11 +86,12 @@ final class CassandraStatements {
                 }
             });
         } else if (in.tryKeyword("reset")) {
-            reserve(rows * h.initialStates.length);
-            double p = 1.0 / h.initialStates.length;
+            reserve(rows * h.initialStateCount());
+            int[] initial = h.initialStates();
+            double p = 1.0 / initial.length;
             forRows(a, s, (si, ai) -> {
                 trans.defineRow(si, ai);
-                for (int t : h.initialStates) {
+                for (int t : initial) {
                     trans.put(si, ai, t, p);
                 }
             });

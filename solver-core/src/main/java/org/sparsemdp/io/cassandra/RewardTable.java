@@ -3,6 +3,7 @@ package org.sparsemdp.io.cassandra;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import org.sparsemdp.model.HeapCheck;
 
 /**
  * The reward entries r(a, s, s') of a Cassandra file, with wildcards kept as wildcards: an entry
@@ -47,12 +48,18 @@ final class RewardTable {
         return endStateSpecific;
     }
 
-    /** Sets r(a, s, t) = r by statement {@code seq} (≥ 1); any component may be {@link #ANY}. */
+    /**
+     * Sets r(a, s, t) = r by statement {@code seq} (≥ 1); any component may be {@link #ANY}.
+     *
+     * @throws org.sparsemdp.model.InvalidModelException if the dense per-choice arrays, allocated at
+     *     the first {@code R: a : s : *} entry, do not fit in the free heap
+     */
     void put(int a, int s, int t, double r, int seq) {
         empty = false;
         if (a != ANY && s != ANY && t == ANY) {
             if (choiceValue == null) {
                 int choices = numStates * numActions; // fits: the reader checked S·A
+                HeapCheck.ensureFree(12L * choices, "the rewards of " + choices + " state-action pairs");
                 choiceValue = new double[choices];
                 choiceSeq = new int[choices];
             }

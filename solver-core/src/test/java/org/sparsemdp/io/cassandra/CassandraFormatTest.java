@@ -253,6 +253,33 @@ class CassandraFormatTest {
         assertEquals(3, e.line());
     }
 
+    @Test
+    void aHugeDeclaredStateCountAllocatesNothingBeforeTheFileBacksIt() {
+        // Each header declares 2·10^9 states: "every state is initial", "all but one", a start
+        // distribution and per-choice rewards would each need gigabytes if the count were trusted.
+        String head = "discount: 0.9\nvalues: cost\nstates: 2000000000\nactions: 1\n";
+        for (String start : new String[] {"", "start: uniform\n", "start exclude: 0\n", "start include: 5 3 5\n"}) {
+            ModelFormatException e = parseError(head + start + "T: 0 : 0 : 0 1.0\n");
+            assertTrue(e.getMessage().contains("fewer than"), start + ": " + e.getMessage());
+        }
+        ModelFormatException e = parseError(head + "start: 0.5 0.5\nT: 0 : 0 : 0 1.0\n");
+        assertTrue(e.getMessage().contains("start probability of state 2"), e.getMessage());
+        e = parseError(head + "R: 0 : 0 : * 1\nT: 0 : 0 : 0 1.0\n");
+        assertEquals(5, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("heap"), e.getMessage());
+    }
+
+    @Test
+    void startListsAreSortedAndDistinct() throws IOException {
+        String body = "discount: 0.9\nvalues: cost\nstates: 4\nactions: 1\n%sT: 0 identity\n";
+        assertArrayEquals(new int[] {1, 3}, parse(String.format(body, "start include: 3 1 3\n"), false).initialStates());
+        assertArrayEquals(new int[] {0, 3}, parse(String.format(body, "start exclude: 2 1 2\n"), false).initialStates());
+        assertArrayEquals(new int[] {0, 1, 2, 3}, parse(String.format(body, ""), false).initialStates());
+        assertArrayEquals(new int[] {1, 2}, parse(String.format(body, "start: 0 0.5 0.5 0\n"), false).initialStates());
+        ModelFormatException e = parseError(String.format(body, "start exclude: 0 1 2 3 2\n"));
+        assertEquals(5, e.line());
+    }
+
     // ---- writing ----
 
     static Mdp sameActionsEverywhere(long seed, int states, int actions) {
