@@ -84,6 +84,23 @@ public final class MdpBuilder {
         labelIndex.defaultReturnValue(-1);
     }
 
+    /**
+     * Makes the model have at least {@code n} states, those without choices terminal: for readers
+     * that learn the number of states from the input rather than up front (a last state with no
+     * choices is seen by nothing else). With a declared number of states, {@code n} must not
+     * exceed it.
+     */
+    public MdpBuilder atLeastStates(int n) {
+        if (declaredStates >= 0) {
+            if (n > declaredStates) {
+                throw new InvalidModelException(n + " states, but the builder was declared for " + declaredStates);
+            }
+        } else {
+            maxStateSeen = Math.max(maxStateSeen, n - 1);
+        }
+        return this;
+    }
+
     /** Sets the objective (default {@link Objective#MINIMIZE}). */
     public MdpBuilder objective(Objective o) {
         if (o == null) {

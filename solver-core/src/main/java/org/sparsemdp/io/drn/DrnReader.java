@@ -221,6 +221,9 @@ public final class DrnReader {
             if (inChoice) {
                 finish(builder, source, choiceLine);
             }
+            if (state >= 0 && declStates <= 0) {
+                builder.atLeastStates(state + 1); // the last states may have no actions
+            }
         } catch (InvalidModelException e) {
             throw sc.error(e.getMessage());
         }

@@ -191,6 +191,7 @@ public final class PrismExplicitReader {
         String curLabel = null;
         long choiceLine = 0;
         long rows = 0;
+        int maxIndex = -1; // largest state named by a row
         try {
             while (true) {
                 int s;
@@ -209,6 +210,10 @@ public final class PrismExplicitReader {
                     ch = sc.nextInt("choice");
                     t = sc.nextInt("successor");
                 }
+                if (s < 0 || ch < 0 || t < 0) { // -1 would also pass for the row before the first
+                    throw sc.error("negative index in the row (state " + s + ", choice " + ch + ", successor " + t + ")");
+                }
+                maxIndex = Math.max(maxIndex, Math.max(s, t));
                 double p = sc.nextDouble("probability");
                 rows++;
                 if (s != curState || ch != curChoice) {
@@ -241,6 +246,16 @@ public final class PrismExplicitReader {
         if (countLine > 0 && (builder.numChoices() != declChoices || rows != declTransitions)) {
             throw new ModelFormatException(source, countLine, "the count line declares " + declChoices + " choices and "
                     + declTransitions + " transitions, but the file has " + builder.numChoices() + " and " + rows);
+        }
+        // Every state is the source or the successor of some row, so R rows name at most 2R states:
+        // a larger count (or a larger index without a count line) describes states the file does
+        // not contain, and would take their arrays from a few bytes of input.
+        long states = countLine > 0 ? declStates : maxIndex + 1L;
+        if (states > 2 * rows) {
+            String what = countLine > 0 ? "the count line declares " + states + " states" : "state " + maxIndex;
+            throw new ModelFormatException(source, countLine > 0 ? countLine : sc.lineNumber(), what + ", but "
+                    + rows + " rows can name at most " + 2 * rows + " states (every state needs a row or an incoming"
+                    + " transition)");
         }
         try {
             return builder.build();

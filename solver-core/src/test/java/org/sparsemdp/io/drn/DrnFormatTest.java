@@ -57,6 +57,17 @@ class DrnFormatTest {
     }
 
     @Test
+    void withoutNrStatesTheLastStatesMayHaveNoActions() throws IOException {
+        // A fuzz finding: the builder saw only states with choices, so a label on the last state
+        // named a state the model did not have (an IllegalArgumentException escaped).
+        String noCounts = HEADER.replace("@nr_states\n3\n@nr_choices\n3\n", "");
+        LoadedModel m = read(noCounts + BODY + "state 3 [0, 0] goal\n");
+        assertEquals(4, m.mdp().numStates());
+        assertTrue(m.mdp().isTerminal(3));
+        assertEquals(3, m.label("goal").nextSetBit(2));
+    }
+
+    @Test
     void reportsMalformedInputWithItsLine() {
         assertEquals(13, error(HEADER + "state 1 [0, 0]\n").line()); // out of order
         assertEquals(13, error(HEADER + "state 0 [0]\n").line()); // one reward for two models

@@ -92,6 +92,12 @@ class PrismExplicitReaderTest {
         assertEquals(1, traError("3 5 9\n0 0 1 1\n1 0 2 1\n2 0 2 1\n").line()); // lying counts
         assertEquals(1, traError("dtmc\n0 1 1\n").line());
         assertEquals(0, traError("# only a comment\n").line());
+        // Negative indices: state -1, choice -1 used to pass as "the choice before the first" (fuzz finding).
+        assertEquals(2, traError("2 1 0\n-1 -1 0 0\n").line());
+        assertEquals(2, traError("2 1 1\n0 0 -1 1\n").line());
+        // States the rows cannot name: 16 bytes used to make a model of 770 million states (fuzz finding).
+        assertTrue(traError("0770778070 0 0 1\n").getMessage().contains("can name at most 2 states"));
+        assertEquals(1, traError("1000000 1 1\n0 0 1 1\n").line());
     }
 
     @Test
