@@ -3,8 +3,8 @@ package org.sparsemdp.io.cassandra;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.sparsemdp.graph.StateOrdering;
 
 /** The in-place permutation against the plain out-of-place one, on permutations of every shape. */
 class InPlacePermutationTest {
@@ -30,27 +30,12 @@ class InPlacePermutationTest {
         }
     }
 
-    private static int[] random(int n, SplittableRandom rnd) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int x = p[i];
-            p[i] = p[j];
-            p[j] = x;
-        }
-        return p;
-    }
-
     @Test
     void randomPermutationsOfEverySmallSize() {
-        SplittableRandom rnd = new SplittableRandom(3);
         for (int n = 0; n <= 200; n++) {
-            check(random(n, rnd), n % 3);
+            check(StateOrdering.shuffled(n, 3 + n), n % 3);
         }
-        check(random(100_000, rnd), 0);
+        check(StateOrdering.shuffled(100_000, 3), 0);
     }
 
     @Test
