@@ -19,8 +19,8 @@ import org.sparsemdp.model.StochasticPolicy;
  *
  * <p><b>Gradient</b> (policy gradient theorem, Sutton, McAllester, Singh and Mansour, NIPS 1999):
  * <pre>
- *   ∇J = Σ<sub>s,a</sub> η(s) Q(s,a) ∇<sub>θ</sub>π<sub>θ</sub>(a|s) = Φ<sup>T</sup>w,
- *   w(s,a) = η(s) π(a|s) (Q(s,a) − Σ<sub>b</sub> π(b|s) Q(s,b)),
+ *   ∇J = Σ_{s,a} η(s) Q(s,a) ∇_θπ_θ(a|s) = Φᵀw,
+ *   w(s,a) = η(s) π(a|s) (Q(s,a) − Σ_b π(b|s) Q(s,b)),
  * </pre>
  * using ∇π(a|s) = π(a|s)(φ(s,a) − Σ<sub>b</sub>π(b|s)φ(s,b)) for the softmax. Here
  * η = (I − γP<sub>π</sub><sup>T</sup>)⁻¹ρ₀ is the discounted occupancy measure and
@@ -143,7 +143,7 @@ public final class PolicyGradient {
      * Kakade, Lee and Mahajan, JMLR 22, 2021, §5.3): for the parameter of observation o and action
      * label a (for {@link TabularSoftmax#perChoice} every state is its own observation),
      * <pre>
-     *   d(o, a) = Σ<sub>s∈o</sub> η(s) (Q(s,a) − Σ<sub>b</sub> π(b|s) Q(s,b)) / Σ<sub>s∈o</sub> η(s),
+     *   d(o, a) = Σ_{s∈o} η(s) (Q(s,a) − Σ_b π(b|s) Q(s,b)) / Σ_{s∈o} η(s),
      * </pre>
      * the advantage of a averaged over the states of o weighted by their occupancy (the Fisher
      * matrix F = Σ<sub>s</sub> η(s) Cov<sub>π(·|s)</sub>[φ] is block diagonal with blocks

@@ -8,7 +8,7 @@ import org.sparsemdp.model.StochasticPolicy;
  * A softmax (Gibbs, Boltzmann) policy family of one {@link Mdp}: for parameters θ ∈ ℝ<sup>P</sup>
  * and features φ(s, a) ∈ ℝ<sup>P</sup> of every choice,
  * <pre>
- *   π<sub>θ</sub>(a|s) = exp(θ·φ(s,a)) / Σ<sub>b</sub> exp(θ·φ(s,b))
+ *   π_θ(a|s) = exp(θ·φ(s,a)) / Σ_b exp(θ·φ(s,b))
  * </pre>
  * over the choices of each non-terminal state. Subclasses supply the linear map θ ↦ z = Φθ
  * (the logit of every choice, {@link #logits}) and its transpose w ↦ Φ<sup>T</sup>w
