@@ -1,6 +1,7 @@
 package org.sparsemdp.solve;
 
 import java.util.Objects;
+import org.sparsemdp.model.Mdp;
 
 /**
  * The result of a {@link Solver} run.
@@ -94,9 +95,34 @@ public final class Solution {
         return upper;
     }
 
-    /** Chosen choice per state (−1 for terminal states). */
+    /**
+     * Chosen choice per state as a global choice index into {@code mdp}'s choice arrays (−1 for
+     * terminal states); see {@link #actionIndex} and {@link #actionLabel} for per-state views.
+     */
     public int[] policy() {
         return policy;
+    }
+
+    /**
+     * The chosen action of state {@code s} as an index among that state's choices
+     * ({@code 0 .. mdp.numChoices(s) − 1}), or −1 for a terminal state.
+     *
+     * @param mdp the model this solution was computed for
+     */
+    public int actionIndex(Mdp mdp, int s) {
+        int c = policy[s];
+        return c < 0 ? -1 : c - mdp.choiceStart(s);
+    }
+
+    /**
+     * The action label of the chosen choice of state {@code s} as {@link Mdp#actionLabel} names it
+     * (an unlabelled choice by its position within the state), or null for a terminal state.
+     *
+     * @param mdp the model this solution was computed for
+     */
+    public String actionLabel(Mdp mdp, int s) {
+        int c = policy[s];
+        return c < 0 ? null : mdp.actionLabel(c);
     }
 
     /** Iterations (sweeps, policy steps, ...) performed. */
@@ -134,7 +160,7 @@ public final class Solution {
     public static final class Builder {
         private String method;
         private Status status;
-        private Accuracy accuracy = Accuracy.CERTIFIED;
+        private Accuracy accuracy;
         private double[] values;
         private double[] lower;
         private double[] upper;
