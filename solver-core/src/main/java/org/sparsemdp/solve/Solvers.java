@@ -3,15 +3,27 @@ package org.sparsemdp.solve;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * The registry of solver methods by command-line name ({@code vi}, ...), with their default
- * configurations.
+ * configurations. Three sources, in this order of precedence:
+ * <ol>
+ *   <li>the built-in methods of solver-core;</li>
+ *   <li>methods added at run time with {@link #register} (a researcher's variant, under a name of
+ *       its own);</li>
+ *   <li>{@link Solver} implementations published through {@link ServiceLoader} (a
+ *       {@code META-INF/services/org.sparsemdp.solve.Solver} file listing classes with a public
+ *       no-argument constructor), for example solver-lp's {@code lp} and {@code lp-dual} when that
+ *       module is on the class path. They are looked up on first use.</li>
+ * </ol>
+ * Thread-safe.
  */
 public final class Solvers {
     private static final Map<String, Supplier<Solver>> BY_NAME = new LinkedHashMap<>();
+    private static boolean servicesLoaded;
 
     static {
         BY_NAME.put(ValueIterationSolver.NAME, ValueIterationSolver::new);
@@ -27,22 +39,56 @@ public final class Solvers {
     private Solvers() {
     }
 
-    /** The names of all registered methods, in a stable order. */
-    public static Set<String> names() {
-        return Collections.unmodifiableSet(BY_NAME.keySet());
+    /**
+     * Adds a method under a new name, for example a configured variant
+     * ({@code register("pi-gmres", () -> new PolicyIterationSolver(...))}) so that benchmarks and
+     * the command line can tell it from the default.
+     *
+     * @throws IllegalArgumentException if the name is blank or already taken
+     */
+    public static synchronized void register(String name, Supplier<? extends Solver> factory) {
+        loadServices();
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a solver name must not be blank");
+        }
+        if (BY_NAME.containsKey(name)) {
+            throw new IllegalArgumentException("a solver named '" + name + "' is already registered");
+        }
+        BY_NAME.put(name, factory::get);
+    }
+
+    /** The names of all registered methods, in a stable order (built-ins first). */
+    public static synchronized Set<String> names() {
+        loadServices();
+        return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(BY_NAME.keySet()));
     }
 
     /**
-     * The solver named {@code name} in its default configuration.
+     * A new instance of the solver named {@code name} in its default configuration.
      *
      * @throws IllegalArgumentException naming the known methods if {@code name} is unknown
      */
     public static Solver byName(String name) {
-        Supplier<Solver> s = BY_NAME.get(name);
-        if (s == null) {
-            throw new IllegalArgumentException("unknown method '" + name + "'; known methods: "
-                    + String.join(", ", BY_NAME.keySet()));
+        Supplier<Solver> s;
+        synchronized (Solvers.class) {
+            loadServices();
+            s = BY_NAME.get(name);
+            if (s == null) {
+                throw new IllegalArgumentException("unknown method '" + name + "'; known methods: "
+                        + String.join(", ", BY_NAME.keySet()));
+            }
         }
         return s.get();
+    }
+
+    private static void loadServices() {
+        if (servicesLoaded) {
+            return;
+        }
+        servicesLoaded = true;
+        for (ServiceLoader.Provider<Solver> provider : ServiceLoader.load(Solver.class).stream().toList()) {
+            String name = provider.get().name();
+            BY_NAME.putIfAbsent(name, provider::get);
+        }
     }
 }

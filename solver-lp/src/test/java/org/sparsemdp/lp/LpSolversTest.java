@@ -31,6 +31,17 @@ class LpSolversTest {
         assertTrue(names.containsAll(LpSolvers.names()), names.toString());
     }
 
+    /** solver-core's registry finds the LP methods through the ServiceLoader and solves with them. */
+    @Test
+    void coreRegistryReachesTheLpMethods() {
+        assertTrue(org.sparsemdp.solve.Solvers.names().containsAll(LpSolvers.names()),
+                org.sparsemdp.solve.Solvers.names().toString());
+        Mdp lab = SeedModels.inventory();
+        org.sparsemdp.solve.Solution s = org.sparsemdp.solve.Solvers.byName("lp-dual")
+                .solve(lab, org.sparsemdp.solve.SolverOptions.defaults());
+        assertEquals(1290.0 / 49, s.value(0), 1e-6, "the seed lab's optimum");
+    }
+
     @Test
     void automaticBackendIsGlopUpToTheThresholdAndPdlpAbove() {
         Mdp lab = SeedModels.inventory(); // 11 choices
