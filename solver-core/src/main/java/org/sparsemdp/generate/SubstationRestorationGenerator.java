@@ -160,7 +160,7 @@ public final class SubstationRestorationGenerator {
         return onLine(positions, users);
     }
 
-    private static void requireNonNegative(double x, String what) {
+    static void requireNonNegative(double x, String what) {
         if (!(x >= 0) || !Double.isFinite(x)) {
             throw new IllegalArgumentException("substation: " + what + " must be finite and non-negative, got " + x);
         }
