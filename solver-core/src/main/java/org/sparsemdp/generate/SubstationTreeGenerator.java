@@ -73,7 +73,7 @@ import org.sparsemdp.model.Objective;
  */
 public final class SubstationTreeGenerator {
     /** Default cap on the number of states of {@link #generate()}. */
-    public static final long DEFAULT_MAX_STATES = 20_000_000L;
+    public static final long DEFAULT_MAX_STATES = 5_000_000L;
 
     private final RadialNetwork network;
     private final int n;

@@ -221,7 +221,8 @@ class SubstationTreeGeneratorTest {
         double[] q = new double[40];
         java.util.Arrays.fill(q, 1.0 / 40);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SubstationTreeGenerator.of(new RadialNetwork(star, new double[40]), new double[40], q));
+                () -> new SubstationTreeGenerator(new RadialNetwork(star, new double[40]), new double[40],
+                        new double[41][41], q, 100_000));
         assertTrue(e.getMessage().contains("more than"), e.getMessage());
     }
 
