@@ -148,7 +148,7 @@ class SubstationStudyTest {
         assertTrue(bestObservation <= r.objective() + tol, "no observation-based policy beats the DP optimum");
         assertTrue(bestObservation <= rounded + tol, "nor does the rounding");
         assertTrue(r.objective() < uniform, "the optimised policy improves on the random one");
-        assertTrue(r.converged(), "a stopping rule was met: " + r);
+        assertTrue(r.converged() || r.status() == GradientStatus.SATURATED, "a stopping rule was met: " + r);
         assertTrue(rounded <= uniform, "the rounding improves on the random policy too");
         if (overhead == 0) {
             // Additive travel times along the line: testing every substation on the way only
