@@ -13,7 +13,7 @@ import java.util.Arrays;
 final class CandidateBlock implements Comparable<CandidateBlock> {
     final long[] bits;
     final int crew;
-    final int[] members; // ascending
+    private int[] members; // ascending, computed on first use (lookup keys never need it)
     private final int hash;
     int index = -1;      // position in the model's order, once sorted
     int base = -1;       // first state of the block
@@ -21,8 +21,15 @@ final class CandidateBlock implements Comparable<CandidateBlock> {
     CandidateBlock(long[] bits, int crew) {
         this.bits = bits;
         this.crew = crew;
-        this.members = members(bits);
         this.hash = 31 * Arrays.hashCode(bits) + crew;
+    }
+
+    /** The members, ascending (not a copy). */
+    int[] members() {
+        if (members == null) {
+            members = members(bits);
+        }
+        return members;
     }
 
     static int[] members(long[] bits) {
@@ -51,7 +58,7 @@ final class CandidateBlock implements Comparable<CandidateBlock> {
     }
 
     int size() {
-        return members.length;
+        return members().length;
     }
 
     @Override
@@ -66,13 +73,14 @@ final class CandidateBlock implements Comparable<CandidateBlock> {
 
     @Override
     public int compareTo(CandidateBlock o) {
-        int c = Arrays.compare(members, o.members);
+        int c = Arrays.compare(members(), o.members());
         return c != 0 ? c : Integer.compare(crew, o.crew);
     }
 
     /** The candidates as ranges of consecutive ids, e.g. {@code 2..5} or {@code 2..3+7}. */
     String describe() {
         StringBuilder sb = new StringBuilder();
+        int[] members = members();
         for (int i = 0; i < members.length; ) {
             int j = i;
             while (j + 1 < members.length && members[j + 1] == members[j] + 1) {

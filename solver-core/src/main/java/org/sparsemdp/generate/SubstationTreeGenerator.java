@@ -185,7 +185,7 @@ public final class SubstationTreeGenerator {
             states += n;
             while (!work.isEmpty()) {
                 CandidateBlock b = work.poll();
-                for (int a : b.members) {
+                for (int a : b.members()) {
                     int before = found.size();
                     forEachOutcome(b, a, (part, size) -> {
                         if (size >= 2) {
@@ -334,7 +334,7 @@ public final class SubstationTreeGenerator {
         int[] next = new int[n + 1]; // successor state by fault, for one (block, a)
         for (CandidateBlock b : blocks) {
             double disconnected = disconnectedUsers(b);
-            int[] m = b.members;
+            int[] m = b.members();
             // successors of every (a, f) pair: rows a, filled outcome by outcome
             int[][] successor = new int[m.length][];
             for (int ai = 0; ai < m.length; ai++) {
@@ -343,7 +343,7 @@ public final class SubstationTreeGenerator {
                 forEachOutcome(b, a, (part, size) -> {
                     if (size >= 2) {
                         CandidateBlock o = byKey.get(new CandidateBlock(part, a));
-                        for (int f : o.members) {
+                        for (int f : o.members()) {
                             next[f] = o.base + o.rank(f);
                         }
                     }
@@ -380,14 +380,14 @@ public final class SubstationTreeGenerator {
         builder.finishChoice();
         for (CandidateBlock b : blocks) {
             double disconnected = disconnectedUsers(b);
-            double mass = prior(b.members);
+            double mass = prior(b.members());
             boolean byCount = !(mass > 0);
             double total = byCount ? b.size() : mass;
-            for (int a : b.members) {
+            for (int a : b.members()) {
                 builder.startChoice(1 + b.index, Integer.toString(a), travel[b.crew][a] * disconnected);
                 double[] doneMass = {byCount ? 1 : faultProbability[a - 1]};
                 forEachOutcome(b, a, (part, size) -> {
-                    double w = byCount ? size : prior(CandidateBlock.members(part));
+                    double w = byCount ? size : prior(part);
                     if (size == 1) {
                         doneMass[0] += w;
                     } else {
@@ -409,7 +409,7 @@ public final class SubstationTreeGenerator {
 
     private double disconnectedUsers(CandidateBlock b) {
         double u = 0;
-        for (int i : b.members) {
+        for (int i : b.members()) {
             u += users[i - 1];
         }
         return u;
@@ -419,6 +419,16 @@ public final class SubstationTreeGenerator {
         double q = 0;
         for (int i : members) {
             q += faultProbability[i - 1];
+        }
+        return q;
+    }
+
+    private double prior(long[] bits) {
+        double q = 0;
+        for (int w = 0; w < bits.length; w++) {
+            for (long x = bits[w]; x != 0; x &= x - 1) {
+                q += faultProbability[(w << 6) + Long.numberOfTrailingZeros(x) - 1];
+            }
         }
         return q;
     }
@@ -471,7 +481,7 @@ public final class SubstationTreeGenerator {
             throw new IllegalArgumentException("no state " + s);
         }
         CandidateBlock b = blockOfState(s);
-        return "fault=" + b.members[s - b.base] + "," + blockName(b);
+        return "fault=" + b.members()[s - b.base] + "," + blockName(b);
     }
 
     /** A readable name of a state of {@link #generateBeliefModel()}, e.g. {@code at=1,disconnected=2..5}. */
