@@ -69,7 +69,8 @@ final class GenerateSubstationCommand implements Callable<Integer> {
     boolean belief;
 
     @Option(names = "--max-states", paramLabel = "S", defaultValue = "5000000",
-            description = "Tree: refuse networks whose fault-explicit model has more states (default: ${DEFAULT-VALUE}).")
+            description = "Tree: refuse networks whose fault-explicit model has more states, which is also the number"
+                    + " of choices of the belief model (default: ${DEFAULT-VALUE}).")
     long maxStates;
 
     @Option(names = "--fault-probabilities", paramLabel = "Q1,...",

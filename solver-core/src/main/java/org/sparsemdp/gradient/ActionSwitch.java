@@ -5,7 +5,7 @@ package org.sparsemdp.gradient;
  * {@link PolicyGradient#bestSwitch(double[])}: the parameter k (an observation o and an action
  * label a) with the largest advantage averaged over the states of o by their occupancy,
  * <pre>
- *   advantage = Σ<sub>s∈o</sub> η(s) (Q(s,a) − Σ<sub>b</sub> π(b|s) Q(s,b)) / Σ<sub>s∈o</sub> η(s)
+ *   advantage = Σ_{s∈o} η(s) (Q(s,a) − Σ_b π(b|s) Q(s,b)) / Σ_{s∈o} η(s)
  * </pre>
  * (sign flipped for minimising models, so positive means better): the natural-gradient component
  * of k (Kakade, NIPS 2001). {@link #improvement()} = occupancy × advantage is the first-order change
