@@ -124,6 +124,38 @@ class GradientCommandTest {
     }
 
     @Test
+    void onATreeNaturalGradientOverObservationsReachesTheBeliefModelsOptimum(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("tree.mdp");
+        Path obs = dir.resolve("obs.csv");
+        Path belief = dir.resolve("belief.mdp");
+        String[] tree = {"--parents", "0,1,2,2,1,5,5,7", "--distances", "1,2,1,3,1,1,2,1", "--users",
+                "10,20,30,40,50,60,70,80", "--fault-probabilities", "0.1,0.2,0.1,0.05,0.05,0.2,0.1,0.2"};
+        CliTest.Run g = CliTest.run(join(tree, "generate", "substation", "-o", model.toString(), "--observations",
+                obs.toString()));
+        assertEquals(0, g.code(), g.err());
+        assertEquals(0, CliTest.run(join(tree, "generate", "substation", "--belief", "-o", belief.toString())).code());
+        CliTest.Run exact = CliTest.run("solve", belief.toString(), "-m", "topological", "--json");
+        assertEquals(0, exact.code(), exact.err());
+        double best = number(exact.out(), "initialValue");
+        CliTest.Run uniform = CliTest.run("gradient", belief.toString(), "--evaluate-only");
+        CliTest.Run uniformObs = CliTest.run("gradient", model.toString(), "--observations", obs.toString(),
+                "--evaluate-only");
+        assertEquals(number(uniform.out(), "objective"), number(uniformObs.out(), "objective"),
+                1e-9 * number(uniform.out(), "objective"), "the uniform policy costs the same in both models");
+        CliTest.Run nat = CliTest.run("gradient", model.toString(), "--observations", obs.toString(), "--natural",
+                "--json");
+        assertEquals(0, nat.code(), nat.err());
+        assertEquals(best, number(nat.out(), "roundedObjective"), 1e-9 * best);
+    }
+
+    /** The arguments {@code head} followed by {@code tail}. */
+    private static String[] join(String[] tail, String... head) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
+    @Test
     void observationsOnAGeneratedSubstationInstance(@TempDir Path dir) throws IOException {
         Path model = dir.resolve("s.mdp");
         Path obs = dir.resolve("obs.csv");
