@@ -187,14 +187,6 @@ public final class RadialNetwork {
         return enter[a] <= enter[x] && enter[x] < leave[a];
     }
 
-    /** The child of a whose subtree holds x (x strictly below a), by climbing from x. */
-    int branchToward(int a, int x) {
-        while (parent[x] != a) {
-            x = parent[x];
-        }
-        return x;
-    }
-
     /** Whether the tree is the path 0 − 1 − … − N. */
     public boolean isPath() {
         for (int i = 1; i <= n; i++) {
