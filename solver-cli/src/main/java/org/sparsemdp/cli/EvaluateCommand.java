@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.sparsemdp.evaluate.QValues;
 import org.sparsemdp.evaluate.EvaluationWorkspace;
 import org.sparsemdp.evaluate.KrylovMethod;
 import org.sparsemdp.evaluate.OccupancyMeasure;
@@ -70,6 +71,11 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Also compute the discounted occupancy measure from the initial state(s); write state,occupancy.")
     Path occupancyFile;
 
+    @Option(names = "--q-values", paramLabel = "CSV",
+            description = {"Also write the policy's state-action values Q(s,a) = r(s,a) + discount * sum p V, one row per",
+                    "choice: state,action,q (within discount * the error bound of the values)."})
+    Path qValuesFile;
+
     @Option(names = "--json", description = "Print one JSON summary object on stdout.")
     boolean json;
 
@@ -93,6 +99,10 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (occupancy != null) {
             AtomicFiles.write(occupancyFile, out -> writeOccupancy(occupancy.occupancy(), out));
+        }
+        if (qValuesFile != null) {
+            double[] q = QValues.of(model, values.values());
+            AtomicFiles.write(qValuesFile, out -> writeQValues(model, q, out));
         }
         PrintWriter out = spec.commandLine().getOut();
         double expected = initialObjective(mdp, values.values());
@@ -180,6 +190,20 @@ final class EvaluateCommand implements Callable<Integer> {
         w.write("state,value,action\n");
         for (int s = 0; s < mdp.numStates(); s++) {
             w.write(s + "," + v[s] + "," + (choice[s] >= 0 ? Csv.quote(mdp.actionLabel(choice[s])) : "") + "\n");
+        }
+        w.flush();
+    }
+
+    private static void writeQValues(Mdp mdp, double[] q, java.io.OutputStream os) throws java.io.IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+        w.write("state,action,q\n");
+        StringBuilder line = new StringBuilder(64);
+        for (int s = 0; s < mdp.numStates(); s++) {
+            for (int c = mdp.choiceStart(s); c < mdp.choiceEnd(s); c++) {
+                line.setLength(0);
+                line.append(s).append(',').append(Csv.quote(mdp.actionLabel(c))).append(',').append(q[c]).append('\n');
+                w.append(line);
+            }
         }
         w.flush();
     }

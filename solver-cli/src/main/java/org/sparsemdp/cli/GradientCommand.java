@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sparsemdp.evaluate.PolicyEvaluator;
+import org.sparsemdp.gradient.ActionSwitch;
 import org.sparsemdp.gradient.GradientListener;
 import org.sparsemdp.gradient.GradientOptimizer;
 import org.sparsemdp.gradient.GradientResult;
@@ -88,6 +89,14 @@ final class GradientCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON summary object on stdout instead of the text summary.")
     boolean json;
 
+    @Option(names = "--theta-in", paramLabel = "CSV",
+            description = "Start from these parameters (the format --theta-out writes) instead of theta = 0.")
+    Path thetaIn;
+
+    @Option(names = "--evaluate-only", description = {"Do not optimise: print J and its gradient at the starting",
+            "parameters as JSON (objective, gradient, gradientNorm; bestSwitch for tabular policies)."})
+    boolean evaluateOnly;
+
     @Override
     public Integer call() throws Exception {
         if (observations != null && features != null) {
@@ -115,10 +124,16 @@ final class GradientCommand implements Callable<Integer> {
             return true;
         };
         PolicyEvaluator evaluator = PolicyEvaluator.defaults();
+        double[] theta0 = thetaIn == null ? family.zeros() : ThetaCsv.read(thetaIn, family, featureNames);
+        if (evaluateOnly) {
+            return evaluateOnly(family, new PolicyGradient(family, evaluator), theta0);
+        }
         GradientResult r = GradientOptimizer.builder().maxIterations(iterations).gradientTolerance(gradientTolerance)
                 .objectiveTolerance(objectiveTolerance).listener(progress)
                 .direction(natural ? SearchDirection.NATURAL : SearchDirection.GRADIENT).build()
-                .optimize(new PolicyGradient(family, evaluator));
+                .optimize(new PolicyGradient(family, evaluator), theta0);
+        ActionSwitch best = family instanceof TabularSoftmax
+                ? new PolicyGradient(family, evaluator).bestSwitch(r.theta()) : null;
         Double rounded = roundedObjective(mdp, family, r, evaluator);
         if (policyOut != null) {
             AtomicFiles.write(policyOut, out -> {
@@ -148,6 +163,9 @@ final class GradientCommand implements Callable<Integer> {
             j.put("iterations", r.iterations()).put("gradientNorm", r.gradientNorm())
                     .put("status", r.status().name()).put("converged", r.converged())
                     .put("evaluations", r.evaluations()).put("seconds", r.seconds());
+            if (best != null) {
+                j.putRaw("bestSwitch", switchJson(family, best));
+            }
             out.println(j);
         } else {
             out.printf(Locale.ROOT, "%s: %s, %s, %s direction%n", file, mdp, family.describe(),
@@ -158,8 +176,57 @@ final class GradientCommand implements Callable<Integer> {
                     rounded == null ? "does not terminate" : String.format(Locale.ROOT, "%.12g", rounded));
             out.printf(Locale.ROOT, "status %s after %d iterations (%d evaluations, %.3f s), gradient norm %.3e%n",
                     r.status(), r.iterations(), r.evaluations(), r.seconds(), r.gradientNorm());
+            if (best != null && best.parameter() >= 0) {
+                int c = firstChoice((TabularSoftmax) family, best.parameter());
+                out.printf(Locale.ROOT, "most advantageous switch: action %s at state %d (and its observation),"
+                        + " occupancy %.6g, probability %.6g, advantage %.6g, first-order improvement of J %.6g%n",
+                        family.mdp().actionLabel(c), family.mdp().stateOfChoice(c), best.occupancy(), best.probability(),
+                        best.advantage(), best.improvement());
+            }
         }
         return r.converged() ? 0 : SparseMdpCli.EXIT_NOT_CONVERGED;
+    }
+
+    /** {@code --evaluate-only}: J, ∇J and (tabular) the best single switch at θ, as one JSON object. */
+    private int evaluateOnly(SoftmaxPolicy family, PolicyGradient pg, double[] theta) {
+        double[] g = new double[family.numParameters()];
+        double j = pg.objectiveAndGradient(theta, g);
+        double norm = 0;
+        StringBuilder array = new StringBuilder("[");
+        for (int k = 0; k < g.length; k++) {
+            norm += g[k] * g[k];
+            array.append(k == 0 ? "" : ",").append(Double.isFinite(g[k]) ? Double.toString(g[k]) : "null");
+        }
+        Json out = new Json().put("file", file.toString()).put("parametrisation", family.describe())
+                .put("parameters", family.numParameters()).put("objective", j).put("gradientNorm", Math.sqrt(norm))
+                .putRaw("gradient", array.append(']').toString());
+        if (family instanceof TabularSoftmax) {
+            out.putRaw("bestSwitch", switchJson(family, pg.bestSwitch(theta)));
+        }
+        spec.commandLine().getOut().println(out);
+        return 0;
+    }
+
+    /** The best single switch as a JSON object: first state and action of the parameter, occupancy, improvement. */
+    private static String switchJson(SoftmaxPolicy family, ActionSwitch best) {
+        if (best.parameter() < 0) {
+            return "null";
+        }
+        int c = firstChoice((TabularSoftmax) family, best.parameter());
+        Mdp mdp = family.mdp();
+        return new Json().put("parameter", best.parameter()).put("state", mdp.stateOfChoice(c))
+                .put("action", mdp.actionLabel(c)).put("occupancy", best.occupancy())
+                .put("advantage", best.advantage()).put("probability", best.probability())
+                .put("improvement", best.improvement()).toString();
+    }
+
+    private static int firstChoice(TabularSoftmax family, int parameter) {
+        for (int c = 0; c < family.mdp().numChoices(); c++) {
+            if (family.parameterOf(c) == parameter) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("no choice has parameter " + parameter);
     }
 
     /** J of the most likely rounding, or null if (γ = 1) the rounding does not terminate. */

@@ -92,6 +92,14 @@ final class SolveCommand implements Callable<Integer> {
     @Mixin
     LpOptions lp;
 
+    @Option(names = "--trace", paramLabel = "CSV", description = {"Write the raw iterates and bounds of every sweep",
+            "(vi, gs, sor) as iteration,state,value,lower,upper, for the first --trace-states states."})
+    Path trace;
+
+    @Option(names = "--trace-states", paramLabel = "K", defaultValue = "20",
+            description = "States traced by --trace (default: ${DEFAULT-VALUE}).")
+    int traceStates;
+
     @Option(names = "--show", paramLabel = "N", defaultValue = "20",
             description = "States shown in the text summary (default: ${DEFAULT-VALUE}).")
     int show;
@@ -116,8 +124,9 @@ final class SolveCommand implements Callable<Integer> {
         StateOrdering ordering = StateOrdering.parse(reorder);
         Solution solution;
         if (reach.hasTarget(mdp)) {
-            if (ordering != StateOrdering.NONE || inner != null || omega != null) {
-                throw new IllegalArgumentException((ordering != StateOrdering.NONE ? "--reorder" : inner != null ? "--inner" : "--omega")
+            if (ordering != StateOrdering.NONE || inner != null || omega != null || trace != null) {
+                throw new IllegalArgumentException((ordering != StateOrdering.NONE ? "--reorder" : inner != null ? "--inner"
+                        : trace != null ? "--trace" : "--omega")
                         + " does not apply to --reach, --until or --cumulative (solved by interval iteration)");
             }
             solution = reach.solveTarget(loaded, mdp, ob.build(), ReachabilityOptions.order(method, methodGiven));
@@ -126,7 +135,12 @@ final class SolveCommand implements Callable<Integer> {
             if (ordering != StateOrdering.NONE) {
                 solver = new ReorderingSolver(solver, ordering);
             }
-            solution = solver.solve(mdp, ob.build());
+            if (trace != null && ordering != StateOrdering.NONE) {
+                throw new IllegalArgumentException("--trace does not apply to --reorder (the iterates are renumbered)");
+            }
+            Solver chosen = solver;
+            Mdp model = mdp;
+            solution = SolveTrace.solve(trace, traceStates, solver.name(), mdp, ob, o -> chosen.solve(model, o));
         }
         if (output != null) {
             Mdp model = mdp;

@@ -28,6 +28,28 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void qValuesAreTheLabsPolicyImprovementStep(@TempDir Path dir) throws IOException {
+        Path policy = dir.resolve("policy.csv");
+        Files.writeString(policy, "state,action\n0,2\n1,1\n2,0\n3,0\n");
+        Path q = dir.resolve("q.csv");
+        CliTest.Run r = CliTest.run("evaluate", INVENTORY, "--policy", policy.toString(), "--q-values", q.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(q);
+        assertEquals("state,action,q", lines.get(0));
+        java.util.Map<String, Double> byChoice = new java.util.HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            byChoice.put(f[0] + "," + f[1], Double.parseDouble(f[2]));
+        }
+        // the lab's improvement step for state 0 with V = (30, 30, 26, 25.4), beta = 0.8:
+        // order 2: 6 + 0.8 (0.5 V0 + 0.5 V1); order 3: 7 + 0.8 (0.5 V1 + 0.5 V2); order 4: 8 + 0.8 (0.5 V2 + 0.5 V3)
+        assertEquals(6 + 0.8 * (15 + 15), byChoice.get("0,2"), 1e-8);
+        assertEquals(7 + 0.8 * (15 + 13), byChoice.get("0,3"), 1e-8);
+        assertEquals(8 + 0.8 * (13 + 12.7), byChoice.get("0,4"), 1e-8);
+        assertEquals(3 + 3 + 3 + 2, byChoice.size(), "one row per choice");
+    }
+
+    @Test
     void solveOutputIsAPolicyFileAndEvaluatesToTheOptimum(@TempDir Path dir) throws IOException {
         Path solved = dir.resolve("solved.csv");
         assertEquals(0, CliTest.run("solve", INVENTORY, "--output", solved.toString()).code());

@@ -103,6 +103,40 @@ class GenerateCommandTest {
     }
 
     @Test
+    void substationTreeFromParentsOrFileAndPathEqualsLine(@TempDir Path dir) throws IOException {
+        Path line = dir.resolve("line.mdp");
+        Path path = dir.resolve("path.mdp");
+        assertEquals(0, CliTest.run("generate", "substation", "--positions", "0,1,2,3", "--users", "1,1,1", "-o",
+                line.toString()).code());
+        CliTest.Run r = CliTest.run("generate", "substation", "--parents", "0,1,2", "--users", "1,1,1", "-o",
+                path.toString());
+        assertEquals(0, r.code(), r.err());
+        assertArrayEquals(Files.readAllBytes(line), Files.readAllBytes(path), "a path is the line");
+
+        // the 5-node example of the README: 1 feeds 2 and 4, 2 feeds 3, 4 feeds 5
+        Path csv = dir.resolve("net.csv");
+        Files.writeString(csv, "node,parent,distance,users,prior\n# the feeder head\n1,0,1,10,0.2\n2,1,2,20,0.2\n"
+                + "3,2,1,30,0.2\n4,1,1,40,0.2\n5,4,3,50,0.2\n");
+        Path fromFile = dir.resolve("file.mdp");
+        Path fromParents = dir.resolve("parents.mdp");
+        Path names = dir.resolve("names.csv");
+        assertEquals(0, CliTest.run("generate", "substation", "--network", csv.toString(), "-o",
+                fromFile.toString(), "--state-names", names.toString()).code());
+        assertEquals(0, CliTest.run("generate", "substation", "--parents", "0,1,2,1,4", "--distances", "1,2,1,1,3",
+                "--users", "10,20,30,40,50", "-o", fromParents.toString()).code());
+        assertArrayEquals(Files.readAllBytes(fromFile), Files.readAllBytes(fromParents));
+        assertTrue(Files.readAllLines(names).stream().anyMatch(l -> l.endsWith(",fault=1 at=0 disconnected=1..5")));
+        assertTrue(Files.readAllLines(names).stream().anyMatch(l -> l.endsWith(",fault=3 at=4 disconnected=1..3")));
+
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "node,parent,distance,users\n1,0,1,10\n2,7,1,10\n");
+        CliTest.Run e = CliTest.run("generate", "substation", "--network", bad.toString(), "-o",
+                dir.resolve("x.mdp").toString());
+        assertTrue(e.code() != 0);
+        assertTrue(e.err().contains("bad.csv:3") && e.err().contains("parent"), e.err());
+    }
+
+    @Test
     void inventoryWithUniformDemand(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("inv.mdp");
         CliTest.Run r = CliTest.run("generate", "inventory", "--capacity", "10", "--demand", "uniform:0..4", "-o",

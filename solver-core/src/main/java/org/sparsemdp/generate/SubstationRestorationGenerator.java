@@ -53,7 +53,8 @@ import org.sparsemdp.model.Objective;
  * the seed's policy-gradient study optimises.
  *
  * <p>Generation is linear in the number of transitions. Reference: the seed document above
- * (the model there is stated for a line; trees are left open).
+ * (the model there is stated for a line; {@link SubstationTreeGenerator} handles radial networks
+ * with forks and gives exactly this model on a path).
  */
 public final class SubstationRestorationGenerator {
     /** The largest number of substations (the seed says N &lt; 20). */
@@ -160,7 +161,7 @@ public final class SubstationRestorationGenerator {
         return onLine(positions, users);
     }
 
-    private static void requireNonNegative(double x, String what) {
+    static void requireNonNegative(double x, String what) {
         if (!(x >= 0) || !Double.isFinite(x)) {
             throw new IllegalArgumentException("substation: " + what + " must be finite and non-negative, got " + x);
         }

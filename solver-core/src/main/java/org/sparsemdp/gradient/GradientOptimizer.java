@@ -42,6 +42,13 @@ import org.sparsemdp.model.Objective;
  * ({@link GradientStatus#OBJECTIVE_CHANGE}); the listener returns false
  * ({@link GradientStatus#CANCELLED}); {@code maxIterations} accepted steps
  * ({@link GradientStatus#MAX_ITERATIONS}). Non-convergence is a status, never an exception.
+ * For a {@link TabularSoftmax} family a run stopped by the gradient norm or the objective change
+ * is then checked for saturation: if the most advantageous action ({@link PolicyGradient#bestSwitch},
+ * one more occupancy solve) has an occupancy-averaged advantage above
+ * {@code saturationTolerance}·max(1, |J|) while its occupancy × probability is at most
+ * {@link #SATURATION_WEIGHT} (so its gradient component is held down), the status is
+ * {@link GradientStatus#SATURATED} instead: the gradient vanished because the softmax put almost
+ * no mass on a better action, or stopped visiting an observation where one exists.
  *
  * <p>References: L. Armijo, Pacific J. Math. 16 (1966) 1–3; J. Barzilai and J. M. Borwein, IMA J.
  * Numer. Anal. 8 (1988) 141–148; J. Nocedal and S. J. Wright, <i>Numerical Optimization</i>, 2nd
@@ -63,6 +70,10 @@ public final class GradientOptimizer {
     public static final double DEFAULT_MIN_STEP = 1e-10;
     /** Default search direction. */
     public static final SearchDirection DEFAULT_DIRECTION = SearchDirection.GRADIENT;
+    /** Default relative tolerance of the saturation check. */
+    public static final double DEFAULT_SATURATION_TOLERANCE = 1e-6;
+    /** Largest occupancy × probability of an action whose gradient counts as held down by saturation. */
+    public static final double SATURATION_WEIGHT = 1e-6;
     /** Default Armijo constant c₁. */
     public static final double DEFAULT_ARMIJO = 1e-4;
 
@@ -73,6 +84,7 @@ public final class GradientOptimizer {
     private final double maxStep;
     private final double minStep;
     private final double armijo;
+    private final double saturationTolerance;
     private final GradientListener listener;
     private final SearchDirection direction;
 
@@ -84,6 +96,7 @@ public final class GradientOptimizer {
         this.maxStep = b.maxStep;
         this.minStep = b.minStep;
         this.armijo = b.armijo;
+        this.saturationTolerance = b.saturationTolerance;
         this.listener = b.listener;
         this.direction = b.direction;
     }
@@ -216,6 +229,12 @@ public final class GradientOptimizer {
                 status = GradientStatus.OBJECTIVE_CHANGE;
             }
         }
+        if (status.converged() && gradient.family() instanceof TabularSoftmax) {
+            ActionSwitch best = gradient.bestSwitch(theta);
+            if (best.advantage() > saturationTolerance * Math.max(1.0, Math.abs(j)) && best.saturated(SATURATION_WEIGHT)) {
+                status = GradientStatus.SATURATED;
+            }
+        }
         // the last evaluation may have been a rejected trial: make the policy that of θ
         gradient.objective(theta);
         return new GradientResult(theta, gradient.lastPolicy(), j, j0, iterations, gNorm,
@@ -293,6 +312,7 @@ public final class GradientOptimizer {
         private double maxStep = DEFAULT_MAX_STEP;
         private double minStep = DEFAULT_MIN_STEP;
         private double armijo = DEFAULT_ARMIJO;
+        private double saturationTolerance = DEFAULT_SATURATION_TOLERANCE;
         private GradientListener listener = GradientListener.NONE;
         private SearchDirection direction = DEFAULT_DIRECTION;
 
@@ -344,6 +364,18 @@ public final class GradientOptimizer {
                 throw new IllegalArgumentException("armijo must be in (0, 1), got " + c);
             }
             this.armijo = c;
+            return this;
+        }
+
+        /**
+         * Relative tolerance of the saturation check (see the class comment), ≥ 0; infinity
+         * switches the check off.
+         */
+        public Builder saturationTolerance(double t) {
+            if (!(t >= 0)) {
+                throw new IllegalArgumentException("saturationTolerance must be non-negative, got " + t);
+            }
+            this.saturationTolerance = t;
             return this;
         }
 

@@ -12,6 +12,16 @@ public enum GradientStatus {
      * whose gradient norm is still above the tolerance).
      */
     LINE_SEARCH_FAILED,
+    /**
+     * A stopping rule (gradient norm or objective change) was met, but only because the softmax
+     * saturated: some observation of a tabular family has an action whose occupancy-averaged
+     * advantage exceeds the saturation tolerance ({@link PolicyGradient#bestSwitch}), while its
+     * gradient component η(o)·π(a|o)·advantage vanishes because π(a|o) ≈ 0 or because the policy
+     * stopped visiting o (η(o) ≈ 0). The policy is not stationary in the sense of policy
+     * improvement; the natural gradient ({@link SearchDirection#NATURAL}) does not stall there.
+     * Not {@link #converged()}.
+     */
+    SATURATED,
     /** The iteration cap was reached. */
     MAX_ITERATIONS,
     /** The listener asked to stop. */

@@ -212,6 +212,43 @@ public final class PolicyGradient {
         return weightedValue();
     }
 
+    /**
+     * The most advantageous action at θ (see {@link ActionSwitch}), from the natural-gradient pass
+     * of {@link #objectiveAndGradient(double[], double[], double[])}: the parameter k with the
+     * largest sign-adjusted natural-gradient component among observations of positive occupancy.
+     * Costs one occupancy solve (the values are cached per θ).
+     *
+     * @throws IllegalArgumentException as {@link #objective}, or if the family is not a {@link TabularSoftmax}
+     */
+    public ActionSwitch bestSwitch(double[] theta) {
+        int p = family.numParameters();
+        double[] g = new double[p];
+        double[] d = new double[p];
+        objectiveAndGradient(theta, g, d);
+        double sign = mdp.objective() == org.sparsemdp.model.Objective.MINIMIZE ? 1.0 : -1.0;
+        int best = -1;
+        double bestAdvantage = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < p; k++) {
+            double advantage = -sign * d[k];
+            if (denominator[k] > 0 && advantage > bestAdvantage) {
+                bestAdvantage = advantage;
+                best = k;
+            }
+        }
+        if (best < 0) {
+            return new ActionSwitch(-1, 0.0, 0.0, 0.0);
+        }
+        TabularSoftmax tabular = (TabularSoftmax) family;
+        double probability = 0.0;
+        for (int c = 0, m = mdp.numChoices(); c < m; c++) {
+            if (tabular.parameterOf(c) == best) {
+                probability = lastPolicy.probabilityArray()[c];
+                break;
+            }
+        }
+        return new ActionSwitch(best, denominator[best], bestAdvantage, probability);
+    }
+
     /** The policy of the last evaluated θ, or null before the first call. */
     public StochasticPolicy lastPolicy() {
         return lastPolicy;

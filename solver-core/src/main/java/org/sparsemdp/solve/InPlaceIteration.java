@@ -73,18 +73,25 @@ final class InPlaceIteration {
         boolean checked = false;
         boolean extrapolate = true;
         double previousSpan = Double.POSITIVE_INFINITY;
+        final IterateListener iterates = options.iterateListener();
         Status status;
         while (true) {
             sweep.sweep(v, range);
             sweeps++;
             double change = Math.max(Math.abs(range[0]), Math.abs(range[1]));
             double bound = changeFactor * change;
+            if (iterates != null) {
+                iterates.onIterate(sweeps, v, -bound, bound);
+            }
             if (schedule.sweepDone()) {
                 check.sweep(v, next, policy, checkRange);
                 sweeps++;
                 double[] swap = v;
                 v = next;
                 next = swap;
+                if (iterates != null) {
+                    iterates.onIterate(sweeps, v, shiftFactor * checkRange[0], shiftFactor * checkRange[1]);
+                }
                 double span = checkRange[1] - checkRange[0];
                 if (span <= target) {
                     checked = true;

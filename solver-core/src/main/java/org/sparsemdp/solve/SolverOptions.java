@@ -16,7 +16,9 @@ import java.util.concurrent.ExecutorService;
  *   <li>{@code threads}: worker threads, default 1 (sequential and bit-for-bit reproducible);</li>
  *   <li>{@code executor}: optional caller-owned executor for parallel methods (otherwise the
  *       solver creates and shuts down its own pool within the call);</li>
- *   <li>{@code listener}: progress and cancellation, default {@link ProgressListener#NONE}.</li>
+ *   <li>{@code listener}: progress and cancellation, default {@link ProgressListener#NONE};</li>
+ *   <li>{@code iterateListener}: the raw iterates of value iteration, default none
+ *       ({@link IterateListener}).</li>
  * </ul>
  */
 public final class SolverOptions {
@@ -31,6 +33,7 @@ public final class SolverOptions {
     private final int threads;
     private final ExecutorService executor;
     private final ProgressListener listener;
+    private final IterateListener iterateListener;
 
     private SolverOptions(Builder b) {
         this.epsilon = b.epsilon;
@@ -39,6 +42,7 @@ public final class SolverOptions {
         this.threads = b.threads;
         this.executor = b.executor;
         this.listener = b.listener;
+        this.iterateListener = b.iterateListener;
     }
 
     /** Default options. */
@@ -60,6 +64,7 @@ public final class SolverOptions {
         b.threads = threads;
         b.executor = executor;
         b.listener = listener;
+        b.iterateListener = iterateListener;
         return b;
     }
 
@@ -102,6 +107,11 @@ public final class SolverOptions {
         return listener;
     }
 
+    /** Listener for the raw iterates of value iteration, or {@code null} for none. */
+    public IterateListener iterateListener() {
+        return iterateListener;
+    }
+
     /** Builder of {@link SolverOptions}; every setter checks its argument. */
     public static final class Builder {
         private double epsilon = DEFAULT_EPSILON;
@@ -110,6 +120,7 @@ public final class SolverOptions {
         private int threads = 1;
         private ExecutorService executor;
         private ProgressListener listener = ProgressListener.NONE;
+        private IterateListener iterateListener;
 
         private Builder() {
         }
@@ -159,6 +170,12 @@ public final class SolverOptions {
         /** Progress listener; {@code null} means none. */
         public Builder listener(ProgressListener l) {
             this.listener = l == null ? ProgressListener.NONE : l;
+            return this;
+        }
+
+        /** Listener for the raw iterates of value iteration; {@code null} means none. */
+        public Builder iterateListener(IterateListener l) {
+            this.iterateListener = l;
             return this;
         }
 

@@ -69,6 +69,7 @@ public final class ValueIterationSolver implements Solver {
         double[] next = new double[n];
         int[] policy = new int[n];
         double[] range = new double[2];
+        final IterateListener iterates = options.iterateListener();
         long iteration = 0;
         Status status;
         while (true) {
@@ -78,6 +79,9 @@ public final class ValueIterationSolver implements Solver {
             double[] swap = v;
             v = next;
             next = swap;
+            if (iterates != null) {
+                iterates.onIterate(iteration, v, gamma / (1 - gamma) * range[0], gamma / (1 - gamma) * range[1]);
+            }
             if (span <= stopSpan) {
                 status = Status.CONVERGED;
                 break;

@@ -13,6 +13,15 @@ final class TotalRewardIteration {
     }
 
     static double[] optimalValues(Mdp mdp) {
+        return iterate(mdp, false);
+    }
+
+    /** The values of the uniform random policy (every choice of a state equally likely), by the same iteration. */
+    static double[] uniformPolicyValues(Mdp mdp) {
+        return iterate(mdp, true);
+    }
+
+    private static double[] iterate(Mdp mdp, boolean uniform) {
         int n = mdp.numStates();
         double[] v = new double[n];
         double[] next = new double[n];
@@ -24,13 +33,14 @@ final class TotalRewardIteration {
                     next[s] = 0;
                     continue;
                 }
-                double best = min ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+                double best = uniform ? 0 : min ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
                 for (int c = mdp.choiceStart(s); c < mdp.choiceEnd(s); c++) {
                     double q = mdp.reward(c);
                     for (int k = mdp.transitionStart(c); k < mdp.transitionEnd(c); k++) {
                         q += mdp.discount() * mdp.probability(k) * v[mdp.successor(k)];
                     }
-                    best = min ? Math.min(best, q) : Math.max(best, q);
+                    best = uniform ? best + q / (mdp.choiceEnd(s) - mdp.choiceStart(s))
+                            : min ? Math.min(best, q) : Math.max(best, q);
                 }
                 next[s] = best;
                 change = Math.max(change, Math.abs(best - v[s]));
