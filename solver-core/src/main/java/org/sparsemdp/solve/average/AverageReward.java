@@ -1,0 +1,136 @@
+package org.sparsemdp.solve.average;
+
+import java.util.BitSet;
+import org.sparsemdp.model.Mdp;
+import org.sparsemdp.model.Objective;
+import org.sparsemdp.solve.RunLimits;
+import org.sparsemdp.solve.Solution;
+import org.sparsemdp.solve.SolverOptions;
+import org.sparsemdp.solve.Status;
+import org.sparsemdp.solve.undiscounted.EndComponents;
+
+/**
+ * Optimal long-run average reward (gain) of every state, minimised or maximised, with certified
+ * brackets: the entry point of this package.
+ *
+ * <p><b>Algorithm.</b>
+ * <ol>
+ *   <li>The maximal end components (MECs) of the model ({@link EndComponents}); within each, the
+ *       optimal gain is the same for every member (the MEC restricted to its internal choices is
+ *       a communicating MDP, Puterman 1994, §9.5).</li>
+ *   <li>The optimal gain of each MEC and a policy attaining it, with a certified bracket, by
+ *       relative value iteration with the aperiodicity transformation ({@value #RVI}, Puterman
+ *       §8.5) or by policy iteration ({@value #PI}, Puterman §8.6, with the same bracket from the
+ *       span bounds of its final values).</li>
+ *   <li>If one MEC holds every state, that is the answer. Otherwise the optimal way to reach the
+ *       best MECs: the quotient in which every MEC is one state with a "stay" choice worth its
+ *       gain, solved by certified interval iteration ({@link GainQuotient}), once with the lower
+ *       and once with the upper ends of the MEC brackets.</li>
+ * </ol>
+ * Terminal states (no choices) have gain 0.
+ *
+ * <p><b>Stopping rule.</b> Each MEC stops when its bracket is at most 2ε wide (ε =
+ * {@link SolverOptions#epsilon()}); the quotient uses interval iteration to the same ε. All
+ * brackets include a floating-point term (see {@link RelativeValueIteration}) and hold in
+ * floating point; a run stopped by a limit still reports valid, wider brackets.
+ */
+public final class AverageReward {
+    /** Relative value iteration. */
+    public static final String RVI = "rvi";
+    /** Policy iteration. */
+    public static final String PI = "pi";
+    /** Default weight τ of the aperiodicity transformation P' = τI + (1 − τ)P. */
+    public static final double DEFAULT_APERIODICITY = 0.1;
+
+    private AverageReward() {
+    }
+
+    /** {@link #solve(Mdp, double[], Objective, SolverOptions, String)} by relative value iteration. */
+    public static AverageResult solve(Mdp mdp, double[] choiceReward, Objective direction, SolverOptions options) {
+        return solve(mdp, choiceReward, direction, options, RVI);
+    }
+
+    /**
+     * The optimal gain of every state of {@code mdp} for the per-choice rewards
+     * {@code choiceReward} (null: the model's own), in {@code direction}.
+     *
+     * @param method {@value #RVI} or {@value #PI}
+     * @throws IllegalArgumentException for a reward array of the wrong length, a non-finite reward
+     *                                  or an unknown method
+     */
+    public static AverageResult solve(Mdp mdp, double[] choiceReward, Objective direction, SolverOptions options,
+                                      String method) {
+        final long start = System.nanoTime();
+        double[] reward = choiceReward == null ? mdp.rewardArray() : choiceReward;
+        checkRewards(mdp, reward);
+        if (!RVI.equals(method) && !PI.equals(method)) {
+            throw new IllegalArgumentException("average reward method must be '" + RVI + "' or '" + PI + "', not '"
+                    + method + "'");
+        }
+        RunLimits limits = RunLimits.of(options);
+        int n = mdp.numStates();
+        BitSet all = new BitSet(n);
+        all.set(0, n);
+        EndComponents mecs = EndComponents.maximal(mdp, all, null);
+        MecGainSolver inner = RVI.equals(method)
+                ? new RviMecSolver(mdp, reward, direction, DEFAULT_APERIODICITY)
+                : new PolicyIterationMecSolver(mdp, reward, direction);
+        double[] bias = new double[n];
+        int[] policy = new int[n];
+        java.util.Arrays.fill(policy, -1);
+        if (coversEverything(mdp, mecs)) {
+            RelativeValueIteration.BlockGain g = inner.solve(null, null, options.epsilon(), limits, bias, policy);
+            double[] lower = new double[n];
+            double[] upper = new double[n];
+            java.util.Arrays.fill(lower, g.lower);
+            java.util.Arrays.fill(upper, g.upper);
+            return new AverageResult(method, g.status, lower, upper, bias, policy, 1, true, g.iterations,
+                    seconds(start));
+        }
+        return new MultichainGain(mdp, mecs, inner, direction, options, limits).solve(method, bias, policy, start);
+    }
+
+    private static void checkRewards(Mdp mdp, double[] reward) {
+        if (reward.length != mdp.numChoices()) {
+            throw new IllegalArgumentException("choiceReward has " + reward.length + " entries, the model "
+                    + mdp.numChoices() + " choices");
+        }
+        for (int c = 0; c < reward.length; c++) {
+            if (!Double.isFinite(reward[c])) {
+                throw new IllegalArgumentException("reward of choice " + c + " (state " + mdp.stateOfChoice(c)
+                        + ") is " + reward[c] + ": the gain needs finite rewards");
+            }
+        }
+    }
+
+    /** Whether one MEC holds every state with every choice (the whole model is one communicating block). */
+    private static boolean coversEverything(Mdp mdp, EndComponents mecs) {
+        if (mecs.count() != 1) {
+            return false;
+        }
+        for (int s = 0, n = mdp.numStates(); s < n; s++) {
+            if (mecs.componentOf(s) != 0) {
+                return false;
+            }
+        }
+        for (int c = 0, m = mdp.numChoices(); c < m; c++) {
+            if (!mecs.isInternal(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Convenience: {@link #solve(Mdp, double[], Objective, SolverOptions)} as a {@link Solution}. */
+    public static Solution solution(Mdp mdp, double[] choiceReward, Objective direction, SolverOptions options) {
+        return solve(mdp, choiceReward, direction, options).toSolution();
+    }
+
+    static Status worse(Status a, Status b) {
+        return a == Status.CONVERGED ? b : a;
+    }
+}
