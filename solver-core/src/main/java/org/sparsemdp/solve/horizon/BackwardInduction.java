@@ -67,18 +67,37 @@ public final class BackwardInduction {
     public static HorizonResult run(Mdp mdp, double[] choiceReward, double[] initial, BitSet frozen,
                                     double discount, Objective direction, int steps, boolean keepPolicy,
                                     RunLimits limits) {
+        return run(mdp, choiceReward, initial, frozen, discount, direction, steps, keepPolicy, limits, null);
+    }
+
+    /**
+     * {@link #run(Mdp, double[], double[], BitSet, double, Objective, int, boolean, RunLimits)} that
+     * also hands every step's values and choices to {@code observer} (null: none) as they are
+     * computed, from 1 step to go up to {@code steps}: the whole policy can be streamed out with
+     * {@code keepPolicy} false and memory independent of the horizon.
+     */
+    public static HorizonResult run(Mdp mdp, double[] choiceReward, double[] initial, BitSet frozen,
+                                    double discount, Objective direction, int steps, boolean keepPolicy,
+                                    RunLimits limits, StepObserver observer) {
         final long start = System.nanoTime();
         final int n = mdp.numStates();
         checkArguments(mdp, choiceReward, initial, discount, steps);
         StepChoices policy = keepPolicy ? StepChoices.allocate(mdp, steps) : null;
+        int[] choices = keepPolicy || observer != null ? new int[n] : null;
         double[] previous = initial.clone();
         double[] next = new double[n];
         double[] range = new double[2];
         Status status = Status.CONVERGED;
         int done = 0;
         while (done < steps) {
-            sweep(mdp, choiceReward, initial, frozen, discount, direction, previous, next, policy, done + 1, range);
+            sweep(mdp, choiceReward, initial, frozen, discount, direction, previous, next, choices, range);
             done++;
+            if (policy != null) {
+                policy.setRow(done, choices);
+            }
+            if (observer != null) {
+                observer.afterStep(done, next, choices);
+            }
             double[] swap = previous;
             previous = next;
             next = swap;
@@ -111,12 +130,11 @@ public final class BackwardInduction {
     }
 
     /**
-     * One backward step {@code out = T v} (see the class comment); records the optimal choice in
-     * row {@code stepsToGo} of {@code policy} if non-null, and the min and max of out − v in
-     * {@code range}.
+     * One backward step {@code out = T v} (see the class comment); records the optimal choice per
+     * state in {@code choices} if non-null, and the min and max of out − v in {@code range}.
      */
     static void sweep(Mdp mdp, double[] reward, double[] initial, BitSet frozen, double gamma, Objective direction,
-                      double[] v, double[] out, StepChoices policy, int stepsToGo, double[] range) {
+                      double[] v, double[] out, int[] choices, double[] range) {
         final int[] choiceStart = mdp.choiceStartArray();
         final int[] transStart = mdp.transitionStartArray();
         final int[] successor = mdp.successorArray();
@@ -146,8 +164,8 @@ public final class BackwardInduction {
                 }
                 best = sign * signedBest;
             }
-            if (policy != null) {
-                policy.set(stepsToGo, s, bestChoice);
+            if (choices != null) {
+                choices[s] = bestChoice;
             }
             double delta = best - v[s];
             out[s] = best;

@@ -51,12 +51,16 @@ final class StepChoices {
         return max;
     }
 
-    /** Records global choice {@code c} (−1: none) for {@code state} in row {@code stepsToGo}. */
-    void set(int stepsToGo, int state, int c) {
+    /** Records the global choices {@code choices} (−1: none) as row {@code stepsToGo}. */
+    void setRow(int stepsToGo, int[] choices) {
         if (small != null) {
-            small[stepsToGo - 1][state] = (byte) (c < 0 ? 0 : c - choiceStart[state] + 1);
+            byte[] row = small[stepsToGo - 1];
+            for (int s = 0; s < row.length; s++) {
+                int c = choices[s];
+                row[s] = (byte) (c < 0 ? 0 : c - choiceStart[s] + 1);
+            }
         } else {
-            large[stepsToGo - 1][state] = c;
+            System.arraycopy(choices, 0, large[stepsToGo - 1], 0, choices.length);
         }
     }
 

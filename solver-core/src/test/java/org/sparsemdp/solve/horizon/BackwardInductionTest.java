@@ -231,4 +231,24 @@ class BackwardInductionTest {
                 () -> BackwardInduction.run(mdp, null, new double[4], null, 1, Objective.MINIMIZE, Integer.MAX_VALUE, true, null));
         assertTrue(big.getMessage().contains("policy"), big.getMessage());
     }
+
+    @Test
+    void observerSeesEveryStepAsARunOfThatLengthWouldReturnIt() {
+        Mdp mdp = RandomMdps.random(5, 30, 3, 4, 0.9, Objective.MAXIMIZE, 0.1);
+        int steps = 9;
+        double[][] seen = new double[steps + 1][];
+        int[][] chosen = new int[steps + 1][];
+        HorizonResult all = BackwardInduction.run(mdp, mdp.rewardArray(), new double[30], null, 0.9,
+                Objective.MAXIMIZE, steps, true, null, (k, v, choices) -> {
+                    seen[k] = v.clone();
+                    chosen[k] = choices.clone();
+                });
+        for (int k = 1; k <= steps; k++) {
+            HorizonResult r = BackwardInduction.run(mdp, k, false, SolverOptions.defaults());
+            for (int s = 0; s < 30; s++) {
+                assertEquals(r.values()[s], seen[k][s], 0.0, "step " + k);
+                assertEquals(all.choice(k, s), chosen[k][s], "step " + k);
+            }
+        }
+    }
 }
