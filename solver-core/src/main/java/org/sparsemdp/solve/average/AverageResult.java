@@ -98,7 +98,16 @@ public final class AverageResult {
         return policy;
     }
 
-    /** Number of maximal end components found. */
+    /** This result with {@code extra} more iterations counted (an earlier stage's). */
+    AverageResult withExtraIterations(long extra) {
+        return new AverageResult(method, status, lower, upper, bias, policy, endComponents, constant,
+                iterations + extra, seconds);
+    }
+
+    /**
+     * Number of maximal end components found, or −1 when none were computed: the first,
+     * whole-model run of relative value iteration certified one gain for every state.
+     */
     public int endComponents() {
         return endComponents;
     }

@@ -1,6 +1,7 @@
 package org.sparsemdp.solve.average;
 
 import java.util.BitSet;
+import org.sparsemdp.graph.StronglyConnectedComponents;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.solve.RunLimits;
@@ -13,7 +14,12 @@ import org.sparsemdp.solve.undiscounted.EndComponents;
  * Optimal long-run average reward (gain) of every state, minimised or maximised, with certified
  * brackets: the entry point of this package.
  *
- * <p><b>Algorithm.</b>
+ * <p><b>Algorithm.</b> With {@value #RVI}, first an optimistic run of relative value iteration
+ * on the whole model: its span bracket holds in every state of every model (see
+ * {@link RelativeValueIteration}), so when it closes to 2ε the gain is certified, the same in
+ * every state within the bracket, without any graph analysis. When it stalls (the bracket does
+ * not halve in {@value RelativeValueIteration#STALL_WINDOW} sweeps: the gains differ between
+ * states, or mixing is slow), and always with {@value #PI}:
  * <ol>
  *   <li>The maximal end components (MECs) of the model ({@link EndComponents}); within each, the
  *       optimal gain is the same for every member (the MEC restricted to its internal choices is
@@ -69,25 +75,43 @@ public final class AverageReward {
         }
         RunLimits limits = RunLimits.of(options);
         int n = mdp.numStates();
-        BitSet all = new BitSet(n);
-        all.set(0, n);
-        EndComponents mecs = EndComponents.maximal(mdp, all, null);
-        MecGainSolver inner = RVI.equals(method)
-                ? new RviMecSolver(mdp, reward, direction, DEFAULT_APERIODICITY)
-                : new PolicyIterationMecSolver(mdp, reward, direction);
+        long optimisticIterations = 0;
         double[] bias = new double[n];
         int[] policy = new int[n];
         java.util.Arrays.fill(policy, -1);
-        if (coversEverything(mdp, mecs)) {
-            RelativeValueIteration.BlockGain g = inner.solve(null, null, options.epsilon(), limits, bias, policy);
-            double[] lower = new double[n];
-            double[] upper = new double[n];
-            java.util.Arrays.fill(lower, g.lower);
-            java.util.Arrays.fill(upper, g.upper);
-            return new AverageResult(method, g.status, lower, upper, bias, policy, 1, true, g.iterations,
-                    seconds(start));
+        if (RVI.equals(method)) {
+            // optimistic whole-model run: its bracket holds in every state of any model, so if it
+            // closes, the gain is certified without any graph analysis
+            RviMecSolver whole = new RviMecSolver(mdp, reward, direction, DEFAULT_APERIODICITY);
+            RelativeValueIteration.BlockGain g = whole.solve(null, null, options.epsilon(), limits, bias, policy, true);
+            if (!g.stalled) {
+                return constant(method, g, n, bias, policy, -1, start);
+            }
+            optimisticIterations = g.iterations;
         }
-        return new MultichainGain(mdp, mecs, inner, direction, options, limits).solve(method, bias, policy, start);
+        EndComponents mecs = stronglyConnected(mdp) ? null : maximalEndComponents(mdp);
+        MecGainSolver inner = RVI.equals(method)
+                ? new RviMecSolver(mdp, reward, direction, DEFAULT_APERIODICITY)
+                : new PolicyIterationMecSolver(mdp, reward, direction);
+        if (mecs == null || coversEverything(mdp, mecs)) {
+            RelativeValueIteration.BlockGain g = inner.solve(null, null, options.epsilon(), limits, bias, policy);
+            g.iterations += optimisticIterations;
+            return constant(method, g, n, bias, policy, 1, start);
+        }
+        java.util.Arrays.fill(bias, 0.0);
+        AverageResult r = new MultichainGain(mdp, mecs, inner, direction, options, limits)
+                .solve(method, bias, policy, start);
+        return optimisticIterations == 0 ? r : r.withExtraIterations(optimisticIterations);
+    }
+
+    private static AverageResult constant(String method, RelativeValueIteration.BlockGain g, int n, double[] bias,
+                                          int[] policy, int endComponents, long start) {
+        double[] lower = new double[n];
+        double[] upper = new double[n];
+        java.util.Arrays.fill(lower, g.lower);
+        java.util.Arrays.fill(upper, g.upper);
+        return new AverageResult(method, g.status, lower, upper, bias, policy, endComponents, true, g.iterations,
+                seconds(start));
     }
 
     private static void checkRewards(Mdp mdp, double[] reward) {
@@ -101,6 +125,27 @@ public final class AverageReward {
                         + ") is " + reward[c] + ": the gain needs finite rewards");
             }
         }
+    }
+
+    /**
+     * Whether the graph of all choices is strongly connected and no state is terminal: then the
+     * whole model is one end component with every choice internal (the common case of random
+     * models), found by one Tarjan search instead of the end-component refinement.
+     */
+    private static boolean stronglyConnected(Mdp mdp) {
+        for (int s = 0, n = mdp.numStates(); s < n; s++) {
+            if (mdp.isTerminal(s)) {
+                return false;
+            }
+        }
+        return mdp.numStates() > 0 && StronglyConnectedComponents.of(mdp).count() == 1;
+    }
+
+    private static EndComponents maximalEndComponents(Mdp mdp) {
+        int n = mdp.numStates();
+        BitSet all = new BitSet(n);
+        all.set(0, n);
+        return EndComponents.maximal(mdp, all, null);
     }
 
     /** Whether one MEC holds every state with every choice (the whole model is one communicating block). */

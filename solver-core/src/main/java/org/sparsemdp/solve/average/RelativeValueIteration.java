@@ -54,12 +54,18 @@ final class RelativeValueIteration {
         double upper;
         long iterations;
         Status status;
+        boolean stalled;
     }
 
+    /** Sweeps over which the bracket must halve when stopping on a stall. */
+    static final int STALL_WINDOW = 16;
+
     /**
-     * Runs RVI on the states {@code states} (null: all states) using only choices in
-     * {@code internal} (null: all; every listed state must keep at least one, and those choices
-     * must stay inside the block).
+     * Runs RVI on the states {@code states} (null: all states, terminal ones absorbing with
+     * reward 0) using only choices in {@code internal} (null: all; every listed state must keep at
+     * least one, and those choices must stay inside the block). The bracket holds for every state
+     * of the block whatever the model: if the optimal gain is not constant, it just cannot
+     * become narrower than the spread of the gains.
      *
      * @param v      values, read and written at the block's states only: on return the relative
      *               values of the last iterate
@@ -68,11 +74,24 @@ final class RelativeValueIteration {
      */
     BlockGain run(int[] states, BitSet internal, double epsilon, RunLimits limits, double[] v, double[] w,
                   int[] policy) {
+        return run(states, internal, epsilon, limits, v, w, policy, false);
+    }
+
+    /**
+     * As {@link #run(int[], BitSet, double, RunLimits, double[], double[], int[])}; with
+     * {@code stopOnStall}, also stops (with {@link BlockGain#stalled} set and status null) when the
+     * bracket has not halved in {@value #STALL_WINDOW} sweeps: the sign of a block whose optimal
+     * gain is not constant (several end components), where the bracket, valid as it is, cannot
+     * shrink below the spread of the gains.
+     */
+    BlockGain run(int[] states, BitSet internal, double epsilon, RunLimits limits, double[] v, double[] w,
+                  int[] policy, boolean stopOnStall) {
         final int m = states == null ? mdp.numStates() : states.length;
         final double roundingFactor = roundingFactor(states, internal);
         double maxAbsReward = maxAbsReward(states, internal);
         double[] range = new double[3];
         BlockGain result = new BlockGain();
+        double windowWidth = Double.POSITIVE_INFINITY;
         double estimate = 0.0;
         double[] cur = v;
         double[] next = w;
@@ -89,6 +108,14 @@ final class RelativeValueIteration {
             if (!(result.upper - result.lower > 2 * epsilon)) {
                 result.status = Status.CONVERGED;
                 break;
+            }
+            if (stopOnStall && result.iterations % STALL_WINDOW == 0) {
+                double width = result.upper - result.lower;
+                if (!(width < 0.5 * windowWidth)) {
+                    result.stalled = true;
+                    break;
+                }
+                windowWidth = width;
             }
             Status stop = limits.check(result.iterations, range[1] - range[0], 0.5 * (result.upper - result.lower));
             if (stop != null) {
@@ -153,7 +180,8 @@ final class RelativeValueIteration {
                     bestChoice = c;
                 }
             }
-            double t = sign * signedBest + stay * vs;
+            // a terminal state (only in whole-model runs) is absorbing with reward 0: T'v(s) = v(s)
+            double t = bestChoice < 0 ? vs : sign * signedBest + stay * vs;
             double delta = t - vs;
             out[s] = t - estimate;
             policy[s] = bestChoice;

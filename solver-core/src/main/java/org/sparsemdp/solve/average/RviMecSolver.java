@@ -20,7 +20,18 @@ final class RviMecSolver implements MecGainSolver {
     @Override
     public RelativeValueIteration.BlockGain solve(int[] states, BitSet internal, double epsilon, RunLimits limits,
                                                   double[] bias, int[] policy) {
-        RelativeValueIteration.BlockGain g = rvi.run(states, internal, epsilon, limits, bias, scratch, policy);
+        return solve(states, internal, epsilon, limits, bias, policy, false);
+    }
+
+    /**
+     * As {@link #solve(int[], BitSet, double, RunLimits, double[], int[])}, optionally stopping on
+     * a stall (see {@link RelativeValueIteration}); {@code bias} is read as the starting values of
+     * the transformed model (any start is valid: a stalled run's values warm-start the next).
+     */
+    RelativeValueIteration.BlockGain solve(int[] states, BitSet internal, double epsilon, RunLimits limits,
+                                           double[] bias, int[] policy, boolean stopOnStall) {
+        RelativeValueIteration.BlockGain g = rvi.run(states, internal, epsilon, limits, bias, scratch, policy,
+                stopOnStall);
         // relative values of P' = τI + (1−τ)P are those of P divided by 1 − τ
         int m = states == null ? bias.length : states.length;
         for (int i = 0; i < m; i++) {
