@@ -112,7 +112,10 @@ public final class AverageResult {
         return endComponents;
     }
 
-    /** Whether the optimal gain is the same in every state (one end component reached from everywhere). */
+    /**
+     * Whether the optimal gain is known to be the same in every state: the model is one strongly
+     * connected end component, or a whole-model bracket closed.
+     */
     public boolean isConstant() {
         return constant;
     }

@@ -85,7 +85,9 @@ public final class AverageReward {
             RviMecSolver whole = new RviMecSolver(mdp, reward, direction, DEFAULT_APERIODICITY);
             RelativeValueIteration.BlockGain g = whole.solve(null, null, options.epsilon(), limits, bias, policy, true);
             if (!g.stalled) {
-                return constant(method, g, n, bias, policy, -1, start);
+                // a limit may stop it before it closes: the bracket holds everywhere, but the
+                // gain is known to be constant only once it has closed
+                return constant(method, g, n, bias, policy, -1, g.status == Status.CONVERGED, start);
             }
             optimisticIterations = g.iterations;
         }
@@ -96,7 +98,7 @@ public final class AverageReward {
         if (mecs == null || coversEverything(mdp, mecs)) {
             RelativeValueIteration.BlockGain g = inner.solve(null, null, options.epsilon(), limits, bias, policy);
             g.iterations += optimisticIterations;
-            return constant(method, g, n, bias, policy, 1, start);
+            return constant(method, g, n, bias, policy, 1, true, start);
         }
         java.util.Arrays.fill(bias, 0.0);
         AverageResult r = new MultichainGain(mdp, mecs, inner, direction, options, limits)
@@ -105,12 +107,12 @@ public final class AverageReward {
     }
 
     private static AverageResult constant(String method, RelativeValueIteration.BlockGain g, int n, double[] bias,
-                                          int[] policy, int endComponents, long start) {
+                                          int[] policy, int endComponents, boolean constant, long start) {
         double[] lower = new double[n];
         double[] upper = new double[n];
         java.util.Arrays.fill(lower, g.lower);
         java.util.Arrays.fill(upper, g.upper);
-        return new AverageResult(method, g.status, lower, upper, bias, policy, endComponents, true, g.iterations,
+        return new AverageResult(method, g.status, lower, upper, bias, policy, endComponents, constant, g.iterations,
                 seconds(start));
     }
 

@@ -169,4 +169,18 @@ class AverageRewardTest {
             assertTrue(cut.gainLower()[s] <= exact.gainUpper()[s] && exact.gainLower()[s] <= cut.gainUpper()[s]);
         }
     }
+
+    @Test
+    void aStoppedWholeModelRunBracketsEveryStatesGainEvenInAMultichainModel() {
+        // three sweeps cannot close the bracket of a model whose gains range over 0..6, but it must hold
+        Mdp mdp = multichain();
+        double[] maxGain = {3, 2, 6, 0, 6, 6};
+        AverageResult r = AverageReward.solve(mdp, null, Objective.MAXIMIZE,
+                SolverOptions.builder().maxIterations(3).build());
+        assertEquals(Status.MAX_ITERATIONS, r.status());
+        assertTrue(!r.isConstant());
+        for (int s = 0; s < 6; s++) {
+            assertTrue(r.gainLower()[s] <= maxGain[s] && maxGain[s] <= r.gainUpper()[s], "state " + s);
+        }
+    }
 }
