@@ -3,7 +3,6 @@ package org.sparsemdp.solve.average;
 import java.util.BitSet;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
-import org.sparsemdp.solve.BellmanKernel;
 import org.sparsemdp.solve.RunLimits;
 import org.sparsemdp.solve.Status;
 
@@ -172,13 +171,25 @@ final class RelativeValueIteration {
                 if (internal != null && !internal.get(c)) {
                     continue;
                 }
-                double q = r[c] + move * BellmanKernel.expectation(transStart[c], transStart[c + 1], successor,
-                        probability, v);
-                double signed = sign * q;
-                if (signed > signedBest || bestChoice < 0) {
-                    signedBest = signed;
-                    bestChoice = c;
+                // BellmanKernel.expectation inlined by hand, as in BellmanKernel.jacobiSweep
+                int k = transStart[c];
+                final int kEnd = transStart[c + 1];
+                double a0 = 0.0;
+                double a1 = 0.0;
+                double a2 = 0.0;
+                double a3 = 0.0;
+                for (; k + 3 < kEnd; k += 4) {
+                    a0 += probability[k] * v[successor[k]];
+                    a1 += probability[k + 1] * v[successor[k + 1]];
+                    a2 += probability[k + 2] * v[successor[k + 2]];
+                    a3 += probability[k + 3] * v[successor[k + 3]];
                 }
+                for (; k < kEnd; k++) {
+                    a0 += probability[k] * v[successor[k]];
+                }
+                double q = sign * (r[c] + move * ((a0 + a1) + (a2 + a3)));
+                bestChoice = q > signedBest || bestChoice < 0 ? c : bestChoice; // the first optimal choice
+                signedBest = Math.max(signedBest, q);
             }
             // a terminal state (only in whole-model runs) is absorbing with reward 0: T'v(s) = v(s)
             double t = bestChoice < 0 ? vs : sign * signedBest + stay * vs;

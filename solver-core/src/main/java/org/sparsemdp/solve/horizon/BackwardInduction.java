@@ -23,7 +23,9 @@ import org.sparsemdp.solve.Status;
  * is the optimal decision with k steps to go, so the kept rows form an optimal non-stationary
  * policy. There is no stopping rule: the run makes exactly {@code steps} sweeps (unless a limit
  * stops it first), each a Jacobi sweep over the raw CSR arrays with the summation order of
- * {@link BellmanKernel#expectation}, so each step costs what a sweep of value iteration costs.
+ * {@link BellmanKernel#expectation}. For the model's own rewards, discount and direction without
+ * frozen states the sweep is value iteration's own ({@link BellmanKernel#jacobiSweep}), so each
+ * step costs exactly a sweep of {@code vi}; otherwise a copy of that loop with the extra terms.
  *
  * <p>The same engine serves step-bounded properties: reachability F≤k (initial = indicator of
  * the target, frozen = target, no reward, γ = 1), bounded until φ U≤k ψ (initial = 1 on ψ,
@@ -89,8 +91,18 @@ public final class BackwardInduction {
         double[] range = new double[2];
         Status status = Status.CONVERGED;
         int done = 0;
+        // the model's own step: the value-iteration kernel itself (v_0 matters only through the values)
+        boolean plain = frozen == null && choiceReward == mdp.rewardArray() && discount == mdp.discount()
+                && direction == mdp.objective();
+        if (plain && choices == null) {
+            choices = new int[n];
+        }
         while (done < steps) {
-            sweep(mdp, choiceReward, initial, frozen, discount, direction, previous, next, choices, range);
+            if (plain) {
+                BellmanKernel.jacobiSweep(mdp, previous, next, choices, 0, n, range);
+            } else {
+                sweep(mdp, choiceReward, initial, frozen, discount, direction, previous, next, choices, range);
+            }
             done++;
             if (policy != null) {
                 policy.setRow(done, choices);
@@ -153,14 +165,27 @@ public final class BackwardInduction {
                 best = 0.0;
             } else {
                 double signedBest = Double.NEGATIVE_INFINITY;
+                bestChoice = cBegin;
+                int k = transStart[cBegin];
                 for (int c = cBegin; c < cEnd; c++) {
-                    double q = (reward == null ? 0.0 : reward[c])
-                            + gamma * BellmanKernel.expectation(transStart[c], transStart[c + 1], successor, probability, v);
-                    double signed = sign * q;
-                    if (signed > signedBest || bestChoice < 0) {
-                        signedBest = signed;
-                        bestChoice = c;
+                    // BellmanKernel.expectation inlined by hand, as in BellmanKernel.jacobiSweep
+                    final int kEnd = transStart[c + 1];
+                    double a0 = 0.0;
+                    double a1 = 0.0;
+                    double a2 = 0.0;
+                    double a3 = 0.0;
+                    for (; k + 3 < kEnd; k += 4) {
+                        a0 += probability[k] * v[successor[k]];
+                        a1 += probability[k + 1] * v[successor[k + 1]];
+                        a2 += probability[k + 2] * v[successor[k + 2]];
+                        a3 += probability[k + 3] * v[successor[k + 3]];
                     }
+                    for (; k < kEnd; k++) {
+                        a0 += probability[k] * v[successor[k]];
+                    }
+                    double q = sign * ((reward == null ? 0.0 : reward[c]) + gamma * ((a0 + a1) + (a2 + a3)));
+                    bestChoice = q > signedBest ? c : bestChoice; // the first optimal choice
+                    signedBest = Math.max(signedBest, q);
                 }
                 best = sign * signedBest;
             }
