@@ -15,11 +15,15 @@ import org.sparsemdp.solve.undiscounted.EndComponents;
  * brackets: the entry point of this package.
  *
  * <p><b>Algorithm.</b> With {@value #RVI}, first an optimistic run of relative value iteration
- * on the whole model: its span bracket holds in every state of every model (see
- * {@link RelativeValueIteration}), so when it closes to 2ε the gain is certified, the same in
- * every state within the bracket, without any graph analysis. When it stalls (the bracket does
- * not halve in {@value RelativeValueIteration#STALL_WINDOW} sweeps: the gains differ between
- * states, or mixing is slow), and always with {@value #PI}:
+ * on the whole model (terminal states absorbing with reward 0), with the transformed operator
+ * T'v(s) = opt<sub>c</sub> [ r(c) + τ v(s) + (1 − τ) Σ p(c, s') v(s') ], τ =
+ * {@value #DEFAULT_APERIODICITY} (Puterman §8.5.4: same gains, no periodic policy). For every v,
+ * min(T'v − v) ≤ g*(s) ≤ max(T'v − v) in every state s of every model (the greedy policy π of v
+ * has gain P*<sub>π</sub>(T'v − v) ≥ min; every policy σ has gain
+ * P*<sub>σ</sub>(r<sub>σ</sub> + P'<sub>σ</sub>v − v) ≤ max; Puterman Theorem 8.5.5), so when
+ * that bracket closes to 2ε the gain is certified, the same in every state within the bracket,
+ * without any graph analysis. When it stalls (the bracket does not halve in 16 sweeps: the gains
+ * differ between states, or mixing is slow), and always with {@value #PI}:
  * <ol>
  *   <li>The maximal end components (MECs) of the model ({@link EndComponents}); within each, the
  *       optimal gain is the same for every member (the MEC restricted to its internal choices is
@@ -30,15 +34,21 @@ import org.sparsemdp.solve.undiscounted.EndComponents;
  *       span bounds of its final values).</li>
  *   <li>If one MEC holds every state, that is the answer. Otherwise the optimal way to reach the
  *       best MECs: the quotient in which every MEC is one state with a "stay" choice worth its
- *       gain, solved by certified interval iteration ({@link GainQuotient}), once with the lower
- *       and once with the upper ends of the MEC brackets.</li>
+ *       gain (terminal states: gain 0), which has no end components, solved by certified interval
+ *       iteration ({@link org.sparsemdp.solve.undiscounted.CumulativeReward}) once with the lower
+ *       and once with the upper ends of the MEC brackets (Kretínský &amp; Meggendorfer, ATVA 2017,
+ *       §3; de Alfaro 1997).</li>
  * </ol>
  * Terminal states (no choices) have gain 0.
  *
- * <p><b>Stopping rule.</b> Each MEC stops when its bracket is at most 2ε wide (ε =
- * {@link SolverOptions#epsilon()}); the quotient uses interval iteration to the same ε. All
- * brackets include a floating-point term (see {@link RelativeValueIteration}) and hold in
- * floating point; a run stopped by a limit still reports valid, wider brackets.
+ * <p><b>Stopping rule.</b> Every state's bracket at most 2ε wide (ε =
+ * {@link SolverOptions#epsilon()}): the whole-model run or a single block stops at 2ε; with
+ * several MECs each stops at ε and the two quotient problems at ε/2 each. Every bracket is
+ * widened by a floating-point term, 2((3b + 8)u + d)(max|r| + 2‖v‖∞ + |m|) for rows of at most
+ * b transitions, u = 2<sup>−53</sup>, d the measured defect of the row sums from 1 and m the
+ * gain estimate subtracted each sweep (a conservative forward-error bound on each computed
+ * T'v(s) − v(s), Higham 2002, §3.1), so the brackets hold in floating point; a run stopped by a
+ * limit still reports valid, wider brackets.
  */
 public final class AverageReward {
     /** Relative value iteration. */
