@@ -94,7 +94,7 @@ final class GainQuotient {
     }
 
     private static void addMapped(MdpBuilder b, Mdp mdp, int c, int q, int[] quotientState) {
-        b.startChoice(q, Integer.toString(c), 0.0);
+        b.startChoice(q, null, 0.0); // unlabelled: originChoice maps it back
         for (int k = mdp.transitionStart(c); k < mdp.transitionEnd(c); k++) {
             b.addTransition(quotientState[mdp.successor(k)], mdp.probability(k));
         }

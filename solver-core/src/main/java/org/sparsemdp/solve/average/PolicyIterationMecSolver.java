@@ -40,6 +40,7 @@ final class PolicyIterationMecSolver implements MecGainSolver {
     private final RelativeValueIteration bellman;
     private final RviMecSolver fallback;
     private final double[] scratch;
+    private final int[] local;
 
     PolicyIterationMecSolver(Mdp mdp, double[] reward, Objective direction) {
         this.mdp = mdp;
@@ -47,6 +48,7 @@ final class PolicyIterationMecSolver implements MecGainSolver {
         this.bellman = new RelativeValueIteration(mdp, reward, direction, 0.0);
         this.fallback = new RviMecSolver(mdp, reward, direction, AverageReward.DEFAULT_APERIODICITY);
         this.scratch = new double[mdp.numStates()];
+        this.local = new int[mdp.numStates()];
         MtjSetup.ensure();
     }
 
@@ -90,8 +92,8 @@ final class PolicyIterationMecSolver implements MecGainSolver {
         return g;
     }
 
+    /** Block-local numbering, written at the block's states only (one array for all blocks). */
     private int[] localIndex(int[] states) {
-        int[] local = new int[mdp.numStates()];
         for (int i = 0; i < states.length; i++) {
             local[states[i]] = i;
         }

@@ -183,4 +183,37 @@ class AverageRewardTest {
             assertTrue(r.gainLower()[s] <= maxGain[s] && maxGain[s] <= r.gainUpper()[s], "state " + s);
         }
     }
+
+    @Test
+    void manyEndComponents() {
+        // 3000 end components: absorbing states i = 1..3000 whose self-loop earns i mod 7 (their gain);
+        // state 0 chooses "spread" (uniformly to one of them: gain = the mean of i mod 7) or "pick"
+        // (straight to state 3000: gain 3000 mod 7 = 4). Max and min at 0: the larger and smaller of the two.
+        int m = 3000;
+        MdpBuilder b = new MdpBuilder(m + 1).discount(1.0).objective(Objective.MAXIMIZE);
+        b.startChoice(0, "spread", 0);
+        for (int i = 1; i <= m; i++) {
+            b.addTransition(i, 1.0 / m);
+        }
+        b.finishChoice();
+        b.startChoice(0, "pick", 0).addTransition(m, 1).finishChoice();
+        for (int i = 1; i <= m; i++) {
+            b.startChoice(i, "loop", i % 7).addTransition(i, 1).finishChoice();
+        }
+        Mdp mdp = b.build();
+        double mean = 0;
+        for (int i = 1; i <= m; i++) {
+            mean += (i % 7) / (double) m;
+        }
+        for (String method : METHODS) {
+            AverageResult min = AverageReward.solve(mdp, null, Objective.MINIMIZE, TIGHT, method);
+            assertEquals(m, min.endComponents(), method);
+            assertBracket(Math.min(mean, m % 7), min, 0, method);
+            for (int i = 1; i <= m; i += 97) {
+                assertBracket(i % 7, min, i, method);
+            }
+            AverageResult max = AverageReward.solve(mdp, null, Objective.MAXIMIZE, TIGHT, method);
+            assertBracket(Math.max(mean, m % 7), max, 0, method);
+        }
+    }
 }
