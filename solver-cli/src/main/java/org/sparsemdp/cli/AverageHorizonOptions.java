@@ -27,12 +27,14 @@ import picocli.CommandLine.Option;
 final class AverageHorizonOptions {
     @Option(names = "--average",
             description = "Optimal long-run average reward (gain) per state with a certified bracket, ignoring the"
-                    + " discount; --method rvi (relative value iteration, default) or pi (policy iteration).")
+                    + " discount; --method rvi (relative value iteration, default) or pi (policy iteration);"
+                    + " sequential.")
     boolean average;
 
     @Option(names = "--horizon", paramLabel = "N",
             description = "Optimal expected N-step total reward, discounted by the model's discount, by exact"
-                    + " backward induction; --output writes the non-stationary policy as state,step,value,action.")
+                    + " backward induction (sequential); --output writes the non-stationary policy as"
+                    + " state,step,value,action.")
     Integer horizon;
 
     /** Whether {@code --average} or {@code --horizon} was given. */
