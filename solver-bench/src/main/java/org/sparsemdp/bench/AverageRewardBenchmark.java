@@ -27,8 +27,10 @@ import org.sparsemdp.solve.undiscounted.EndComponents;
  * (MDPSolver's published average-reward example: about 1 s single-threaded, gain in
  * [0.81326903, 0.81326909]), by relative value iteration ({@code rvi}) and policy iteration
  * ({@code pi}) to a bracket of width 2ε, with {@code epsilon} = 1e-6 and 3e-8 (the width of
- * MDPSolver's interval). {@code mec} is the maximal end component decomposition alone, the
- * first stage of every run.
+ * MDPSolver's interval). {@code mec} is the maximal end component refinement alone, for
+ * comparison: {@code rvi} needs no graph analysis when its whole-model bracket closes, and
+ * {@code pi} replaces the refinement by one Tarjan search on a strongly connected model. MDPSolver
+ * itself, side by side: {@code solver-bench/external/mdpsolver/bench_main.cpp}.
  *
  * <p>Run: {@code java -jar solver-bench/target/benchmarks.jar AverageRewardBenchmark}.
  */

@@ -133,6 +133,7 @@ final class AverageHorizonOptions {
         }
         int steps = horizon;
         int[] first = new int[mdp.numStates()];
+        java.util.Arrays.fill(first, -1); // no decision with 0 steps
         HorizonResult[] result = new HorizonResult[1];
         if (output != null) {
             AtomicFiles.write(output, os -> result[0] = streamPolicy(mdp, steps, options, os, first));
