@@ -188,7 +188,7 @@ final class RelativeValueIteration {
                     a0 += probability[k] * v[successor[k]];
                 }
                 double q = sign * (r[c] + move * ((a0 + a1) + (a2 + a3)));
-                bestChoice = q > signedBest || bestChoice < 0 ? c : bestChoice; // the first optimal choice
+                bestChoice = q > signedBest ? c : bestChoice; // the first optimal choice (rewards are finite)
                 signedBest = Math.max(signedBest, q);
             }
             // a terminal state (only in whole-model runs) is absorbing with reward 0: T'v(s) = v(s)
