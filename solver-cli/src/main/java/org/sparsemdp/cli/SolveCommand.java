@@ -100,6 +100,9 @@ final class SolveCommand implements Callable<Integer> {
             description = "States traced by --trace (default: ${DEFAULT-VALUE}).")
     int traceStates;
 
+    @Mixin
+    AverageHorizonOptions averageHorizon;
+
     @Option(names = "--show", paramLabel = "N", defaultValue = "20",
             description = "States shown in the text summary (default: ${DEFAULT-VALUE}).")
     int show;
@@ -116,6 +119,14 @@ final class SolveCommand implements Callable<Integer> {
         }
         if (timeLimit != null) {
             ob.timeLimit(Duration.ofNanos((long) (timeLimit * 1e9)));
+        }
+        if (averageHorizon.active()) {
+            averageHorizon.check(reach.target != null ? "--reach, --until or --cumulative" : lp.constrained()
+                    ? "--constraint" : !"none".equals(reorder) ? "--reorder" : inner != null ? "--inner"
+                    : omega != null ? "--omega" : null);
+            return averageHorizon.run(file.toString(), mdp, method,
+                    spec.commandLine().getParseResult().hasMatchedOption("--method"), ob.build(), output, json, show,
+                    spec.commandLine().getOut());
         }
         if (lp.constrained()) {
             return lp.solveConstrained(mdp, method, ob.build(), output, json, spec.commandLine().getOut());

@@ -7,7 +7,30 @@ package org.sparsemdp.solve;
  * solvers of solver-spark) so that they honour {@link SolverOptions} exactly as the core solvers do.
  */
 public final class RunLimits {
-    private RunLimits() {
+    private final SolverOptions options;
+    private final long deadline;
+
+    private RunLimits(SolverOptions options, long deadline) {
+        this.options = options;
+        this.deadline = deadline;
+    }
+
+    /**
+     * The limits of {@code options} for a run that starts now: an object to hand to engines that
+     * take their limits as one argument (e.g. finite-horizon backward induction), checked with
+     * {@link #check(long, double, double)}.
+     */
+    public static RunLimits of(SolverOptions options) {
+        return new RunLimits(options, options.deadlineNanos(System.nanoTime()));
+    }
+
+    /**
+     * {@link #reached(SolverOptions, long, double, double, long)} for these limits.
+     *
+     * @return the status that ends the run, or {@code null} to go on
+     */
+    public Status check(long iteration, double residual, double bound) {
+        return reached(options, iteration, residual, bound, deadline);
     }
 
     /**
