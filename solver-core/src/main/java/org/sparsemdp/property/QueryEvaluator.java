@@ -212,7 +212,13 @@ public final class QueryEvaluator {
             }
             return rs;
         }
-        return model.rewardStructureNames().isEmpty() ? "(model rewards)" : "(selected)";
+        double[] current = model.mdp().rewardArray();
+        for (String name : model.rewardStructureNames()) {
+            if (Arrays.equals(current, model.rewards(name))) {
+                return name;
+            }
+        }
+        return "(model rewards)";
     }
 
     private static String describe(Query query) {

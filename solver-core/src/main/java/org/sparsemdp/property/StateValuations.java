@@ -15,7 +15,8 @@ import org.sparsemdp.io.ModelFormatException;
 
 /**
  * The state variables of a model, from PRISM's states file ({@code -exportstates}, {@code .sta}):
- * a header {@code (x,y,b)} naming the variables, then one line {@code i:(1,2,true)} per state.
+ * a header {@code (x,y,b)} naming the variables, then one line {@code i:(1,2,true)} per state
+ * (lines starting with {@code #} before the header, as in PRISM's combined export, are skipped).
  * Integer and Boolean variables ({@code true}=1, {@code false}=0) are supported.
  */
 public final class StateValuations {
@@ -55,14 +56,18 @@ public final class StateValuations {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String header = r.readLine();
         int line = 1;
+        while (header != null && (header.isBlank() || header.trim().startsWith("#"))) { // new-style '# States' header
+            header = r.readLine();
+            line++;
+        }
         if (header == null || !header.trim().startsWith("(") || !header.trim().endsWith(")")) {
-            throw new ModelFormatException(source, 1, "expected the variable names as '(x,y,...)'");
+            throw new ModelFormatException(source, line, "expected the variable names as '(x,y,...)'");
         }
         List<String> names = new ArrayList<>();
         for (String part : inner(header.trim()).split(",")) {
             String v = part.trim();
             if (!v.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                throw new ModelFormatException(source, 1, "'" + v + "' is not a variable name");
+                throw new ModelFormatException(source, line, "'" + v + "' is not a variable name");
             }
             names.add(v);
         }
