@@ -135,8 +135,9 @@ final class SolveCommand implements Callable<Integer> {
         if (reach.hasTarget(mdp) || properties.defaultsToTotalReward(mdp, method, methodGiven)) {
             if (ordering != StateOrdering.NONE || inner != null || omega != null) {
                 throw new IllegalArgumentException((ordering != StateOrdering.NONE ? "--reorder" : inner != null ? "--inner" : "--omega")
-                        + " does not apply to --reach, --until, --cumulative or the total reward at discount 1"
-                        + " (solved by interval iteration)");
+                        + " does not apply to " + (reach.hasTarget(mdp) ? "--reach, --until or --cumulative"
+                                : method.equals(TopologicalSolver.NAME) ? "a cyclic model with discount 1"
+                                : "the total reward at discount 1") + " (solved by interval iteration)");
             }
             IterationOrder order = ReachabilityOptions.order(method, methodGiven);
             answer = reach.hasTarget(mdp) ? reach.solveTarget(loaded, mdp, ob.build(), order)
