@@ -84,19 +84,23 @@ final class PropertyOptions {
     }
 
     /**
-     * Whether a model with discount 1 and no property gets the total reward {@code R=? [ C ]}
-     * (the default) rather than the total reward until a terminal state ({@code --until-terminal})
-     * or another method's own treatment.
+     * The objective of a model with discount 1 and no property, if interval iteration solves it:
+     * the total reward {@code R=? [ C ]} (the default) or, with {@code --until-terminal}, the total
+     * reward until a terminal state; null where the method handles the model itself (a discount
+     * below 1, another method, or {@code topological} on an acyclic model: its exact backward pass,
+     * where both objectives coincide).
      */
-    boolean defaultsToTotalReward(Mdp mdp, String method, boolean methodGiven) {
-        if (mdp.isDiscounted() || untilTerminal) {
-            return false;
+    Query defaultQuery(Mdp mdp, String method, boolean methodGiven) {
+        if (mdp.isDiscounted()) {
+            return null;
         }
-        if (!methodGiven || method.equals(TotalRewardSolver.NAME)) {
-            return true;
+        boolean intervalIteration = !methodGiven || method.equals(TotalRewardSolver.NAME)
+                || method.equals(TopologicalSolver.NAME) && StronglyConnectedComponents.acyclicOrder(mdp) == null;
+        if (!intervalIteration) {
+            return null;
         }
-        // topological: acyclic models keep the exact backward pass (where R[C] and SSP coincide)
-        return method.equals(TopologicalSolver.NAME) && StronglyConnectedComponents.acyclicOrder(mdp) == null;
+        return untilTerminal ? Query.totalUntilTerminal(null, mdp.objective())
+                : Query.totalReward(null, Query.UNBOUNDED, mdp.objective());
     }
 
     /**
@@ -106,10 +110,5 @@ final class PropertyOptions {
      */
     static IterationOrder order(String method, boolean methodGiven) {
         return methodGiven && method.equals(TopologicalSolver.NAME) ? IterationOrder.TOPOLOGICAL : IterationOrder.GLOBAL;
-    }
-
-    /** The total-reward query of the model's rewards in its direction. */
-    static Query totalReward(Mdp mdp) {
-        return Query.totalReward(null, Query.UNBOUNDED, mdp.objective());
     }
 }

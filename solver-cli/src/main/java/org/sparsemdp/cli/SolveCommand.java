@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.sparsemdp.graph.StateOrdering;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.model.Mdp;
+import org.sparsemdp.property.Query;
 import org.sparsemdp.property.QueryEvaluator;
 import org.sparsemdp.property.QueryResult;
 import org.sparsemdp.solve.ReorderingSolver;
@@ -132,7 +133,8 @@ final class SolveCommand implements Callable<Integer> {
                     PropertyOptions.order(method, methodGiven), discounted))
                     .run(file, loaded, mdp, output, json, show, spec.commandLine().getOut());
         }
-        if (reach.hasTarget(mdp) || properties.defaultsToTotalReward(mdp, method, methodGiven)) {
+        Query undiscounted = reach.hasTarget(mdp) ? null : properties.defaultQuery(mdp, method, methodGiven);
+        if (reach.hasTarget(mdp) || undiscounted != null) {
             if (ordering != StateOrdering.NONE || inner != null || omega != null) {
                 throw new IllegalArgumentException((ordering != StateOrdering.NONE ? "--reorder" : inner != null ? "--inner" : "--omega")
                         + " does not apply to " + (reach.hasTarget(mdp) ? "--reach, --until or --cumulative"
@@ -142,7 +144,7 @@ final class SolveCommand implements Callable<Integer> {
             IterationOrder order = ReachabilityOptions.order(method, methodGiven);
             answer = reach.hasTarget(mdp) ? reach.solveTarget(loaded, mdp, ob.build(), order)
                     : new QueryEvaluator(ob.build(), reach.relative, order, null).evaluate(loaded.withMdp(mdp),
-                            PropertyOptions.totalReward(mdp));
+                            undiscounted);
             solution = answer.solution();
         } else {
             Solver solver = LpOptions.isLp(method) ? lp.solver(method) : configured(reach.solver(method, methodGiven, mdp));
