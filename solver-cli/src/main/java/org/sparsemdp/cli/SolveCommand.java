@@ -124,8 +124,9 @@ final class SolveCommand implements Callable<Integer> {
         Solution solution;
         QueryResult answer = null;
         if (properties.active()) {
-            if (reach.target != null) {
-                throw new IllegalArgumentException("--property/--properties and --reach/--until/--cumulative exclude each other");
+            if (reach.target != null || ordering != StateOrdering.NONE) {
+                throw new IllegalArgumentException("--property/--properties exclude "
+                        + (reach.target != null ? "--reach/--until/--cumulative (their shorthands)" : "--reorder"));
             }
             Solver discounted = LpOptions.isLp(method) ? lp.solver(method) : configured(Solvers.byName(
                     methodGiven && !method.equals(TotalRewardSolver.NAME) ? method : "vi"));
