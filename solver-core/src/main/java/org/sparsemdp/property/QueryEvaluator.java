@@ -35,6 +35,9 @@ import org.sparsemdp.solve.undiscounted.TotalRewardSolver;
  *   <li>the long-run average: not supported yet ({@link UnsupportedOperationException}).</li>
  * </ul>
  *
+ * <p>The model's own discount is ignored: every objective is undiscounted except
+ * {@code C discount=g}, which brings its discount.
+ *
  * <p>A reward objective on a model without reward structure and with all rewards zero throws
  * {@link MissingRewardsException}; a model without reward structures but with non-zero rewards
  * (native formats carry their rewards in the model) uses those. With reward structures, the
@@ -70,6 +73,9 @@ public final class QueryEvaluator {
      * @throws UnsupportedOperationException for the long-run average
      */
     public QueryResult evaluate(LoadedModel model, Query query) {
+        if (model.mdp().isDiscounted()) { // the objectives are undiscounted; C discount=g sets its own
+            model = model.withMdp(model.mdp().withDiscount(1.0));
+        }
         Mdp mdp = model.mdp();
         Objective dir = query.direction();
         int n = mdp.numStates();

@@ -47,6 +47,10 @@ class QueryEvaluatorTest {
         LoadedModel neg = chain(-1, 0);
         assertEquals(0.0, at0(neg, Query.totalReward(null, Query.UNBOUNDED, Objective.MAXIMIZE)), 1e-9);
         assertEquals(-2.0, at0(neg, Query.totalReward(null, Query.UNBOUNDED, Objective.MINIMIZE)), 1e-9);
+        // the model's own discount does not apply to properties
+        LoadedModel discounted = LoadedModel.of(m.mdp().withDiscount(0.5));
+        assertEquals(2.0, at0(discounted, Query.totalReward(null, Query.UNBOUNDED, Objective.MAXIMIZE)), 1e-9);
+        assertEquals(1.75, at0(discounted, Query.totalReward(null, 3, Objective.MAXIMIZE)), 1e-15);
         // C<=3 with "go" every step (max): 1 + 1/2 + 1/4
         assertEquals(1.75, at0(m, Query.totalReward(null, 3, Objective.MAXIMIZE)), 1e-15);
         // mixed signs: refused with the alternatives
