@@ -45,8 +45,8 @@ final class PropertyOptions {
     boolean untilTerminal;
 
     @Option(names = "--export-strategy", paramLabel = "FILE",
-            description = "Write the optimal strategy of the (single) property in PRISM's format, state:action per line;"
-                    + " per step (steps to go) for step-bounded properties.")
+            description = "Write the optimal strategy of the (single) property in PRISM's format: state:action per line;"
+                    + " 'state {k}=action' (k steps to go) for step-bounded properties.")
     Path exportStrategy;
 
     /** Whether properties were given. */

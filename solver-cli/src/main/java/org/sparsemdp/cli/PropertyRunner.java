@@ -170,9 +170,11 @@ final class PropertyRunner {
     }
 
     /**
-     * PRISM's strategy format ({@code -exportstrat}, "actions"): one line {@code state:action} per
-     * state with a choice. For a step-bounded property the strategy depends on the steps to go:
-     * one block per step k = bound..1, each headed by a comment {@code // steps to go: k}.
+     * PRISM's strategy format ({@code -exportstrat}, "actions"): for a memoryless strategy one line
+     * {@code state:action} per state with a choice (as PRISM's {@code MDStrategy}); for a
+     * step-bounded property, whose strategy depends on the steps to go, PRISM's line for
+     * finite-memory strategies {@code state {memory}=action} with memory = the steps to go
+     * (bound, bound-1, ..., 1).
      */
     static void writeStrategy(Mdp mdp, QueryResult result, OutputStream os) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
@@ -183,12 +185,11 @@ final class PropertyRunner {
                     + QueryEvaluator.MAX_KEPT_POLICY_ENTRIES + " entries)");
         }
         if (h != null) {
-            for (int k = h.steps(); k >= 1; k--) {
-                w.write("// steps to go: " + k + "\n");
-                for (int s = 0; s < mdp.numStates(); s++) {
+            for (int s = 0; s < mdp.numStates(); s++) {
+                for (int k = h.steps(); k >= 1; k--) {
                     int c = h.choice(k, s);
                     if (c >= 0) {
-                        w.write(s + ":" + mdp.actionLabel(c) + "\n");
+                        w.write(s + " {" + k + "}=" + mdp.actionLabel(c) + "\n");
                     }
                 }
             }
