@@ -181,11 +181,28 @@ class StepBoundedOracleTest {
             Property p = PropertyParser.parse(property).withDefaultDirection(dir);
             QueryResult r = EVALUATOR.evaluate(m.model, Query.of(p, StateContext.of(m.model)));
             assertEquals(Accuracy.EXACT, r.solution().accuracy());
+            int policy = steps == 0 ? 0 : encode(m, r, steps);
             for (int s = 0; s < STATES; s++) {
-                assertEquals(oracle(m, kind, steps, s, dir == Objective.MAXIMIZE), r.solution().value(s), 1e-12,
-                        property + " " + dir + " from state " + s);
+                double optimum = oracle(m, kind, steps, s, dir == Objective.MAXIMIZE);
+                assertEquals(optimum, r.solution().value(s), 1e-12, property + " " + dir + " from state " + s);
+                // the per-step strategy kept for --export-strategy achieves the optimum
+                assertEquals(optimum, forward(m, kind, steps, s, policy), 1e-12, property + " strategy from " + s);
             }
         }
+    }
+
+    /** The result's per-step strategy in the oracle's encoding (bit t*STATES+s: choice at time t = steps-to-go steps-t). */
+    private static int encode(Case m, QueryResult r, int steps) {
+        int pol = 0;
+        for (int t = 0; t < steps; t++) {
+            for (int s = 0; s < STATES; s++) {
+                int c = r.horizon().choice(steps - t, s);
+                if (c >= 0 && c - m.mdp.choiceStart(s) == 1) {
+                    pol |= 1 << (t * STATES + s);
+                }
+            }
+        }
+        return pol;
     }
 
     @Test
