@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A PRISM properties file ({@code .props}): one property per line (an optional trailing
- * {@code ;}), {@code //} comments, constants {@code const int k = 5;} /
+ * A PRISM properties file ({@code .props}): one property per line, or several separated by
+ * {@code ;} as Storm accepts them, {@code //} comments, constants {@code const int k = 5;} /
  * {@code const double g = 9/10;} used in the properties below them, and labels
  * {@code label "safe" = x<3 & !"hazard";}. Errors name the file, line and column.
  */
@@ -45,21 +45,25 @@ public final class PropertiesFile {
         for (int i = 0; i < lines.length; i++) {
             int lineNo = i + 1;
             String line = stripComment(lines[i]);
-            String trimmed = line.strip();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            int indent = line.indexOf(trimmed.charAt(0));
-            Lexer.ErrorSink errors = (col, problem) -> new PropertySyntaxException(source, lineNo, col + indent, problem);
-            if (trimmed.endsWith(";")) {
-                trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
-            }
-            if (trimmed.startsWith("const ") || trimmed.equals("const")) {
-                constant(trimmed, constants, errors);
-            } else if (trimmed.startsWith("label ") || trimmed.startsWith("label\"")) {
-                label(trimmed, constants, labels, errors);
-            } else {
-                props.add(PropertyParser.parse(trimmed, constants, errors));
+            int start = 0;
+            for (int end : statementEnds(line)) { // statements separated by ';' (Storm writes several per line)
+                String part = line.substring(start, end);
+                int from = start;
+                start = end + 1;
+                String trimmed = part.strip();
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                int indent = from + part.indexOf(trimmed.charAt(0));
+                Lexer.ErrorSink errors = (col, problem) -> new PropertySyntaxException(source, lineNo, col + indent,
+                        problem);
+                if (trimmed.startsWith("const ") || trimmed.equals("const")) {
+                    constant(trimmed, constants, errors);
+                } else if (trimmed.startsWith("label ") || trimmed.startsWith("label\"")) {
+                    label(trimmed, constants, labels, errors);
+                } else {
+                    props.add(PropertyParser.parse(trimmed, constants, errors));
+                }
             }
         }
         return new PropertiesFile(props, constants, labels);
@@ -165,6 +169,22 @@ public final class PropertiesFile {
         int offset = eq + 1;
         Lexer.ErrorSink shifted = (col, problem) -> errors.at(offset + col, problem);
         labels.put(name, PropertyParser.parseStateFormula(stmt.substring(eq + 1), constants, shifted));
+    }
+
+    /** The positions of the {@code ;} outside quotes, then the line's length. */
+    private static List<Integer> statementEnds(String line) {
+        List<Integer> ends = new ArrayList<>();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ';' && !quoted) {
+                ends.add(i);
+            }
+        }
+        ends.add(line.length());
+        return ends;
     }
 
     /** The line without a {@code //} comment (outside quotes). */

@@ -174,9 +174,11 @@ class PropertyParserTest {
                 + "label \"safe\" = !\"hazard\";\n"
                 + "\n"
                 + "Pmax=? [ \"safe\" U<=k2 \"goal\" ];\n"
-                + "  \"disc\": R{\"time\"}max=? [ C discount=g ]\n";
+                + "  \"disc\": R{\"time\"}max=? [ C discount=g ]\n"
+                + "Pmin=? [ F \"a;b\" ]; Pmax=? [ F \"c\" ];\n";
         PropertiesFile f = PropertiesFile.parse(text, "x.props");
-        assertEquals(2, f.properties().size());
+        assertEquals(4, f.properties().size());
+        assertEquals("Pmax=? [ F \"c\" ]", f.properties().get(3).text());
         assertEquals(6, ((PathFormula.Until) f.properties().get(0).path()).bound());
         assertEquals("disc", f.properties().get(1).name());
         assertEquals(0.9, ((PathFormula.DiscountedCumulative) f.properties().get(1).path()).discount(), 1e-15);
@@ -192,6 +194,7 @@ class PropertyParserTest {
         assertFileError("const int k = 1;\nconst int k = 2;\n", "x.props:2:11: constant 'k' is defined twice");
         assertFileError("label \"a\" = x=;\n", "x.props:1:15: expected an integer");
         assertFileError("const int k = q;\n", "x.props:1:15: expected a number or a constant defined above");
+        assertFileError("Pmin=? [ F \"a\" ]; Pmax=? [ F \"b\" & ]\n", "x.props:1:36: expected a state formula");
     }
 
     private static void assertFileError(String text, String fragment) {
