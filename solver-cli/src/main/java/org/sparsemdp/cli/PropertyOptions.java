@@ -46,7 +46,7 @@ final class PropertyOptions {
 
     @Option(names = "--export-strategy", paramLabel = "FILE",
             description = "Write the optimal strategy of the (single) property in PRISM's format: state:action per line;"
-                    + " 'state {k}=action' (k steps to go) for step-bounded properties.")
+                    + " 'state {k}=action' (k steps to go) for step-bounded properties; FILE.json: Storm's JSON scheduler.")
     Path exportStrategy;
 
     /** Whether properties were given. */

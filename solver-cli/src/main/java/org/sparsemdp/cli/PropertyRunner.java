@@ -67,7 +67,14 @@ final class PropertyRunner {
         }
         if (options.exportStrategy != null) {
             QueryResult r = outcomes.get(0).result();
-            AtomicFiles.write(options.exportStrategy, os -> writeStrategy(mdp, r, os));
+            boolean storm = options.exportStrategy.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+            AtomicFiles.write(options.exportStrategy, os -> {
+                if (storm) {
+                    writeStormScheduler(mdp, r, os);
+                } else {
+                    writeStrategy(mdp, r, os);
+                }
+            });
         }
         if (json) {
             for (Outcome o : outcomes) {
@@ -170,6 +177,72 @@ final class PropertyRunner {
     }
 
     /**
+     * Storm's JSON scheduler format ({@code --exportscheduler FILE.json}): an array with one object
+     * per state (and memory state) {@code {"s": state, "c": [{"labels": [action], "index": global
+     * choice, "prob": 1}]}}, {@code "c": "undefined"} where there is no choice. For a step-bounded
+     * property the memory {@code "m"} counts the steps taken (0..bound-1), and every choice lists
+     * its {@code "memory-updates"} {@code {"s'": successor, "m'": m + 1}} (the last memory state
+     * stays: the bound is then exhausted).
+     */
+    static void writeStormScheduler(Mdp mdp, QueryResult result, OutputStream os) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+        HorizonResult h = result.horizon();
+        requireKept(mdp, result);
+        int memories = h == null ? 1 : Math.max(1, h.steps());
+        w.write("[");
+        boolean first = true;
+        for (int s = 0; s < mdp.numStates(); s++) {
+            for (int m = 0; m < memories; m++) {
+                int c = h == null ? result.solution().policy()[s] : h.steps() == 0 ? -1 : h.choice(h.steps() - m, s);
+                w.write(first ? "\n" : ",\n");
+                first = false;
+                w.write("{\"s\":" + s + (h == null ? "" : ",\"m\":" + m) + ",\"c\":");
+                if (c < 0) {
+                    w.write("\"undefined\"}");
+                    continue;
+                }
+                w.write("[{\"labels\":[" + jsonString(mdp.actionLabel(c))
+                        + "],\"index\":" + c + ",\"prob\":1");
+                if (h != null) {
+                    w.write(",\"memory-updates\":[");
+                    int next = Math.min(m + 1, memories - 1);
+                    for (int k = mdp.transitionStart(c); k < mdp.transitionEnd(c); k++) {
+                        w.write((k == mdp.transitionStart(c) ? "" : ",") + "{\"s'\":" + mdp.successor(k) + ",\"m'\":" + next + "}");
+                    }
+                    w.write("]");
+                }
+                w.write("}]}");
+            }
+        }
+        w.write("\n]\n");
+        w.flush();
+    }
+
+    /** {@code text} as a JSON string literal. */
+    static String jsonString(String text) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    private static void requireKept(Mdp mdp, QueryResult result) {
+        if (result.query().isStepBounded() && result.horizon() == null) {
+            throw new IllegalArgumentException("the per-step strategy of " + result.query().steps()
+                    + " steps over " + mdp.numStates() + " states is too large to keep (more than "
+                    + QueryEvaluator.MAX_KEPT_POLICY_ENTRIES + " entries)");
+        }
+    }
+
+    /**
      * PRISM's strategy format ({@code -exportstrat}, "actions"): for a memoryless strategy one line
      * {@code state:action} per state with a choice (as PRISM's {@code MDStrategy}); for a
      * step-bounded property, whose strategy depends on the steps to go, PRISM's line for
@@ -179,11 +252,7 @@ final class PropertyRunner {
     static void writeStrategy(Mdp mdp, QueryResult result, OutputStream os) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
         HorizonResult h = result.horizon();
-        if (result.query().isStepBounded() && h == null) {
-            throw new IllegalArgumentException("the per-step strategy of " + result.query().steps()
-                    + " steps over " + mdp.numStates() + " states is too large to keep (more than "
-                    + QueryEvaluator.MAX_KEPT_POLICY_ENTRIES + " entries)");
-        }
+        requireKept(mdp, result);
         if (h != null) {
             for (int s = 0; s < mdp.numStates(); s++) {
                 for (int k = h.steps(); k >= 1; k--) {

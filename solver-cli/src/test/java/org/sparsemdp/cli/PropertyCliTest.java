@@ -169,6 +169,14 @@ class PropertyCliTest {
         assertTrue(lines.stream().allMatch(l -> l.matches("[0-9]+ \\{[12]\\}=.+")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("0 {2}=")) && lines.stream().anyMatch(l -> l.startsWith("0 {1}=")),
                 lines.toString());
+        // Storm's JSON scheduler (by the .json suffix): one object per state and memory (steps taken)
+        Path json = dir.resolve("s.json");
+        r = CliTest.run("solve", tra.toString(), "--property", "Pmax=? [ F<=2 t=1 ]", "--export-strategy", json.toString());
+        assertEquals(0, r.code(), r.err());
+        String text = Files.readString(json).strip();
+        assertTrue(text.startsWith("[") && text.endsWith("]"), text);
+        assertEquals(20, Pattern.compile("\\{\"s\":[0-9]+,\"m\":[01],\"c\":").matcher(text).results().count(), text);
+        assertTrue(text.contains("\"memory-updates\":[{\"s'\":"), text);
         r = CliTest.run("solve", tra.toString(), "--property", "Pmax=? [ F t=1 ]", "--export-strategy", strat.toString());
         assertEquals(0, r.code(), r.err());
         lines = Files.readAllLines(strat);
