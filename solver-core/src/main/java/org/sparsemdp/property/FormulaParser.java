@@ -18,11 +18,22 @@ final class FormulaParser {
     }
 
     private static final int MAX_DEPTH = 200;
+    /** Most binary operators in one formula: the trees are evaluated recursively, so their depth is bounded. */
+    static final int MAX_OPERATORS = 1000;
+
+    private int operators;
+
+    /** Counts one binary operator, refusing formulas with more than {@link #MAX_OPERATORS}. */
+    private void operator(Token at) {
+        if (++operators > MAX_OPERATORS) {
+            throw cursor.error(at, "more than " + MAX_OPERATORS + " operators in one formula");
+        }
+    }
 
     StateFormula formula(int depth) {
         StateFormula left = implies(depth);
         while (cursor.peek().is("<=>")) {
-            cursor.next();
+            operator(cursor.next());
             left = new StateFormula.Binary(StateFormula.Connective.IFF, left, implies(depth));
         }
         return left;
@@ -31,8 +42,8 @@ final class FormulaParser {
     private StateFormula implies(int depth) {
         StateFormula left = or(depth);
         if (cursor.peek().is("=>")) {
-            cursor.next();
-            return new StateFormula.Binary(StateFormula.Connective.IMPLIES, left, implies(depth));
+            operator(cursor.next());
+            return new StateFormula.Binary(StateFormula.Connective.IMPLIES, left, implies(depth + 1));
         }
         return left;
     }
@@ -40,7 +51,7 @@ final class FormulaParser {
     private StateFormula or(int depth) {
         StateFormula left = and(depth);
         while (cursor.peek().is("|")) {
-            cursor.next();
+            operator(cursor.next());
             left = new StateFormula.Binary(StateFormula.Connective.OR, left, and(depth));
         }
         return left;
@@ -49,7 +60,7 @@ final class FormulaParser {
     private StateFormula and(int depth) {
         StateFormula left = not(depth);
         while (cursor.peek().is("&")) {
-            cursor.next();
+            operator(cursor.next());
             left = new StateFormula.Binary(StateFormula.Connective.AND, left, not(depth));
         }
         return left;
@@ -123,7 +134,9 @@ final class FormulaParser {
     private IntExpression expression() {
         IntExpression left = term();
         while (cursor.peek().is("+") || cursor.peek().is("-")) {
-            boolean minus = cursor.next().text().equals("-");
+            Token op = cursor.next();
+            operator(op);
+            boolean minus = op.text().equals("-");
             IntExpression right = term();
             left = left.isConstant() && right.isConstant()
                     ? new IntExpression.Literal(minus ? left.value(null, 0) - right.value(null, 0)
@@ -134,12 +147,21 @@ final class FormulaParser {
     }
 
     private IntExpression term() {
-        Token t = cursor.next();
-        if (t.is("-")) {
-            IntExpression inner = term();
-            return inner.isConstant() ? new IntExpression.Literal(-inner.value(null, 0))
-                    : new IntExpression.Sum(new IntExpression.Literal(0), true, inner);
+        boolean negate = false;
+        while (cursor.peek().is("-")) { // iteratively: a long run of '-' must not exhaust the stack
+            cursor.next();
+            negate = !negate;
         }
+        IntExpression inner = unsignedTerm();
+        if (!negate) {
+            return inner;
+        }
+        return inner.isConstant() ? new IntExpression.Literal(-inner.value(null, 0))
+                : new IntExpression.Sum(new IntExpression.Literal(0), true, inner);
+    }
+
+    private IntExpression unsignedTerm() {
+        Token t = cursor.next();
         if (t.type() == Type.NUMBER) {
             try {
                 return new IntExpression.Literal(Long.parseLong(t.text()));

@@ -160,9 +160,19 @@ class PropertyParserTest {
 
     @Test
     void nestingIsBounded() {
-        String deep = "Pmax=? [ F " + "!".repeat(1000) + "\"a\" ]";
-        PropertySyntaxException e = assertThrows(PropertySyntaxException.class, () -> PropertyParser.parse(deep));
-        assertTrue(e.getMessage().contains("nested deeper than"), e.getMessage());
+        for (String deep : new String[] {"!".repeat(1000) + "\"a\"", "(".repeat(1000) + "\"a\"",
+            "\"a\" => ".repeat(100_000) + "\"a\""}) {
+            PropertySyntaxException e = assertThrows(PropertySyntaxException.class,
+                    () -> PropertyParser.parse("Pmax=? [ F " + deep + " ]"));
+            assertTrue(e.getMessage().contains("nested deeper than"), e.getMessage());
+        }
+        // long flat formulas are refused (they are evaluated recursively); sign runs parse without recursion
+        for (String longOne : new String[] {"\"a\" | ".repeat(100_000) + "\"a\"", "x=1" + "+1".repeat(100_000)}) {
+            PropertySyntaxException e = assertThrows(PropertySyntaxException.class,
+                    () -> PropertyParser.parse("Pmax=? [ F " + longOne + " ]"));
+            assertTrue(e.getMessage().contains("more than 1000 operators"), e.getMessage());
+        }
+        PropertyParser.parse("Pmax=? [ F " + "\"a\" | ".repeat(999) + "x=" + "-".repeat(100_000) + "1 ]");
     }
 
     @Test
