@@ -52,7 +52,7 @@ final class ModelFiles {
                     labels.isEmpty() ? PrismExplicitReader.labelFilesBeside(file) : labels,
                     explicitRewards
                             ? List.of(new PrismExplicitReader.RewardFiles(null, stateRewards, transitionRewards))
-                            : PrismExplicitReader.rewardFilesBeside(file));
+                            : rewardFilesBeside(file));
         }
         if (explicitRewards) {
             throw new IllegalArgumentException("--state-rewards and --transition-rewards apply to PRISM explicit files"
@@ -60,6 +60,12 @@ final class ModelFiles {
         }
         LoadedModel model = f.reader().read(file, ReadOptions.DEFAULTS);
         return labels.isEmpty() ? model : withLabels(model, labels);
+    }
+
+    /** PRISM's reward files beside {@code tra}, else Storm's ({@link StormRewardFiles}). */
+    private static List<PrismExplicitReader.RewardFiles> rewardFilesBeside(Path tra) throws IOException {
+        List<PrismExplicitReader.RewardFiles> prism = PrismExplicitReader.rewardFilesBeside(tra);
+        return prism.isEmpty() ? StormRewardFiles.beside(tra) : prism;
     }
 
     /** {@code model} with the labels of {@code files} merged into its own. */

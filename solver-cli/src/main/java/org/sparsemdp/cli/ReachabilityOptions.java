@@ -9,14 +9,14 @@ import org.sparsemdp.graph.StronglyConnectedComponents;
 import org.sparsemdp.io.LabelExpression;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.model.Mdp;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.property.Query;
+import org.sparsemdp.property.QueryEvaluator;
+import org.sparsemdp.property.QueryResult;
 import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.Solvers;
 import org.sparsemdp.solve.TopologicalSolver;
-import org.sparsemdp.solve.undiscounted.CumulativeReward;
 import org.sparsemdp.solve.undiscounted.IterationOrder;
-import org.sparsemdp.solve.undiscounted.Reachability;
 import org.sparsemdp.solve.undiscounted.TotalRewardSolver;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -102,25 +102,30 @@ final class ReachabilityOptions {
     }
 
     /**
-     * Solves the {@code --reach}/{@code --until} objective on {@code mdp} (rewards already
-     * selected), in the model's direction.
+     * Solves the {@code --reach}/{@code --until}/{@code --cumulative} objective on {@code mdp}
+     * (rewards already selected), in the model's direction, as the {@link Query} of
+     * {@link #query} (the shorthand of {@code Pmin/Pmax=? [ F L ]}, {@code R=? [ F L ]},
+     * {@code R=? [ C ]}).
      *
      * @throws IllegalArgumentException if the model is discounted (these objectives are not)
      */
-    Solution solveTarget(LoadedModel model, Mdp mdp, SolverOptions options, IterationOrder order) {
+    QueryResult solveTarget(LoadedModel model, Mdp mdp, SolverOptions options, IterationOrder order) {
         if (mdp.isDiscounted()) {
             throw new IllegalArgumentException((target.reach != null ? "--reach" : "--until") + " computes an"
                     + " undiscounted objective, but the model has discount " + mdp.discount() + "; add --discount 1");
         }
+        return new QueryEvaluator(options, relative, order, null).evaluate(model.withMdp(mdp), query(model, mdp));
+    }
+
+    /** The query these shorthands stand for: Pmin/Pmax [F L], Rmin/Rmax [F L] or R[C], in the model's direction. */
+    Query query(LoadedModel model, Mdp mdp) {
         if (target.cumulative) {
-            return CumulativeReward.solve(mdp, mdp.rewardArray(), mdp.objective(), options, relative, order);
+            return Query.totalReward(null, Query.UNBOUNDED, mdp.objective());
         }
         String expr = target.reach != null ? target.reach : target.until;
         BitSet states = LabelExpression.parse(expr).evaluate(model);
-        if (target.reach != null) {
-            return Reachability.probability(mdp, states, mdp.objective(), options, relative, order);
-        }
-        return Reachability.reward(mdp, mdp.rewardArray(), states, mdp.objective(), options, relative, order);
+        return target.reach != null ? Query.reachProbability(null, states, Query.UNBOUNDED, mdp.objective())
+                : Query.reachReward(null, states, mdp.objective());
     }
 
     /**

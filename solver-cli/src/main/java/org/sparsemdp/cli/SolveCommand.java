@@ -12,6 +12,9 @@ import java.util.concurrent.Callable;
 import org.sparsemdp.graph.StateOrdering;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.model.Mdp;
+import org.sparsemdp.property.Query;
+import org.sparsemdp.property.QueryEvaluator;
+import org.sparsemdp.property.QueryResult;
 import org.sparsemdp.solve.ReorderingSolver;
 import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.SolverOptions;
@@ -19,6 +22,7 @@ import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.Solvers;
 import org.sparsemdp.solve.SorSolver;
 import org.sparsemdp.solve.TopologicalSolver;
+import org.sparsemdp.solve.undiscounted.IterationOrder;
 import org.sparsemdp.solve.undiscounted.TotalRewardSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -103,6 +107,9 @@ final class SolveCommand implements Callable<Integer> {
     @Mixin
     AverageHorizonOptions averageHorizon;
 
+    @Mixin
+    PropertyOptions properties;
+
     @Option(names = "--show", paramLabel = "N", defaultValue = "20",
             description = "States shown in the text summary (default: ${DEFAULT-VALUE}).")
     int show;
@@ -121,7 +128,8 @@ final class SolveCommand implements Callable<Integer> {
             ob.timeLimit(Duration.ofNanos((long) (timeLimit * 1e9)));
         }
         if (averageHorizon.active()) {
-            averageHorizon.check(reach.target != null ? "--reach, --until or --cumulative" : lp.constrained()
+            averageHorizon.check(reach.target != null ? "--reach, --until or --cumulative"
+                    : properties.active() ? "--property/--properties" : lp.constrained()
                     ? "--constraint" : !"none".equals(reorder) ? "--reorder" : inner != null ? "--inner"
                     : omega != null ? "--omega" : null);
             return averageHorizon.run(file.toString(), mdp, method,
@@ -134,13 +142,33 @@ final class SolveCommand implements Callable<Integer> {
         boolean methodGiven = spec.commandLine().getParseResult().hasMatchedOption("--method");
         StateOrdering ordering = StateOrdering.parse(reorder);
         Solution solution;
-        if (reach.hasTarget(mdp)) {
+        QueryResult answer = null;
+        if (properties.active()) {
+            if (reach.target != null || ordering != StateOrdering.NONE || trace != null) {
+                throw new IllegalArgumentException("--property/--properties exclude "
+                        + (reach.target != null ? "--reach/--until/--cumulative (their shorthands)"
+                                : trace != null ? "--trace" : "--reorder"));
+            }
+            Solver discounted = LpOptions.isLp(method) ? lp.solver(method) : configured(Solvers.byName(
+                    methodGiven && !method.equals(TotalRewardSolver.NAME) ? method : "vi"));
+            return new PropertyRunner(properties, new QueryEvaluator(ob.build(), reach.relative,
+                    PropertyOptions.order(method, methodGiven), discounted))
+                    .run(file, loaded, mdp, output, json, show, spec.commandLine().getOut());
+        }
+        Query undiscounted = reach.hasTarget(mdp) ? null : properties.defaultQuery(mdp, method, methodGiven);
+        if (reach.hasTarget(mdp) || undiscounted != null) {
             if (ordering != StateOrdering.NONE || inner != null || omega != null || trace != null) {
                 throw new IllegalArgumentException((ordering != StateOrdering.NONE ? "--reorder" : inner != null ? "--inner"
                         : trace != null ? "--trace" : "--omega")
-                        + " does not apply to --reach, --until or --cumulative (solved by interval iteration)");
+                        + " does not apply to " + (reach.hasTarget(mdp) ? "--reach, --until or --cumulative"
+                                : method.equals(TopologicalSolver.NAME) ? "a cyclic model with discount 1"
+                                : "the total reward at discount 1") + " (solved by interval iteration)");
             }
-            solution = reach.solveTarget(loaded, mdp, ob.build(), ReachabilityOptions.order(method, methodGiven));
+            IterationOrder order = ReachabilityOptions.order(method, methodGiven);
+            answer = reach.hasTarget(mdp) ? reach.solveTarget(loaded, mdp, ob.build(), order)
+                    : new QueryEvaluator(ob.build(), reach.relative, order, null).evaluate(loaded.withMdp(mdp),
+                            undiscounted);
+            solution = answer.solution();
         } else {
             Solver solver = LpOptions.isLp(method) ? lp.solver(method) : configured(reach.solver(method, methodGiven, mdp));
             if (ordering != StateOrdering.NONE) {
@@ -158,10 +186,15 @@ final class SolveCommand implements Callable<Integer> {
             AtomicFiles.write(output, out -> writeValues(model, solution, out));
         }
         PrintWriter out = spec.commandLine().getOut();
+        String infinity = answer == null ? null : answer.infinityReason();
         if (json) {
-            out.println(Summaries.solutionJson(mdp, solution).toString());
+            Json j = Summaries.solutionJson(mdp, solution);
+            out.println((infinity == null ? j : j.put("infinity", infinity)).toString());
         } else {
             Summaries.printSolution(out, file.toString(), mdp, solution, show);
+            if (infinity != null) {
+                out.println("infinity " + infinity);
+            }
             if (output != null) {
                 out.println("values and policy written to " + output);
             }

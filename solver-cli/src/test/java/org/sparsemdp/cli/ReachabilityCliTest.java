@@ -91,6 +91,11 @@ class ReachabilityCliTest {
             CliTest.Run r = CliTest.run("solve", f.toString(), "--method", method, "--json");
             assertEquals(0, r.code(), r.err());
             assertEquals(2.0, initialValue(r), 1e-6);
+            // the default at discount 1 is the total reward R[C]; --until-terminal asks the stochastic shortest path
+            assertTrue(r.out().contains(method.equals("ii") ? "\"ii-cumulative-min\"" : "\"tii-cumulative-min\""),
+                    r.out());
+            r = CliTest.run("solve", f.toString(), "--method", method, "--until-terminal", "--json");
+            assertEquals(2.0, initialValue(r), 1e-6);
             assertTrue(r.out().contains(method.equals("ii") ? "\"ii-rmin\"" : "\"tii-rmin\""), r.out());
         }
         // Interval iteration has no inner method: --inner is refused with the reason, not ignored.

@@ -1,0 +1,275 @@
+package org.sparsemdp.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sparsemdp.io.LoadedModel;
+import org.sparsemdp.model.Mdp;
+import org.sparsemdp.property.Property;
+import org.sparsemdp.property.Query;
+import org.sparsemdp.property.QueryEvaluator;
+import org.sparsemdp.property.QueryResult;
+import org.sparsemdp.property.StateContext;
+import org.sparsemdp.solve.Solution;
+import org.sparsemdp.solve.horizon.HorizonResult;
+
+/**
+ * Runs the properties of {@code solve --property/--properties}: each is parsed, compiled to a
+ * {@link Query} on the model (direction: the property's, else the model's objective) and
+ * evaluated; results are printed as a table (or one JSON object per property and line), the
+ * values of a single property optionally written as CSV and its strategy exported.
+ */
+final class PropertyRunner {
+    private final PropertyOptions options;
+    private final QueryEvaluator evaluator;
+
+    PropertyRunner(PropertyOptions options, QueryEvaluator evaluator) {
+        this.options = options;
+        this.evaluator = evaluator;
+    }
+
+    /** One evaluated property. */
+    record Outcome(Property property, QueryResult result) {
+    }
+
+    /** Evaluates every property; returns the exit code. */
+    int run(Path file, LoadedModel loaded, Mdp mdp, Path output, boolean json, int show, PrintWriter out)
+            throws IOException {
+        PropertyOptions.ParsedProperties parsed = options.parse();
+        if ((output != null || options.exportStrategy != null) && parsed.properties().size() != 1) {
+            throw new IllegalArgumentException((output != null ? "--output" : "--export-strategy")
+                    + " writes the result of one property, but " + parsed.properties().size() + " were given");
+        }
+        LoadedModel model = loaded.withMdp(mdp);
+        StateContext context = options.context(file, model, parsed.labels());
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Property p : parsed.properties()) {
+            Property directed = p.withDefaultDirection(mdp.objective());
+            Query q;
+            try {
+                q = Query.of(directed, context);
+                outcomes.add(new Outcome(directed, evaluator.evaluate(model, q)));
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                throw new IllegalArgumentException("property '" + p.text() + "': " + e.getMessage(), e);
+            }
+        }
+        if (output != null) {
+            Solution s = outcomes.get(0).result().solution();
+            AtomicFiles.write(output, os -> writeValues(mdp, s, os));
+        }
+        if (options.exportStrategy != null) {
+            QueryResult r = outcomes.get(0).result();
+            boolean storm = options.exportStrategy.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+            AtomicFiles.write(options.exportStrategy, os -> {
+                if (storm) {
+                    writeStormScheduler(mdp, r, os);
+                } else {
+                    writeStrategy(mdp, r, os);
+                }
+            });
+        }
+        if (json) {
+            for (Outcome o : outcomes) {
+                out.println(json(mdp, o).toString());
+            }
+        } else {
+            printTable(out, file.toString(), mdp, outcomes);
+            if (outcomes.size() == 1) {
+                printStates(out, mdp, outcomes.get(0).result().solution(), show);
+            }
+            if (output != null) {
+                out.println("values and policy written to " + output);
+            }
+            if (options.exportStrategy != null) {
+                out.println("strategy written to " + options.exportStrategy);
+            }
+        }
+        boolean converged = outcomes.stream().allMatch(o -> o.result().solution().converged());
+        return converged ? 0 : SparseMdpCli.EXIT_NOT_CONVERGED;
+    }
+
+    /** The JSON object of one property: its text and name, then the usual solution fields. */
+    static Json json(Mdp mdp, Outcome o) {
+        Query q = o.result().query();
+        Solution s = o.result().solution();
+        int init = mdp.initialState();
+        Json j = new Json().put("property", o.property().text());
+        if (o.property().name() != null) {
+            j.put("name", o.property().name());
+        }
+        j.put("query", q.kind().name()).put("states", mdp.numStates()).put("choices", mdp.numChoices())
+                .put("transitions", mdp.numTransitions()).put("objective", q.direction().keyword())
+                .put("discount", q.discount());
+        if (q.isStepBounded()) {
+            j.put("steps", q.steps());
+        }
+        if (o.result().rewardStructure() != null) {
+            j.put("rewardStructure", o.result().rewardStructure());
+        }
+        j.put("method", s.method()).put("status", s.status().name()).put("iterations", s.iterations())
+                .put("errorBound", s.errorBound()).put("accuracy", s.accuracy().name())
+                .put("policyBound", s.policyBound()).put("residual", s.residual()).put("seconds", s.seconds())
+                .put("initialState", init).put("initialValue", s.value(init));
+        if (o.result().infinityReason() != null) {
+            j.put("infinity", o.result().infinityReason());
+        }
+        return j;
+    }
+
+    private static void printTable(PrintWriter out, String name, Mdp mdp, List<Outcome> outcomes) {
+        out.printf(Locale.ROOT, "model    %s: %d states, %d choices, %d transitions, initial state %d%n", name,
+                mdp.numStates(), mdp.numChoices(), mdp.numTransitions(), mdp.initialState());
+        int width = "property".length();
+        for (Outcome o : outcomes) {
+            width = Math.max(width, o.property().label().length());
+        }
+        width = Math.min(width, 60);
+        String row = "%-" + width + "s  %20s  %10s  %-9s  %-14s  %s%n";
+        out.printf(Locale.ROOT, row, "property", "value (initial)", "bound", "accuracy", "status", "method");
+        for (Outcome o : outcomes) {
+            Solution s = o.result().solution();
+            out.printf(Locale.ROOT, row, o.property().label(), Summaries.format(s.value(mdp.initialState())),
+                    String.format(Locale.ROOT, "%.2e", s.errorBound()), s.accuracy().name().toLowerCase(Locale.ROOT),
+                    s.status().name(), s.method());
+        }
+        for (Outcome o : outcomes) {
+            if (o.result().infinityReason() != null) {
+                out.println("infinity " + (outcomes.size() > 1 ? o.property().label() + ": " : "")
+                        + o.result().infinityReason());
+            }
+        }
+    }
+
+    private static void printStates(PrintWriter out, Mdp mdp, Solution sol, int show) {
+        int n = Math.min(show, mdp.numStates());
+        if (n == 0) {
+            return;
+        }
+        out.printf(Locale.ROOT, "%8s  %20s  %s%n", "state", "value", "action");
+        for (int s = 0; s < n; s++) {
+            int c = sol.policy()[s];
+            out.printf(Locale.ROOT, "%8d  %20s  %s%n", s, Summaries.format(sol.value(s)),
+                    c >= 0 ? mdp.actionLabel(c) : "-");
+        }
+        if (n < mdp.numStates()) {
+            out.printf(Locale.ROOT, "... %d more states (--output FILE writes all)%n", mdp.numStates() - n);
+        }
+    }
+
+    /** CSV state,value,action of a single property's result. */
+    static void writeValues(Mdp mdp, Solution solution, OutputStream os) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+        w.write("state,value,action\n");
+        int[] policy = solution.policy();
+        for (int s = 0; s < mdp.numStates(); s++) {
+            w.write(s + "," + solution.value(s) + "," + (policy[s] >= 0 ? Csv.quote(mdp.actionLabel(policy[s])) : "")
+                    + "\n");
+        }
+        w.flush();
+    }
+
+    /**
+     * Storm's JSON scheduler format ({@code --exportscheduler FILE.json}): an array with one object
+     * per state (and memory state) {@code {"s": state, "c": [{"labels": [action], "index": global
+     * choice, "prob": 1}]}}, {@code "c": "undefined"} where there is no choice. For a step-bounded
+     * property the memory {@code "m"} counts the steps taken (0..bound-1), and every choice lists
+     * its {@code "memory-updates"} {@code {"s'": successor, "m'": m + 1}} (the last memory state
+     * stays: the bound is then exhausted).
+     */
+    static void writeStormScheduler(Mdp mdp, QueryResult result, OutputStream os) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+        HorizonResult h = result.horizon();
+        requireKept(mdp, result);
+        int memories = h == null ? 1 : Math.max(1, h.steps());
+        w.write("[");
+        boolean first = true;
+        for (int s = 0; s < mdp.numStates(); s++) {
+            for (int m = 0; m < memories; m++) {
+                int c = h == null ? result.solution().policy()[s] : h.steps() == 0 ? -1 : h.choice(h.steps() - m, s);
+                w.write(first ? "\n" : ",\n");
+                first = false;
+                w.write("{\"s\":" + s + (h == null ? "" : ",\"m\":" + m) + ",\"c\":");
+                if (c < 0) {
+                    w.write("\"undefined\"}");
+                    continue;
+                }
+                w.write("[{\"labels\":[" + jsonString(mdp.actionLabel(c))
+                        + "],\"index\":" + c + ",\"prob\":1");
+                if (h != null) {
+                    w.write(",\"memory-updates\":[");
+                    int next = Math.min(m + 1, memories - 1);
+                    for (int k = mdp.transitionStart(c); k < mdp.transitionEnd(c); k++) {
+                        w.write((k == mdp.transitionStart(c) ? "" : ",") + "{\"s'\":" + mdp.successor(k) + ",\"m'\":" + next + "}");
+                    }
+                    w.write("]");
+                }
+                w.write("}]}");
+            }
+        }
+        w.write("\n]\n");
+        w.flush();
+    }
+
+    /** {@code text} as a JSON string literal. */
+    static String jsonString(String text) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    private static void requireKept(Mdp mdp, QueryResult result) {
+        if (result.query().isStepBounded() && result.horizon() == null) {
+            throw new IllegalArgumentException("the per-step strategy of " + result.query().steps()
+                    + " steps over " + mdp.numStates() + " states is too large to keep (more than "
+                    + QueryEvaluator.MAX_KEPT_POLICY_ENTRIES + " entries)");
+        }
+    }
+
+    /**
+     * PRISM's strategy format ({@code -exportstrat}, "actions"): for a memoryless strategy one line
+     * {@code state:action} per state with a choice (as PRISM's {@code MDStrategy}); for a
+     * step-bounded property, whose strategy depends on the steps to go, PRISM's line for
+     * finite-memory strategies {@code state {memory}=action} with memory = the steps to go
+     * (bound, bound-1, ..., 1).
+     */
+    static void writeStrategy(Mdp mdp, QueryResult result, OutputStream os) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+        HorizonResult h = result.horizon();
+        requireKept(mdp, result);
+        if (h != null) {
+            for (int s = 0; s < mdp.numStates(); s++) {
+                for (int k = h.steps(); k >= 1; k--) {
+                    int c = h.choice(k, s);
+                    if (c >= 0) {
+                        w.write(s + " {" + k + "}=" + mdp.actionLabel(c) + "\n");
+                    }
+                }
+            }
+        } else {
+            int[] policy = result.solution().policy();
+            for (int s = 0; s < mdp.numStates(); s++) {
+                if (policy[s] >= 0) {
+                    w.write(s + ":" + mdp.actionLabel(policy[s]) + "\n");
+                }
+            }
+        }
+        w.flush();
+    }
+}

@@ -1,0 +1,128 @@
+package org.sparsemdp.property;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.BitSet;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sparsemdp.io.LoadedModel;
+import org.sparsemdp.model.Mdp;
+import org.sparsemdp.model.MdpBuilder;
+import org.sparsemdp.model.Objective;
+import org.sparsemdp.solve.SolverOptions;
+import org.sparsemdp.solve.ValueIterationSolver;
+import org.sparsemdp.solve.undiscounted.IterationOrder;
+
+/** Reward objectives of {@link QueryEvaluator} on models whose values follow by hand. */
+class QueryEvaluatorTest {
+    private static final QueryEvaluator EVALUATOR = new QueryEvaluator(SolverOptions.builder().epsilon(1e-10).build(),
+            false, IterationOrder.GLOBAL, new ValueIterationSolver());
+
+    /**
+     * State 0: "go" (reward c) to 1 with 1/2, stays with 1/2; "wait" (reward w) stays in 0. State 1:
+     * "done" (reward 0) self-loop, as PRISM writes absorbing states. Undiscounted.
+     */
+    private static LoadedModel chain(double go, double w) {
+        MdpBuilder b = new MdpBuilder(2).discount(1.0);
+        b.addChoice(0, "go", go, new int[] {1, 0}, new double[] {0.5, 0.5});
+        b.addChoice(0, "wait", w, new int[] {0}, new double[] {1});
+        b.addChoice(1, "done", 0, new int[] {1}, new double[] {1});
+        return LoadedModel.of(b.build());
+    }
+
+    private static double at0(LoadedModel m, Query q) {
+        return EVALUATOR.evaluate(m, q).solution().value(0);
+    }
+
+    @Test
+    void totalRewardAgainstHandValues() {
+        LoadedModel m = chain(1, 0);
+        // min: "wait" forever costs 0; max: "go" until state 1: expected 2 steps of reward 1
+        assertEquals(0.0, at0(m, Query.totalReward(null, Query.UNBOUNDED, Objective.MINIMIZE)), 1e-9);
+        assertEquals(2.0, at0(m, Query.totalReward(null, Query.UNBOUNDED, Objective.MAXIMIZE)), 1e-9);
+        // non-positive rewards are solved negated: max of -1 per "go" is 0 (wait), min is -2
+        LoadedModel neg = chain(-1, 0);
+        assertEquals(0.0, at0(neg, Query.totalReward(null, Query.UNBOUNDED, Objective.MAXIMIZE)), 1e-9);
+        assertEquals(-2.0, at0(neg, Query.totalReward(null, Query.UNBOUNDED, Objective.MINIMIZE)), 1e-9);
+        // the model's own discount does not apply to properties
+        LoadedModel discounted = LoadedModel.of(m.mdp().withDiscount(0.5));
+        assertEquals(2.0, at0(discounted, Query.totalReward(null, Query.UNBOUNDED, Objective.MAXIMIZE)), 1e-9);
+        assertEquals(1.75, at0(discounted, Query.totalReward(null, 3, Objective.MAXIMIZE)), 1e-15);
+        // C<=3 with "go" every step (max): 1 + 1/2 + 1/4
+        assertEquals(1.75, at0(m, Query.totalReward(null, 3, Objective.MAXIMIZE)), 1e-15);
+        // mixed signs: refused with the alternatives
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> at0(chain(1, -1), Query.totalReward(null, Query.UNBOUNDED, Objective.MAXIMIZE)));
+        assertTrue(e.getMessage().contains("one sign") && e.getMessage().contains("C<=k"), e.getMessage());
+    }
+
+    @Test
+    void totalRewardVersusUntilTerminalOnSelfLoops() {
+        // The absorbing state 1 is a self-loop: no terminal state exists, so the strict total reward until a
+        // terminal state is infinite (min: even waiting never terminates), while R[C] is 0 (min) / 2 (max).
+        LoadedModel m = chain(1, 0);
+        QueryResult ssp = EVALUATOR.evaluate(m, Query.totalUntilTerminal(null, Objective.MINIMIZE));
+        assertEquals(Double.POSITIVE_INFINITY, ssp.solution().value(0));
+        assertTrue(ssp.infinityReason().contains("without reaching a terminal state"), ssp.infinityReason());
+        assertTrue(ssp.infinityReason().contains("R=? [ C ]"), ssp.infinityReason());
+        QueryResult total = EVALUATOR.evaluate(m, Query.totalReward(null, Query.UNBOUNDED, Objective.MINIMIZE));
+        assertNull(total.infinityReason());
+    }
+
+    @Test
+    void infiniteTotalRewardNamesTheEndComponentAndChoice() {
+        // "wait" pays 3 forever: Rmax[C] = Infinity in state 0 only; the reason names {0} and 'wait'
+        LoadedModel m = chain(1, 3);
+        QueryResult r = EVALUATOR.evaluate(m, Query.totalReward(null, Query.UNBOUNDED, Objective.MAXIMIZE));
+        assertEquals(Double.POSITIVE_INFINITY, r.solution().value(0));
+        assertEquals(0.0, r.solution().value(1));
+        assertTrue(r.infinityReason().startsWith("Infinity in 1 of 2 states (the initial state 0 among them)"),
+                r.infinityReason());
+        assertTrue(r.infinityReason().contains("end component {0}") && r.infinityReason().contains("reward 3")
+                && r.infinityReason().contains("'wait'"), r.infinityReason());
+    }
+
+    @Test
+    void rewardsMustExist() {
+        LoadedModel zero = chain(0, 0);
+        assertThrows(MissingRewardsException.class,
+                () -> at0(zero, Query.reachReward(null, bits(1), Objective.MINIMIZE)));
+        assertThrows(MissingRewardsException.class, () -> at0(zero, Query.instantaneous(null, 2, Objective.MINIMIZE)));
+        // probabilities need none: Pmax[F 1] = 1, Pmin[F 1] = 0 (wait forever)
+        assertEquals(1.0, at0(zero, Query.reachProbability(null, bits(1), Query.UNBOUNDED, Objective.MAXIMIZE)), 1e-9);
+        assertEquals(0.0, at0(zero, Query.reachProbability(null, bits(1), Query.UNBOUNDED, Objective.MINIMIZE)), 1e-9);
+        // an unknown structure name lists the known ones
+        LoadedModel named = new LoadedModel(zero.mdp(), Map.of(), Map.of("cost", new double[] {1, 0, 0}));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> at0(named, Query.totalReward("time", Query.UNBOUNDED, Objective.MAXIMIZE)));
+        assertTrue(e.getMessage().contains("known: cost"), e.getMessage());
+        assertEquals(2.0, at0(named, Query.totalReward("cost", Query.UNBOUNDED, Objective.MAXIMIZE)), 1e-9);
+        assertEquals("cost", EVALUATOR.evaluate(named, Query.totalReward("1", 2, Objective.MAXIMIZE)).rewardStructure());
+    }
+
+    @Test
+    void discountedTotalUsesTheGivenSolverAndDiscount() {
+        // max: "wait" pays 3 per step forever: 3 / (1 - 0.9) = 30
+        Mdp mdp = chain(1, 3).mdp();
+        double v = at0(LoadedModel.of(mdp), Query.discountedTotal(null, 0.9, Objective.MAXIMIZE));
+        assertEquals(30.0, v, 1e-5);
+    }
+
+    @Test
+    void longRunAverageIsNotSupportedYet() {
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> at0(chain(1, 0), Query.longRunAverage(null, null, Objective.MAXIMIZE)));
+        assertTrue(e.getMessage().contains("not supported yet"), e.getMessage());
+    }
+
+    private static BitSet bits(int... states) {
+        BitSet b = new BitSet();
+        for (int s : states) {
+            b.set(s);
+        }
+        return b;
+    }
+}
