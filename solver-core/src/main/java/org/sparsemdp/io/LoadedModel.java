@@ -149,7 +149,7 @@ public final class LoadedModel {
     private static List<RewardStructure> ownRewards(Mdp mdp) {
         for (double v : mdp.rewardArray()) {
             if (v != 0.0) {
-                return List.of(RewardStructure.ofChoices(OWN_REWARDS, mdp.rewardArray().clone()));
+                return List.of(RewardStructure.ofChoices(OWN_REWARDS, mdp.rewardArray())); // both read-only: shared
             }
         }
         return List.of();
@@ -224,6 +224,33 @@ public final class LoadedModel {
             copy.put(e.getKey(), (BitSet) e.getValue().clone());
         }
         return Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * The labels that the MDP alone does not determine: every label except {@code init} when it
+     * is exactly the initial states and {@code deadlock} when it is exactly the terminal states
+     * (copies, file order). What a format without labels loses.
+     */
+    public Map<String, BitSet> labelsBeyondModel() {
+        Map<String, BitSet> out = new LinkedHashMap<>();
+        BitSet initial = new BitSet();
+        for (int s : mdp.initialStates()) {
+            initial.set(s);
+        }
+        BitSet terminal = new BitSet();
+        for (int s = 0; s < mdp.numStates(); s++) {
+            if (mdp.isTerminal(s)) {
+                terminal.set(s);
+            }
+        }
+        for (Map.Entry<String, BitSet> e : labels.entrySet()) {
+            boolean derived = (e.getKey().equals(INIT) && e.getValue().equals(initial))
+                    || (e.getKey().equals(DEADLOCK) && e.getValue().equals(terminal));
+            if (!derived) {
+                out.put(e.getKey(), (BitSet) e.getValue().clone());
+            }
+        }
+        return out;
     }
 
     /** The reward structures in file order (the first is the default); may be empty. */

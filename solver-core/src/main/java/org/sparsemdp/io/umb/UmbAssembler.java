@@ -66,8 +66,14 @@ final class UmbAssembler {
         for (UmbIndex.Annotation r : ix.rewards) {
             structures.add(structure(r, transStart, probability, numChoices));
         }
-        double[] reward = ix.selectedReward >= 0 ? structures.get(ix.selectedReward).perChoice(choiceStart, numStates)
-                : new double[numChoices];
+        double[] reward = new double[0];
+        if (ix.selectedReward < 0) {
+            reward = new double[numChoices];
+        } else {
+            RewardStructure selected = structures.get(ix.selectedReward);
+            reward = selected.hasChoiceRewards() && !selected.hasStateRewards() ? selected.choiceRewardArray() // shared, read-only
+                    : selected.perChoice(choiceStart, numStates);
+        }
         List<String> labels = new ArrayList<>();
         int[] actionIndex = actions(numChoices, labels);
         Objective objective = options.objective() != null ? options.objective()
