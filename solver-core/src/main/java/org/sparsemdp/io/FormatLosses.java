@@ -36,9 +36,20 @@ public final class FormatLosses {
             out.put(ModelFeature.OBJECTIVE, "the objective " + mdp.objective().keyword() + " (" + f
                     + " has none: read back, it is min)");
         }
-        Map<String, ?> labels = model.labelsBeyondModel();
+        Map<String, java.util.BitSet> labels = model.labelsBeyondModel();
         if (!target.holds(ModelFeature.LABELS) && !labels.isEmpty()) {
             out.put(ModelFeature.LABELS, "the labels " + String.join(", ", labels.keySet()) + " (" + f + " has none)");
+        } else if (target.holds(ModelFeature.LABELS) && !target.holdsEmptyLabels()) {
+            List<String> empty = new ArrayList<>();
+            for (Map.Entry<String, java.util.BitSet> e : model.labels().entrySet()) {
+                if (e.getValue().isEmpty() && !e.getKey().equals(LoadedModel.INIT) && !e.getKey().equals(LoadedModel.DEADLOCK)) {
+                    empty.add(e.getKey());
+                }
+            }
+            if (!empty.isEmpty()) {
+                out.put(ModelFeature.LABELS, "the labels " + String.join(", ", empty) + ", which no state carries ("
+                        + f + " names labels only on states)");
+            }
         }
         List<RewardStructure> rewards = model.rewardStructuresOrOwnRewards();
         if (!target.holds(ModelFeature.REWARDS) && !rewards.isEmpty()) {
@@ -87,6 +98,25 @@ public final class FormatLosses {
             throw new FormatLossException("writing this model as " + target.name() + " would lose "
                     + String.join("; ", problems) + "; to write it anyway, drop " + ModelFeature.keywords(lost), lost);
         }
+    }
+
+    /**
+     * {@code model} without {@code features}, as far as {@code target} cannot hold them: discount 1,
+     * objective minimise, no labels (but {@code init}/{@code deadlock}; for a format that holds
+     * labels but not empty ones, only the empty labels go), no reward structures, reward structures
+     * without their state parts, only the first initial state. {@link ModelFeature#ACTION_LABELS}
+     * changes nothing (the writer numbers the actions).
+     */
+    public static LoadedModel drop(LoadedModel model, Set<ModelFeature> features, ModelFormat target) {
+        LoadedModel m = model;
+        if (features.contains(ModelFeature.LABELS) && target.holds(ModelFeature.LABELS)) {
+            Map<String, java.util.BitSet> kept = new java.util.LinkedHashMap<>(m.labels());
+            kept.values().removeIf(java.util.BitSet::isEmpty);
+            m = m.withLabels(kept);
+            features = java.util.EnumSet.copyOf(features);
+            features.remove(ModelFeature.LABELS);
+        }
+        return drop(m, features);
     }
 
     /**

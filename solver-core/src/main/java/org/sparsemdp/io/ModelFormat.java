@@ -28,16 +28,19 @@ public final class ModelFormat {
     private final List<String> suffixes;
     private final Set<ModelFeature> holds;
     private final boolean severalRewardStructures;
+    private final boolean emptyLabels;
     private final java.util.function.Predicate<org.sparsemdp.model.Mdp> keepsActionLabels;
     private final Reader reader;
     private final Writer writer;
 
     ModelFormat(String name, List<String> suffixes, Set<ModelFeature> holds, boolean severalRewardStructures,
-                java.util.function.Predicate<org.sparsemdp.model.Mdp> keepsActionLabels, Reader reader, Writer writer) {
+                boolean emptyLabels, java.util.function.Predicate<org.sparsemdp.model.Mdp> keepsActionLabels,
+                Reader reader, Writer writer) {
         this.name = name;
         this.suffixes = List.copyOf(suffixes);
         this.holds = Set.copyOf(holds);
         this.severalRewardStructures = severalRewardStructures;
+        this.emptyLabels = emptyLabels;
         this.keepsActionLabels = keepsActionLabels;
         this.reader = reader;
         this.writer = writer;
@@ -65,6 +68,11 @@ public final class ModelFormat {
     /** Whether the format holds more than one reward structure. */
     public boolean holdsSeveralRewardStructures() {
         return severalRewardStructures;
+    }
+
+    /** Whether the format holds labels that no state carries (DRN names labels only on state lines). */
+    public boolean holdsEmptyLabels() {
+        return emptyLabels;
     }
 
     /** Whether writing {@code mdp} in this format keeps its action labels. */

@@ -55,7 +55,7 @@ public final class ModelFormats {
     /** The native text format. */
     public static final ModelFormat MDP = new ModelFormat("mdp", List.of(".mdp"),
             EnumSet.of(ModelFeature.OBJECTIVE, ModelFeature.DISCOUNT, ModelFeature.REWARDS, ModelFeature.ACTION_LABELS),
-            false, m -> true,
+            false, false, m -> true,
             (f, o) -> LoadedModel.withOwnRewards(MdpTextReader.read(f)),
             (m, f, files) -> {
                 try (OutputStream out = files.open(f)) {
@@ -66,14 +66,14 @@ public final class ModelFormats {
     public static final ModelFormat PRISM = new ModelFormat("prism", List.of(".tra"),
             EnumSet.of(ModelFeature.LABELS, ModelFeature.REWARDS, ModelFeature.STATE_REWARDS,
                     ModelFeature.INITIAL_STATES, ModelFeature.ACTION_LABELS),
-            true, m -> true,
+            true, true, m -> true,
             (f, o) -> PrismExplicitReader.read(f),
             PrismExplicitWriter::write);
-    /** Storm's DRN format. */
+    /** Storm's DRN format (labels only on state lines: a label no state carries cannot be written). */
     public static final ModelFormat DRN = new ModelFormat("drn", List.of(".drn"),
             EnumSet.of(ModelFeature.LABELS, ModelFeature.REWARDS, ModelFeature.STATE_REWARDS,
                     ModelFeature.INITIAL_STATES, ModelFeature.ACTION_LABELS),
-            true, m -> true,
+            true, false, m -> true,
             (f, o) -> DrnReader.read(f),
             (m, f, files) -> {
                 try (OutputStream out = files.open(f)) {
@@ -82,7 +82,7 @@ public final class ModelFormats {
             });
     /** The UMB binary format. */
     public static final ModelFormat UMB = new ModelFormat("umb", List.of(".umb"), EnumSet.allOf(ModelFeature.class),
-            true, m -> true,
+            true, true, m -> true,
             (f, o) -> UmbReader.readModel(f, UmbOptions.defaults().underlyingMdpOfPomdp(o.pomdpAsMdp())
                     .reward(o.umbReward())),
             (m, f, files) -> {
@@ -94,7 +94,7 @@ public final class ModelFormats {
     public static final ModelFormat CASSANDRA = new ModelFormat("cassandra", List.of(".pomdp", ".cassandra"),
             EnumSet.of(ModelFeature.OBJECTIVE, ModelFeature.DISCOUNT, ModelFeature.REWARDS,
                     ModelFeature.INITIAL_STATES, ModelFeature.ACTION_LABELS),
-            false, m -> CassandraWriter.whyNotExpressible(m) != null || CassandraWriter.writesActionNames(m),
+            false, false, m -> CassandraWriter.whyNotExpressible(m) != null || CassandraWriter.writesActionNames(m),
             (f, o) -> LoadedModel.withOwnRewards(CassandraReader.read(f, o.pomdpAsMdp())),
             (m, f, files) -> {
                 try (OutputStream out = files.open(f)) {
@@ -221,7 +221,8 @@ public final class ModelFormats {
     }
 
     /**
-     * Writes {@code model} without the features {@code drop} ({@link FormatLosses#drop}) to
+     * Writes {@code model} without the features {@code drop} ({@link FormatLosses#drop(LoadedModel, Set,
+     * ModelFormat)}) to
      * {@code file} (and, for PRISM, the files beside it) in {@code format}, atomically.
      *
      * @return {@code format}
@@ -234,7 +235,7 @@ public final class ModelFormats {
     public static ModelFormat write(LoadedModel model, Path file, ModelFormat format, Set<ModelFeature> drop)
             throws IOException {
         ModelFormat.Writer writer = format.writer();
-        LoadedModel m = FormatLosses.drop(model, drop);
+        LoadedModel m = FormatLosses.drop(model, drop, format);
         FormatLosses.check(m, format, drop);
         try (AtomicOutputFiles files = new AtomicOutputFiles()) {
             writer.write(m, file, files);
