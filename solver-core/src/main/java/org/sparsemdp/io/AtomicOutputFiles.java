@@ -33,7 +33,11 @@ public final class AtomicOutputFiles implements OutputFiles, AutoCloseable {
         return Compression.compressing(raw, file.getFileName().toString());
     }
 
-    /** Moves every written file into place (atomically where the file system can). */
+    /**
+     * Moves every written file into place (atomically where the file system can).
+     *
+     * @throws IOException if a move fails
+     */
     public void commit() throws IOException {
         for (Path[] p : pending) {
             try {

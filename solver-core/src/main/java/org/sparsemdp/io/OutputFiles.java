@@ -12,10 +12,20 @@ import java.nio.file.Path;
  */
 @FunctionalInterface
 public interface OutputFiles {
-    /** A new stream writing {@code file} (compressing by its name). */
+    /**
+     * A new stream writing {@code file} (compressing by its name).
+     *
+     * @param file the file to write
+     * @return the stream, which the caller closes
+     * @throws IOException if the file cannot be created
+     */
     OutputStream open(Path file) throws IOException;
 
-    /** Writes straight to the named files, replacing them. */
+    /**
+     * Writes straight to the named files, replacing them.
+     *
+     * @return output files that open the named files themselves
+     */
     static OutputFiles direct() {
         return file -> Compression.compressing(Files.newOutputStream(file), file.getFileName().toString());
     }
