@@ -132,7 +132,16 @@ public final class LoadedModel {
             mdp = mdp.withInitialStates(init.stream().toArray());
         }
         if (!rewards.isEmpty()) {
-            mdp = mdp.withRewards(rewards.get(0).perChoice(mdp));
+            RewardStructure first = rewards.get(0);
+            if (first.hasChoiceRewards() && !first.hasStateRewards()) {
+                // one array for the model's rewards and the structure's choice part (both read-only)
+                mdp = mdp.withRewards(first.choiceRewardArray());
+                List<RewardStructure> shared = new ArrayList<>(rewards);
+                shared.set(0, RewardStructure.ofChoices(first.name(), mdp.rewardArray()));
+                rewards = shared;
+            } else {
+                mdp = mdp.withRewards(first.perChoice(mdp));
+            }
         }
         return new LoadedModel(mdp, labels, rewards);
     }
