@@ -1,7 +1,11 @@
 package org.sparsemdp.io;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,12 +40,12 @@ public final class FormatLosses {
             out.put(ModelFeature.OBJECTIVE, "the objective " + mdp.objective().keyword() + " (" + f
                     + " has none: read back, it is min)");
         }
-        Map<String, java.util.BitSet> labels = model.labelsBeyondModel();
+        Map<String, BitSet> labels = model.labelsBeyondModel();
         if (!target.holds(ModelFeature.LABELS) && !labels.isEmpty()) {
             out.put(ModelFeature.LABELS, "the labels " + String.join(", ", labels.keySet()) + " (" + f + " has none)");
         } else if (target.holds(ModelFeature.LABELS) && !target.holdsEmptyLabels()) {
             List<String> empty = new ArrayList<>();
-            for (Map.Entry<String, java.util.BitSet> e : model.labels().entrySet()) {
+            for (Map.Entry<String, BitSet> e : model.labels().entrySet()) {
                 if (e.getValue().isEmpty() && !e.getKey().equals(LoadedModel.INIT) && !e.getKey().equals(LoadedModel.DEADLOCK)) {
                     empty.add(e.getKey());
                 }
@@ -68,7 +72,7 @@ public final class FormatLosses {
             out.put(ModelFeature.STATE_REWARDS, "the state rewards of " + names(withState) + " (" + f
                     + " has choice rewards only: fold them into the choices, or drop them)");
         }
-        int initial = (int) java.util.Arrays.stream(mdp.initialStates()).distinct().count();
+        int initial = (int) Arrays.stream(mdp.initialStates()).distinct().count();
         if (!target.holds(ModelFeature.INITIAL_STATES) && initial > 1) {
             out.put(ModelFeature.INITIAL_STATES, initial + " initial states (" + f + " holds one: read back, it is "
                     + mdp.initialState() + ")");
@@ -87,7 +91,7 @@ public final class FormatLosses {
      */
     public static void check(LoadedModel model, ModelFormat target, Set<ModelFeature> accepted) {
         List<String> problems = new ArrayList<>();
-        Set<ModelFeature> lost = java.util.EnumSet.noneOf(ModelFeature.class);
+        Set<ModelFeature> lost = EnumSet.noneOf(ModelFeature.class);
         for (Map.Entry<ModelFeature, String> e : of(model, target).entrySet()) {
             if (!accepted.contains(e.getKey())) {
                 problems.add(e.getValue());
@@ -110,10 +114,10 @@ public final class FormatLosses {
     public static LoadedModel drop(LoadedModel model, Set<ModelFeature> features, ModelFormat target) {
         LoadedModel m = model;
         if (features.contains(ModelFeature.LABELS) && target.holds(ModelFeature.LABELS)) {
-            Map<String, java.util.BitSet> kept = new java.util.LinkedHashMap<>(m.labels());
-            kept.values().removeIf(java.util.BitSet::isEmpty);
+            Map<String, BitSet> kept = new LinkedHashMap<>(m.labels());
+            kept.values().removeIf(BitSet::isEmpty);
             m = m.withLabels(kept);
-            features = java.util.EnumSet.copyOf(features);
+            features = EnumSet.copyOf(features);
             features.remove(ModelFeature.LABELS);
         }
         return drop(m, features);
@@ -137,7 +141,7 @@ public final class FormatLosses {
             m = m.withLabels(Map.of());
         }
         if (features.contains(ModelFeature.INITIAL_STATES)) {
-            Map<String, java.util.BitSet> labels = new java.util.LinkedHashMap<>(m.labels());
+            Map<String, BitSet> labels = new LinkedHashMap<>(m.labels());
             labels.remove(LoadedModel.INIT);
             m = new LoadedModel(m.mdp().withInitialStates(m.mdp().initialState()), labels, m.rewardStructures());
         }

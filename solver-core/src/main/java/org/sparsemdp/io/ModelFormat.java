@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
+import org.sparsemdp.model.Mdp;
 
 /**
  * One model file format of {@link ModelFormats}: its name, the file name endings that select it,
@@ -29,12 +31,12 @@ public final class ModelFormat {
     private final Set<ModelFeature> holds;
     private final boolean severalRewardStructures;
     private final boolean emptyLabels;
-    private final java.util.function.Predicate<org.sparsemdp.model.Mdp> keepsActionLabels;
+    private final Predicate<Mdp> keepsActionLabels;
     private final Reader reader;
     private final Writer writer;
 
     ModelFormat(String name, List<String> suffixes, Set<ModelFeature> holds, boolean severalRewardStructures,
-                boolean emptyLabels, java.util.function.Predicate<org.sparsemdp.model.Mdp> keepsActionLabels,
+                boolean emptyLabels, Predicate<Mdp> keepsActionLabels,
                 Reader reader, Writer writer) {
         this.name = name;
         this.suffixes = List.copyOf(suffixes);
@@ -76,7 +78,7 @@ public final class ModelFormat {
     }
 
     /** Whether writing {@code mdp} in this format keeps its action labels. */
-    public boolean keepsActionLabels(org.sparsemdp.model.Mdp mdp) {
+    public boolean keepsActionLabels(Mdp mdp) {
         return keepsActionLabels.test(mdp);
     }
 
