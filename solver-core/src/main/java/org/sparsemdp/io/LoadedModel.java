@@ -135,7 +135,9 @@ public final class LoadedModel {
             RewardStructure first = rewards.get(0);
             if (first.hasChoiceRewards() && !first.hasStateRewards()) {
                 // one array for the model's rewards and the structure's choice part (both read-only)
-                mdp = mdp.withRewards(first.choiceRewardArray());
+                if (first.choiceRewardArray() != mdp.rewardArray()) {
+                    mdp = mdp.withRewards(first.choiceRewardArray());
+                }
                 List<RewardStructure> shared = new ArrayList<>(rewards);
                 shared.set(0, RewardStructure.ofChoices(first.name(), mdp.rewardArray()));
                 rewards = shared;

@@ -151,7 +151,7 @@ public final class DrnReader {
         boolean reserved = DeclaredCapacity.reserve(builder, choicesHint, transitionsHint, choicesHint,
                 transitionsHint);
         DoubleArrayList[] choiceRewards = new DoubleArrayList[nr];
-        for (int i = 0; i < nr; i++) {
+        for (int i = 1; i < nr; i++) { // the first model's action rewards go into the builder's reward array
             choiceRewards[i] = reserved && choicesHint > 0 ? new DoubleArrayList((int) choicesHint)
                     : new DoubleArrayList();
         }
@@ -215,10 +215,12 @@ public final class DrnReader {
                     }
                     sc.expectEndOfLine("the action");
                     for (int i = 0; i < nr; i++) {
-                        choiceRewards[i].add(tmp[i]);
+                        if (i > 0) {
+                            choiceRewards[i].add(tmp[i]);
+                        }
                         nonZeroChoice[i] |= tmp[i] != 0.0;
                     }
-                    builder.startChoice(state, name.equals(NO_LABEL) ? null : name, 0.0);
+                    builder.startChoice(state, name.equals(NO_LABEL) ? null : name, nr > 0 ? tmp[0] : 0.0);
                     inChoice = true;
                     choiceLine = sc.lineNumber();
                 } else {
@@ -262,10 +264,17 @@ public final class DrnReader {
         java.util.Set<String> names = new java.util.HashSet<>();
         for (int i = 0; i < nr; i++) {
             String name = rewardNames.get(i);
-            choiceRewards[i].trim(); // no copy when the census reserved the exact size
             stateRewards[i].size(mdp.numStates()); // states after the last state line have none
             double[] statePart = nonZeroState[i] ? stateRewards[i].toDoubleArray() : null;
-            double[] choicePart = nonZeroChoice[i] || statePart == null ? choiceRewards[i].elements() : null;
+            double[] choicePart = null;
+            if (nonZeroChoice[i] || statePart == null) {
+                if (i == 0) {
+                    choicePart = mdp.rewardArray(); // shared with the model, both read-only
+                } else {
+                    choiceRewards[i].trim(); // no copy when the census reserved the exact size
+                    choicePart = choiceRewards[i].elements();
+                }
+            }
             rewards.add(new RewardStructure(names.add(name) ? name : String.valueOf(i + 1), statePart, choicePart));
         }
         return LoadedModel.assemble(mdp, labels, rewards);
