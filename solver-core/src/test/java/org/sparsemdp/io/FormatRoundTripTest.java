@@ -342,5 +342,19 @@ class FormatRoundTripTest {
         LoadedModel time = m.withRewardStructures(List.of(m.rewardStructure("time")));
         ModelFormats.write(time, mdp, ModelFormats.MDP, EnumSet.of(ModelFeature.LABELS, ModelFeature.STATE_REWARDS));
         assertArrayEquals(m.rewardStructure("time").choiceRewardArray(), ModelFormats.read(mdp).mdp().rewardArray());
+        // action names Cassandra cannot spell (a digit first): refused, then written as numbers when dropped
+        MdpBuilder b = new MdpBuilder(2);
+        for (int st = 0; st < 2; st++) {
+            b.startChoice(st, "1st", 1.0).addTransition(1 - st, 1.0).finishChoice();
+            b.startChoice(st, "2nd", 2.0).addTransition(st, 1.0).finishChoice();
+        }
+        LoadedModel numbered = LoadedModel.withOwnRewards(b.build());
+        Path pomdp = dir.resolve("m.pomdp");
+        e = assertThrows(FormatLossException.class, () -> ModelFormats.write(numbered, pomdp, "auto"));
+        assertEquals(EnumSet.of(ModelFeature.ACTION_LABELS), e.features());
+        ModelFormats.write(numbered, pomdp, ModelFormats.CASSANDRA, EnumSet.of(ModelFeature.ACTION_LABELS));
+        Mdp read = ModelFormats.read(pomdp).mdp();
+        assertEquals("0", read.actionLabel(0));
+        assertArrayEquals(numbered.mdp().rewardArray(), read.rewardArray());
     }
 }
