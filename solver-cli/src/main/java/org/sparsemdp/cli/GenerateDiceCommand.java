@@ -3,11 +3,8 @@ package org.sparsemdp.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPOutputStream;
 import org.sparsemdp.generate.KnuthYaoDice;
-import org.sparsemdp.io.Compression;
 import org.sparsemdp.io.LoadedModel;
-import org.sparsemdp.io.drn.DrnWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,15 +29,7 @@ final class GenerateDiceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LoadedModel model = KnuthYaoDice.dice(dice);
-        AtomicFiles.write(file, out -> {
-            if (Compression.isGzipName(file.toString())) {
-                GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
-                DrnWriter.write(model, gz);
-                gz.finish();
-            } else {
-                DrnWriter.write(model, out);
-            }
-        });
+        ModelWriters.write(model, file, "drn", java.util.Set.of());
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d states, %d choices, %d transitions%n", file,
                 model.mdp().numStates(), model.mdp().numChoices(), model.mdp().numTransitions());
         return 0;

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.sparsemdp.io.LoadedModel;
+import org.sparsemdp.io.ModelFeature;
 import org.sparsemdp.model.Mdp;
 import picocli.CommandLine.Option;
 
@@ -17,17 +19,21 @@ final class GeneratedOutput {
             description = "Output format: auto, ${COMPLETION-CANDIDATES} (default: from the file name).")
     String format;
 
+    @Option(names = "--drop", paramLabel = "WHAT[,WHAT]",
+            description = "Write anyway without what the output format cannot hold (discount, objective, ...).")
+    String drop;
+
     /** The names of the writable formats, for the help text. */
     static final class FormatNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return ModelFormat.ALL.stream().filter(f -> f.writer() != null).map(ModelFormat::name).iterator();
+            return ModelFormat.ALL.stream().filter(ModelFormat::writable).map(ModelFormat::name).iterator();
         }
     }
 
     /** Writes {@code mdp} and prints a one-line summary. */
     void write(Mdp mdp, PrintWriter out) throws IOException {
-        ModelWriters.write(mdp, file, format);
+        ModelWriters.write(LoadedModel.withOwnRewards(mdp), file, format, ModelFeature.parseList(drop));
         out.printf(Locale.ROOT, "wrote %s: %d states, %d choices, %d transitions%n", file, mdp.numStates(),
                 mdp.numChoices(), mdp.numTransitions());
     }

@@ -2,8 +2,12 @@ package org.sparsemdp.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sparsemdp.io.LoadedModel;
+import org.sparsemdp.io.RewardStructure;
 import org.sparsemdp.model.Mdp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code sparsemdp info FILE}: sizes and structural facts of a model. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Prints sizes, objective, discount, memory footprint and structural facts of a model.")
+        description = "Prints sizes, objective, discount, labels, reward structures, memory footprint and structural facts of a model.")
 final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,7 +34,8 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        Mdp mdp = ModelFiles.load(file, format);
+        LoadedModel model = ModelFiles.formatOf(file, format).reader().read(file, ReadOptions.DEFAULTS);
+        Mdp mdp = model.mdp();
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         int minChoices = Integer.MAX_VALUE;
         int maxChoices = 0;
@@ -54,7 +59,9 @@ final class InfoCommand implements Callable<Integer> {
                     .put("maxBranching", maxBranching)
                     .put("actionLabels", mdp.actionLabels().size())
                     .put("memoryBytes", mdp.memoryBytes())
-                    .put("loadSeconds", loadSeconds));
+                    .put("loadSeconds", loadSeconds)
+                    .putRaw("labels", labelsJson(model))
+                    .putRaw("rewardStructures", rewardsJson(model)));
             return 0;
         }
         out.printf(Locale.ROOT, "file          %s%n", file);
@@ -67,7 +74,53 @@ final class InfoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "actions       %d distinct labels%n", mdp.actionLabels().size());
         out.printf(Locale.ROOT, "memory        %.1f MiB (%.1f bytes per transition)%n", mdp.memoryBytes() / 1048576.0,
                 mdp.numTransitions() == 0 ? 0.0 : (double) mdp.memoryBytes() / mdp.numTransitions());
+        out.printf(Locale.ROOT, "labels        %s%n", labelsText(model));
+        out.printf(Locale.ROOT, "rewards       %s%n", rewardsText(model));
         out.printf(Locale.ROOT, "loaded in     %.3f s%n", loadSeconds);
         return 0;
+    }
+
+    /** {@code name (n states), ...}. */
+    private static String labelsText(LoadedModel model) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, BitSet> e : model.labels().entrySet()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append(" (").append(e.getValue().cardinality())
+                    .append(')');
+        }
+        return sb.toString();
+    }
+
+    /** {@code name (state + choice), ...}, or (none). */
+    private static String rewardsText(LoadedModel model) {
+        StringBuilder sb = new StringBuilder();
+        for (RewardStructure r : model.rewardStructuresOrOwnRewards()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(r.name()).append(" (").append(parts(r)).append(')');
+        }
+        return sb.length() == 0 ? "(none)" : sb.toString();
+    }
+
+    private static String parts(RewardStructure r) {
+        return r.hasStateRewards() && r.hasChoiceRewards() ? "state + choice" : r.hasStateRewards() ? "state"
+                : r.hasChoiceRewards() ? "choice" : "empty";
+    }
+
+    /** {@code [{"name": ..., "states": n}, ...]}. */
+    private static String labelsJson(LoadedModel model) {
+        StringBuilder sb = new StringBuilder("[");
+        for (Map.Entry<String, BitSet> e : model.labels().entrySet()) {
+            sb.append(sb.length() == 1 ? "" : ",").append(new Json().put("name", e.getKey())
+                    .put("states", e.getValue().cardinality()));
+        }
+        return sb.append(']').toString();
+    }
+
+    /** {@code [{"name": ..., "stateRewards": bool, "choiceRewards": bool}, ...]}. */
+    private static String rewardsJson(LoadedModel model) {
+        StringBuilder sb = new StringBuilder("[");
+        for (RewardStructure r : model.rewardStructuresOrOwnRewards()) {
+            sb.append(sb.length() == 1 ? "" : ",").append(new Json().put("name", r.name())
+                    .put("stateRewards", r.hasStateRewards()).put("choiceRewards", r.hasChoiceRewards()));
+        }
+        return sb.append(']').toString();
     }
 }

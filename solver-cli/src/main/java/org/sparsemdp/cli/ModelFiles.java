@@ -2,7 +2,6 @@ package org.sparsemdp.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -11,15 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.sparsemdp.io.Compression;
 import org.sparsemdp.io.LoadedModel;
+import org.sparsemdp.io.ModelFormats;
 import org.sparsemdp.io.prism.PrismExplicitReader;
 import org.sparsemdp.model.Mdp;
 
 /**
  * Loads model files for the commands, choosing the format from {@code --format} or, with
- * {@code auto}, from the file name ({@link ModelFormat#bySuffix}) — except that a {@code .mdp}
- * file whose first word is not {@code mdp} is read as Cassandra's format (pomdp-solve's MDP files
- * also end in {@code .mdp}), and a file whose decompressed content is a tar archive is read as
- * UMB whatever its name.
+ * {@code auto}, by {@link ModelFormats#detect} (content and name).
  */
 final class ModelFiles {
     private ModelFiles() {
@@ -79,11 +76,7 @@ final class ModelFiles {
                 PrismExplicitReader.readLabels(in, p.toString(), model.mdp().numStates(), labels);
             }
         }
-        Map<String, double[]> rewards = new LinkedHashMap<>();
-        for (String name : model.rewardStructureNames()) {
-            rewards.put(name, model.rewards(name));
-        }
-        return LoadedModel.assemble(model.mdp(), labels, rewards);
+        return LoadedModel.assemble(model.mdp(), labels, model.rewardStructures());
     }
 
     /** The format to read {@code file} with. */
@@ -93,38 +86,11 @@ final class ModelFiles {
     }
 
     private static ModelFormat detect(Path file) throws IOException {
-        byte[] head = head(file);
-        if (head.length >= 262 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar")) {
-            return ModelFormat.byName("umb");
+        try {
+            return new ModelFormat(ModelFormats.detect(file));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": cannot tell the format from the file name; use --format ("
+                    + FORMATS + ")", e);
         }
-        String name = Compression.stripCompressionSuffix(file.getFileName().toString()).toLowerCase(Locale.ROOT);
-        ModelFormat byName = ModelFormat.bySuffix(name);
-        if (byName != null && byName.name().equals("mdp") && !firstWordIsMdp(head)) {
-            return ModelFormat.byName("cassandra");
-        }
-        if (byName != null) {
-            return byName;
-        }
-        throw new IllegalArgumentException(file + ": cannot tell the format from the file name; use --format ("
-                + FORMATS + ")");
-    }
-
-    /** The first 4 KiB of the decompressed content (empty if the file cannot be read). */
-    private static byte[] head(Path file) throws IOException {
-        try (InputStream in = Compression.open(file)) {
-            return in.readNBytes(4096);
-        }
-    }
-
-    private static boolean firstWordIsMdp(byte[] head) {
-        String text = new String(head, StandardCharsets.UTF_8);
-        for (String line : text.split("\n")) {
-            int hash = line.indexOf('#');
-            String content = (hash >= 0 ? line.substring(0, hash) : line).trim();
-            if (!content.isEmpty()) {
-                return content.startsWith("mdp") && (content.length() == 3 || Character.isWhitespace(content.charAt(3)));
-            }
-        }
-        return true; // empty or only comments: let the native reader report it
     }
 }

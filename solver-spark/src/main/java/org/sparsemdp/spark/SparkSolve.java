@@ -7,9 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.sparsemdp.io.Compression;
-import org.sparsemdp.io.mdp.MdpTextReader;
-import org.sparsemdp.io.umb.UmbReader;
+import org.sparsemdp.io.ModelFormats;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.solve.SolverOptions;
@@ -20,8 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The {@code spark-submit}-able entry point: solves a model file (native {@code .mdp} or UMB
- * {@code .umb}, optionally compressed; read on the driver, then partitioned) or a Garnet model
+ * The {@code spark-submit}-able entry point: solves a model file (any format of
+ * {@link ModelFormats}, optionally compressed; read on the driver, then partitioned) or a Garnet model
  * generated on the executors, with {@link SparkValueIteration}, and writes the partitioned
  * answer and {@code summary.json} ({@link PartitionedOutput}). Prints a one-line summary.
  *
@@ -34,8 +32,8 @@ public final class SparkSolve implements Callable<Integer> {
     Input input;
 
     static final class Input {
-        @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Model file: .mdp or .umb"
-                + " (gzip/xz allowed), read on the driver.")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Model file in any format"
+                + " sparsemdp reads (.mdp, .umb, .drn, .tra, .pomdp; gzip/xz allowed), read on the driver.")
         Path file;
 
         @Option(names = "--garnet", paramLabel = "S,A,B[,SEED]", description = "Generate a Garnet model (per-state"
@@ -131,15 +129,11 @@ public final class SparkSolve implements Callable<Integer> {
     }
 
     private Mdp read(Path file) throws java.io.IOException {
-        String name = Compression.stripCompressionSuffix(file.getFileName().toString()).toLowerCase(Locale.ROOT);
         Mdp mdp;
-        if (name.endsWith(".mdp")) {
-            mdp = MdpTextReader.read(file);
-        } else if (name.endsWith(".umb")) {
-            mdp = UmbReader.read(file);
-        } else {
-            throw new CommandLine.ParameterException(spec.commandLine(), file + ": unknown format; spark-solve reads"
-                    + " .mdp and .umb files (convert others with 'sparsemdp convert')");
+        try {
+            mdp = ModelFormats.read(file).mdp(); // any format the library reads (org.sparsemdp.io.ModelFormats)
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         if (discount != null) {
             mdp = mdp.withDiscount(discount);

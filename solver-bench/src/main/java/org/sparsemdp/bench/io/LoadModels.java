@@ -8,14 +8,11 @@ import java.util.SplittableRandom;
 import org.sparsemdp.bench.ExplicitFiles;
 import org.sparsemdp.io.Compression;
 import org.sparsemdp.io.LoadedModel;
-import org.sparsemdp.io.drn.DrnReader;
+import org.sparsemdp.io.ModelFormats;
+import org.sparsemdp.io.ModelReadOptions;
 import org.sparsemdp.io.drn.DrnWriter;
-import org.sparsemdp.io.prism.PrismExplicitReader;
-import org.sparsemdp.io.cassandra.CassandraReader;
 import org.sparsemdp.io.cassandra.CassandraWriter;
-import org.sparsemdp.io.mdp.MdpTextReader;
 import org.sparsemdp.io.mdp.MdpTextWriter;
-import org.sparsemdp.io.umb.UmbReader;
 import org.sparsemdp.io.umb.UmbWriter;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
@@ -114,17 +111,16 @@ final class LoadModels {
         return file;
     }
 
-    /** Reads {@code file} written by {@link #write}. */
+    /** Reads {@code file} written by {@link #write}, through the library's format registry. */
     static Mdp read(Path file, String format) throws IOException {
-        if (format.startsWith("mdp")) {
-            return MdpTextReader.read(file);
-        } else if (format.startsWith("umb")) {
-            return UmbReader.read(file);
-        } else if (format.equals("tra")) {
-            return PrismExplicitReader.read(file).mdp();
-        } else if (format.startsWith("drn")) {
-            return DrnReader.read(file).mdp();
+        return ModelFormats.byName(registryName(format)).reader().read(file, ModelReadOptions.DEFAULTS).mdp();
+    }
+
+    /** The registry's name of a benchmark format ({@code mdp.gz} is {@code mdp}, {@code tra} is {@code prism}, ...). */
+    static String registryName(String format) {
+        if (format.equals("tra")) {
+            return "prism";
         }
-        return CassandraReader.read(file);
+        return format.startsWith("cassandra") ? "cassandra" : format.replace(".gz", "");
     }
 }

@@ -67,6 +67,14 @@ public final class CassandraWriter {
         return null;
     }
 
+    /**
+     * Whether the action labels are written as {@code actions:} names (they are valid, distinct
+     * Cassandra names); otherwise only their number is written and the labels are lost.
+     */
+    public static boolean writesActionNames(Mdp mdp) {
+        return mdp.numStates() > 0 && mdp.numChoices(0) > 0 && actionNames(mdp, mdp.numChoices(0)) != null;
+    }
+
     /** Writes {@code mdp} to {@code out} by state (UTF-8; flushed, not closed). */
     public static void write(Mdp mdp, OutputStream out) throws IOException {
         write(mdp, out, Order.BY_STATE);

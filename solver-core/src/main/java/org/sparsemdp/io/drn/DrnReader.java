@@ -15,6 +15,7 @@ import org.sparsemdp.io.LineCensus;
 import org.sparsemdp.io.LineScanner;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.io.ModelFormatException;
+import org.sparsemdp.io.RewardStructure;
 import org.sparsemdp.model.InvalidModelException;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
@@ -40,7 +41,9 @@ import org.sparsemdp.model.MdpBuilder;
  * 		1 : 0.1                   successor : probability
  * </pre>
  * States must appear in order 0, 1, 2, ...; a state without actions is terminal. Each reward
- * model becomes a reward structure with r(s,a) = state reward + action reward. Probabilities
+ * model becomes a reward structure ({@link RewardStructure}) with a state part (if some state
+ * reward is non-zero) and a choice part (the action rewards, if some is non-zero or the state part
+ * is absent): r(s,a) = state reward + action reward. Probabilities
  * may be decimals or fractions {@code a/b}.
  *
  * <p>Streaming, {@code file:line} errors; {@code @nr_states} and {@code @nr_choices} are checked
@@ -148,10 +151,16 @@ public final class DrnReader {
         boolean reserved = DeclaredCapacity.reserve(builder, choicesHint, transitionsHint, choicesHint,
                 transitionsHint);
         DoubleArrayList[] choiceRewards = new DoubleArrayList[nr];
-        for (int i = 0; i < nr; i++) {
+        for (int i = 1; i < nr; i++) { // the first model's action rewards go into the builder's reward array
             choiceRewards[i] = reserved && choicesHint > 0 ? new DoubleArrayList((int) choicesHint)
                     : new DoubleArrayList();
         }
+        DoubleArrayList[] stateRewards = new DoubleArrayList[nr];
+        for (int i = 0; i < nr; i++) {
+            stateRewards[i] = new DoubleArrayList();
+        }
+        boolean[] nonZeroState = new boolean[nr];
+        boolean[] nonZeroChoice = new boolean[nr];
         double[] stateRew = new double[nr];
         double[] tmp = new double[nr];
         Map<String, BitSet> labels = new LinkedHashMap<>();
@@ -184,6 +193,10 @@ public final class DrnReader {
                     if (sc.peek() == '[') {
                         readRewards(sc, stateRew, "state " + s);
                     }
+                    for (int i = 0; i < nr; i++) {
+                        stateRewards[i].add(stateRew[i]);
+                        nonZeroState[i] |= stateRew[i] != 0.0;
+                    }
                     while (sc.hasMoreTokens()) {
                         String label = unquote(sc, sc.nextToken("label"));
                         labels.computeIfAbsent(label, k -> new BitSet()).set(s);
@@ -202,9 +215,12 @@ public final class DrnReader {
                     }
                     sc.expectEndOfLine("the action");
                     for (int i = 0; i < nr; i++) {
-                        choiceRewards[i].add(stateRew[i] + tmp[i]);
+                        if (i > 0) {
+                            choiceRewards[i].add(tmp[i]);
+                        }
+                        nonZeroChoice[i] |= tmp[i] != 0.0;
                     }
-                    builder.startChoice(state, name.equals(NO_LABEL) ? null : name, 0.0);
+                    builder.startChoice(state, name.equals(NO_LABEL) ? null : name, nr > 0 ? tmp[0] : 0.0);
                     inChoice = true;
                     choiceLine = sc.lineNumber();
                 } else {
@@ -244,11 +260,22 @@ public final class DrnReader {
         } catch (InvalidModelException e) {
             throw ModelFormatException.inFile(source, e.getMessage());
         }
-        Map<String, double[]> rewards = new LinkedHashMap<>();
+        List<RewardStructure> rewards = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (int i = 0; i < nr; i++) {
             String name = rewardNames.get(i);
-            choiceRewards[i].trim(); // no copy when the census reserved the exact size
-            rewards.put(rewards.containsKey(name) ? String.valueOf(i + 1) : name, choiceRewards[i].elements());
+            stateRewards[i].size(mdp.numStates()); // states after the last state line have none
+            double[] statePart = nonZeroState[i] ? stateRewards[i].toDoubleArray() : null;
+            double[] choicePart = null;
+            if (nonZeroChoice[i] || statePart == null) {
+                if (i == 0) {
+                    choicePart = mdp.rewardArray(); // shared with the model, both read-only
+                } else {
+                    choiceRewards[i].trim(); // no copy when the census reserved the exact size
+                    choicePart = choiceRewards[i].elements();
+                }
+            }
+            rewards.add(new RewardStructure(names.add(name) ? name : String.valueOf(i + 1), statePart, choicePart));
         }
         return LoadedModel.assemble(mdp, labels, rewards);
     }

@@ -13,14 +13,17 @@ import java.util.BitSet;
 import java.util.List;
 import org.sparsemdp.io.Compression;
 import org.sparsemdp.io.LoadedModel;
+import org.sparsemdp.io.RewardStructure;
 import org.sparsemdp.model.Mdp;
 
 /**
- * Writes a {@link LoadedModel} in Storm's DRN format (see {@link DrnReader} for the grammar).
- * Reward structures are written as reward models with all of each choice's reward on the action
- * line (state rewards 0), which denotes the same per-choice rewards; labels are written on the
- * state lines, in alphabetical order. Numbers use {@link Double#toString(double)}, so reading the file back gives
- * identical arrays.
+ * Writes a {@link LoadedModel} in Storm's DRN format (see {@link DrnReader} for the grammar):
+ * every reward structure ({@link LoadedModel#rewardStructuresOrOwnRewards()}) as a named reward
+ * model in {@code @reward_models}, its state part on the {@code state} lines and its choice part
+ * on the {@code action} lines ({@code action a [r1, r2]}); every label (with {@code init}, which
+ * gives the initial states, and {@code deadlock}) on the state lines, in alphabetical order.
+ * DRN has no objective or discount: they are not written (the reader gives minimise, γ = 1).
+ * Numbers use {@link Double#toString(double)}, so reading the file back gives identical arrays.
  */
 public final class DrnWriter {
     private DrnWriter() {
@@ -33,22 +36,31 @@ public final class DrnWriter {
         }
     }
 
-    /** Writes {@code model} to {@code out} (flushed, not closed). */
+    /**
+     * Writes {@code model} to {@code out} (flushed, not closed).
+     *
+     * @throws IllegalArgumentException if a reward structure or label name is not a DRN token
+     *                                  (empty, or with whitespace, quotes or one of {@code :[],{}/})
+     */
     public static void write(LoadedModel model, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         Mdp mdp = model.mdp();
-        List<String> rewardNames = model.rewardStructureNames();
-        List<double[]> rewards = new ArrayList<>();
-        for (String name : rewardNames) {
-            if (name.isEmpty() || name.chars().anyMatch(ch -> Character.isWhitespace(ch) || ch == ',' || ch == '[')) {
-                throw new IllegalArgumentException("reward structure name '" + name + "' cannot be written in DRN");
-            }
-            rewards.add(model.rewards(name));
+        List<RewardStructure> structures = model.rewardStructuresOrOwnRewards();
+        List<String> rewardNames = new ArrayList<>();
+        int nr = structures.size();
+        double[][] stateParts = new double[nr][];
+        double[][] choiceParts = new double[nr][];
+        for (int i = 0; i < nr; i++) {
+            RewardStructure rs = structures.get(i);
+            rewardNames.add(checkToken(rs.name(), "reward structure"));
+            stateParts[i] = rs.stateRewardArray();
+            choiceParts[i] = rs.choiceRewardArray();
         }
         List<String> labelNames = new ArrayList<>(model.labelNames());
         java.util.Collections.sort(labelNames); // a deterministic order, whatever the reader's
         List<BitSet> labels = new ArrayList<>();
         for (String name : labelNames) {
+            checkToken(name, "label");
             labels.add(model.label(name));
         }
         w.write("// Exported by sparsemdp\n@type: MDP\n@value_type: double\n@parameters\n\n@reward_models\n");
@@ -62,13 +74,7 @@ public final class DrnWriter {
         for (int s = 0; s < mdp.numStates(); s++) {
             line.setLength(0);
             line.append("state ").append(s);
-            if (!rewards.isEmpty()) {
-                line.append(" [");
-                for (int i = 0; i < rewards.size(); i++) {
-                    line.append(i > 0 ? ", 0" : "0");
-                }
-                line.append(']');
-            }
+            appendRewards(line, stateParts, s);
             for (int i = 0; i < labels.size(); i++) {
                 if (labels.get(i).get(s)) {
                     line.append(' ').append(labelNames.get(i));
@@ -77,13 +83,7 @@ public final class DrnWriter {
             line.append('\n');
             for (int c = cs[s]; c < cs[s + 1]; c++) {
                 line.append("\taction ").append(mdp.actionIndex(c) < 0 ? DrnReader.NO_LABEL : mdp.actionLabel(c));
-                if (!rewards.isEmpty()) {
-                    line.append(" [");
-                    for (int i = 0; i < rewards.size(); i++) {
-                        line.append(i > 0 ? ", " : "").append(rewards.get(i)[c]);
-                    }
-                    line.append(']');
-                }
+                appendRewards(line, choiceParts, c);
                 line.append('\n');
                 for (int k = ts[c]; k < ts[c + 1]; k++) {
                     line.append("\t\t").append(succ[k]).append(" : ").append(prob[k]).append('\n');
@@ -92,5 +92,37 @@ public final class DrnWriter {
             w.append(line);
         }
         w.flush();
+    }
+
+    /** {@code " [r1, r2, ...]"} with entry {@code i} of each part (0 for an absent part); nothing without structures. */
+    private static void appendRewards(StringBuilder line, double[][] parts, int i) {
+        if (parts.length == 0) {
+            return;
+        }
+        line.append(" [");
+        for (int j = 0; j < parts.length; j++) {
+            if (j > 0) {
+                line.append(", ");
+            }
+            if (parts[j] == null) {
+                line.append('0');
+            } else {
+                line.append(parts[j][i]);
+            }
+        }
+        line.append(']');
+    }
+
+    private static String checkToken(String name, String what) {
+        boolean ok = !name.isEmpty() && !name.equals(DrnReader.NO_LABEL);
+        for (int i = 0; ok && i < name.length(); i++) {
+            char ch = name.charAt(i);
+            ok = !Character.isWhitespace(ch) && ":[],{}/\"".indexOf(ch) < 0;
+        }
+        if (!ok) {
+            throw new IllegalArgumentException(what + " name '" + name + "' cannot be written in DRN (it must be a"
+                    + " non-empty token without whitespace, quotes or any of :[],{}/)");
+        }
+        return name;
     }
 }

@@ -6,14 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sparsemdp.io.Compression;
 import org.sparsemdp.io.DeclaredCapacity;
 import org.sparsemdp.io.LineScanner;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.io.ModelFormatException;
+import org.sparsemdp.io.RewardStructure;
 import org.sparsemdp.model.InvalidModelException;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
@@ -33,8 +36,9 @@ import org.sparsemdp.model.MdpBuilder;
  *       the structure), an optional count line {@code states entries}, rows {@code s r}.</li>
  *   <li>{@code .trew}: likewise, count line {@code states choices entries}, rows {@code s c t r}.</li>
  * </ul>
- * A state reward file and a transition reward file form one reward structure:
- * r(s,a) = srew(s) + Σ<sub>t</sub> p(t|s,a)·trew(s,a,t) (see {@link LoadedModel}).
+ * A state reward file and a transition reward file form one reward structure with a state part
+ * and a choice part, r(s,a) = srew(s) + Σ<sub>t</sub> p(t|s,a)·trew(s,a,t) (see
+ * {@link LoadedModel} and {@link RewardStructure}).
  *
  * <p>Every file is streamed (one line in memory; gzip detected by content) and every problem is
  * reported as {@code file:line: problem}. Counts in the header are checked against the rows
@@ -73,10 +77,21 @@ public final class PrismExplicitReader {
         return read(tra, labelFilesBeside(tra), rewardFilesBeside(tra));
     }
 
-    /** The label file {@code model.lab} beside {@code model.tra}, if it exists. */
+    /** The label file {@code model.lab} (or {@code .lab.gz}, {@code .lab.xz}) beside {@code model.tra}, if it exists. */
     public static List<Path> labelFilesBeside(Path tra) {
-        Path lab = tra.toAbsolutePath().getParent().resolve(stem(tra) + ".lab");
-        return Files.isRegularFile(lab) ? List.of(lab) : List.of();
+        Path lab = beside(tra.toAbsolutePath().getParent(), stem(tra) + ".lab");
+        return lab != null ? List.of(lab) : List.of();
+    }
+
+    /** {@code dir/name}, else {@code dir/name.gz}, else {@code dir/name.xz}, whichever is a file first; or null. */
+    static Path beside(Path dir, String name) {
+        for (String suffix : new String[] {"", ".gz", ".xz"}) {
+            Path p = dir.resolve(name + suffix);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /**
@@ -108,28 +123,33 @@ public final class PrismExplicitReader {
                 readLabels(in, p.toString(), mdp.numStates(), labels);
             }
         }
-        Map<String, double[]> rewards = new LinkedHashMap<>();
+        List<RewardStructure> rewards = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         int index = 0;
         for (RewardFiles rf : rewardFiles) {
             index++;
-            double[] r = new double[mdp.numChoices()];
+            double[] state = null;
+            double[] choice = null;
             String name = rf.name;
             if (rf.stateRewards != null) {
+                state = new double[mdp.numStates()];
                 try (InputStream in = Compression.open(rf.stateRewards)) {
-                    String n = readStateRewards(in, rf.stateRewards.toString(), mdp, r);
+                    String n = readStateRewardsByState(in, rf.stateRewards.toString(), mdp.numStates(), state);
                     name = name != null ? name : n;
                 }
             }
             if (rf.transitionRewards != null) {
+                choice = new double[mdp.numChoices()];
                 try (InputStream in = Compression.open(rf.transitionRewards)) {
-                    String n = readTransitionRewards(in, rf.transitionRewards.toString(), mdp, r);
+                    String n = readTransitionRewards(in, rf.transitionRewards.toString(), mdp, choice);
                     name = name != null ? name : n;
                 }
             }
-            if (name == null || rewards.containsKey(name)) {
+            if (name == null || name.isEmpty() || !names.add(name)) {
                 name = String.valueOf(index);
+                names.add(name);
             }
-            rewards.put(name, r);
+            rewards.add(new RewardStructure(name, state, choice));
         }
         return LoadedModel.assemble(mdp, labels, rewards);
     }
@@ -371,12 +391,30 @@ public final class PrismExplicitReader {
      * @return the structure name from a {@code # Reward structure "name"} line, or null
      */
     public static String readStateRewards(InputStream in, String source, Mdp mdp, double[] r) throws IOException {
+        double[] state = new double[mdp.numStates()];
+        String name = readStateRewardsByState(in, source, mdp.numStates(), state);
+        int[] cs = mdp.choiceStartArray();
+        for (int s = 0; s < mdp.numStates(); s++) {
+            for (int ch = cs[s]; ch < cs[s + 1]; ch++) {
+                r[ch] += state[s];
+            }
+        }
+        return name;
+    }
+
+    /**
+     * Reads the rows {@code s r} of a {@code .srew} stream into {@code state} (one entry per state;
+     * a state without a row keeps its entry).
+     *
+     * @return the structure name from a {@code # Reward structure "name"} line, or null
+     */
+    public static String readStateRewardsByState(InputStream in, String source, int n, double[] state)
+            throws IOException {
         LineScanner sc = new LineScanner(in, source);
         String[] name = new String[2];
         if (!nextRow(sc, name)) {
             return name[0];
         }
-        int n = mdp.numStates();
         long a = sc.nextLong("state");
         long countLine = -1;
         long declared = -1;
@@ -394,7 +432,6 @@ public final class PrismExplicitReader {
         }
         BitSet seen = new BitSet();
         long rows = 0;
-        int[] cs = mdp.choiceStartArray();
         while (true) {
             long s;
             if (pending) {
@@ -419,9 +456,7 @@ public final class PrismExplicitReader {
             }
             seen.set((int) s);
             rows++;
-            for (int ch = cs[(int) s]; ch < cs[(int) s + 1]; ch++) {
-                r[ch] += v;
-            }
+            state[(int) s] += v;
         }
         if (countLine > 0 && rows != declared) {
             throw new ModelFormatException(source, countLine, "the count line declares " + declared + " entries, but"
@@ -432,7 +467,9 @@ public final class PrismExplicitReader {
 
     /**
      * Adds p(t|s,c)·r for every row {@code s c t r} of a {@code .trew} stream to the per-choice
-     * rewards {@code r}.
+     * rewards {@code r}; a run of consecutive rows that gives every transition of a choice the
+     * same reward v (as PRISM writes MDP transition rewards, which are state-action rewards) adds
+     * exactly v, which Σ p·v matches only up to rounding.
      *
      * @return the structure name from a {@code # Reward structure "name"} line, or null
      */
@@ -462,6 +499,10 @@ public final class PrismExplicitReader {
         int[] succ = mdp.successorArray();
         double[] prob = mdp.probabilityArray();
         long rows = 0;
+        int runChoice = -1; // the choice of the current run of rows
+        double runSum = 0; // Σ p·v over the run
+        double runValue = 0; // v of the run if all its rows agree, else NaN
+        int runRows = 0;
         while (true) {
             if (pending) {
                 pending = false;
@@ -490,14 +531,31 @@ public final class PrismExplicitReader {
             if (k < 0) {
                 throw sc.error("state " + s + " choice " + b + " has no transition to " + c);
             }
-            r[ch] += prob[k] * v;
+            if (ch != runChoice) {
+                addRun(r, ts, runChoice, runSum, runValue, runRows);
+                runChoice = ch;
+                runSum = 0;
+                runValue = v;
+                runRows = 0;
+            }
+            runSum += prob[k] * v;
+            runValue = runValue == v ? v : Double.NaN;
+            runRows++;
             rows++;
         }
+        addRun(r, ts, runChoice, runSum, runValue, runRows);
         if (countLine > 0 && rows != declared) {
             throw new ModelFormatException(source, countLine, "the count line declares " + declared + " entries, but"
                     + " the file has " + rows);
         }
         return name[0];
+    }
+
+    /** Adds a run of rows of choice {@code ch}: exactly v if they give all its transitions v, else Σ p·v. */
+    private static void addRun(double[] r, int[] ts, int ch, double sum, double value, int rows) {
+        if (ch >= 0) {
+            r[ch] += rows == ts[ch + 1] - ts[ch] && !Double.isNaN(value) ? value : sum;
+        }
     }
 
     /**
@@ -524,12 +582,10 @@ public final class PrismExplicitReader {
     }
 
     private static boolean addIfPresent(List<RewardFiles> rewards, Path dir, String base) {
-        Path srew = dir.resolve(base + ".srew");
-        Path trew = dir.resolve(base + ".trew");
-        boolean hasS = Files.isRegularFile(srew);
-        boolean hasT = Files.isRegularFile(trew);
-        if (hasS || hasT) {
-            rewards.add(new RewardFiles(null, hasS ? srew : null, hasT ? trew : null));
+        Path srew = beside(dir, base + ".srew");
+        Path trew = beside(dir, base + ".trew");
+        if (srew != null || trew != null) {
+            rewards.add(new RewardFiles(null, srew, trew));
             return true;
         }
         return false;

@@ -11,7 +11,10 @@ final class UmbArrays {
     long[] actionStringStart;
     byte[] actionStrings;
     long actionStringsOffset;
-    double[] stateReward;
-    double[] choiceReward;
-    double[] branchReward;
+    /** Reward annotation values by identifier, per entity they apply to. */
+    final java.util.Map<String, double[]> stateRewards = new java.util.HashMap<>();
+    final java.util.Map<String, double[]> choiceRewards = new java.util.HashMap<>();
+    final java.util.Map<String, double[]> branchRewards = new java.util.HashMap<>();
+    /** Atomic propositions (state labels) by identifier. */
+    final java.util.Map<String, boolean[]> aps = new java.util.HashMap<>();
 }

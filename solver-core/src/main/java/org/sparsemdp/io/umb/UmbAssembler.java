@@ -8,16 +8,22 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.io.ModelFormatException;
+import org.sparsemdp.io.RewardStructure;
 import org.sparsemdp.model.CanonicalRows;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
 
 /**
- * Turns validated UMB arrays into an {@link Mdp}: applies the CSR defaults of absent entries,
- * folds the reward annotation into per-choice rewards, resolves action labels, and has
+ * Turns validated UMB arrays into a {@link LoadedModel}: applies the CSR defaults of absent
+ * entries, makes every reward annotation a reward structure (the selected one, folded per choice,
+ * the MDP's rewards) and every atomic proposition a label, resolves action labels, and has
  * {@link CanonicalRows} canonicalise each choice (targets strictly increasing, duplicates merged,
  * zeros dropped, rows renormalised when off by more than {@value MdpBuilder#RENORMALISE_THRESHOLD})
  * in one checking pass. Works in place on the read arrays; copies only when canonicalisation
@@ -40,7 +46,7 @@ final class UmbAssembler {
         return ModelFormatException.inFile(source, problem);
     }
 
-    Mdp assemble() throws ModelFormatException {
+    LoadedModel assemble() throws ModelFormatException {
         int numStates = ix.numStates;
         int numChoices = ix.numChoices;
         int numBranches = ix.numBranches;
@@ -56,15 +62,76 @@ final class UmbAssembler {
         }
         int[] successor = a.successor != null ? a.successor : new int[0];
         double[] probability = a.probability != null ? a.probability : new double[0];
-        double[] reward = foldRewards(choiceStart, transStart, probability, numStates, numChoices);
+        List<RewardStructure> structures = new ArrayList<>();
+        for (UmbIndex.Annotation r : ix.rewards) {
+            structures.add(structure(r, transStart, probability, numChoices));
+        }
+        double[] reward = new double[0];
+        if (ix.selectedReward < 0) {
+            reward = new double[numChoices];
+        } else {
+            RewardStructure selected = structures.get(ix.selectedReward);
+            reward = selected.hasChoiceRewards() && !selected.hasStateRewards() ? selected.choiceRewardArray() // shared, read-only
+                    : selected.perChoice(choiceStart, numStates);
+        }
         List<String> labels = new ArrayList<>();
         int[] actionIndex = actions(numChoices, labels);
         Objective objective = options.objective() != null ? options.objective()
                 : ix.objective != null ? ix.objective : Objective.MINIMIZE;
         double discount = !Double.isNaN(options.discount()) ? options.discount()
                 : !Double.isNaN(ix.discount) ? ix.discount : 1.0;
-        return CanonicalRows.toMdp(numStates, choiceStart, transStart, successor, probability, reward, actionIndex,
+        Mdp mdp = CanonicalRows.toMdp(numStates, choiceStart, transStart, successor, probability, reward, actionIndex,
                 labels, objective, discount, initialStates(numStates), MdpBuilder.DEFAULT_PROBABILITY_TOLERANCE);
+        Map<String, BitSet> stateLabels = new LinkedHashMap<>();
+        for (UmbIndex.Annotation ap : ix.aps) {
+            boolean[] bits = a.aps.get(ap.id);
+            if (bits == null) {
+                throw error("annotations/aps/" + ap.id + "/states/values.bin is missing");
+            }
+            BitSet b = new BitSet(numStates);
+            for (int s = 0; s < numStates; s++) {
+                if (bits[s]) {
+                    b.set(s);
+                }
+            }
+            if (stateLabels.put(ap.name(), b) != null) {
+                throw error("two atomic propositions are called '" + ap.name() + "'");
+            }
+        }
+        try {
+            return new LoadedModel(mdp, stateLabels, structures);
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
+    }
+
+    /**
+     * The reward structure of annotation {@code r}: its state values as the state part, its choice
+     * values plus the expectation of its branch values as the choice part (computed before
+     * canonicalisation reorders the branches). An absent values file means zeros.
+     */
+    private RewardStructure structure(UmbIndex.Annotation r, int[] transStart, double[] probability, int numChoices)
+            throws ModelFormatException {
+        double[] state = r.onStates ? a.stateRewards.getOrDefault(r.id, new double[ix.numStates]) : null;
+        double[] choice = null;
+        if (r.onChoices || r.onBranches) {
+            choice = r.onChoices ? a.choiceRewards.getOrDefault(r.id, new double[numChoices]) : new double[numChoices];
+            double[] branch = a.branchRewards.get(r.id);
+            if (branch != null) {
+                for (int c = 0; c < numChoices; c++) {
+                    double sum = 0;
+                    for (int k = transStart[c]; k < transStart[c + 1]; k++) {
+                        sum += probability[k] * branch[k];
+                    }
+                    choice[c] += sum;
+                }
+            }
+        }
+        try {
+            return new RewardStructure(r.name(), state, choice);
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
     }
 
     private int[] identity(int n, int total, String file, String totalName, String nName) throws ModelFormatException {
@@ -77,33 +144,6 @@ final class UmbAssembler {
             id[i] = i;
         }
         return id;
-    }
-
-    private double[] foldRewards(int[] choiceStart, int[] transStart, double[] probability, int numStates,
-                                 int numChoices) throws ModelFormatException {
-        double[] reward = a.choiceReward != null ? a.choiceReward : new double[numChoices];
-        if (a.stateReward != null) {
-            for (int s = 0; s < numStates; s++) {
-                for (int c = choiceStart[s]; c < choiceStart[s + 1]; c++) {
-                    reward[c] += a.stateReward[s];
-                }
-            }
-        }
-        if (a.branchReward != null) {
-            for (int c = 0; c < numChoices; c++) {
-                double r = 0;
-                for (int k = transStart[c]; k < transStart[c + 1]; k++) {
-                    r += probability[k] * a.branchReward[k];
-                }
-                reward[c] += r;
-            }
-        }
-        for (int c = 0; c < numChoices; c++) {
-            if (!Double.isFinite(reward[c])) {
-                throw error("reward \"" + ix.rewardId + "\" of choice " + c + " is " + reward[c]);
-            }
-        }
-        return reward;
     }
 
     private int[] actions(int numChoices, List<String> labels) throws ModelFormatException {

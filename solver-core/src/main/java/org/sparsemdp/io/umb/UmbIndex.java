@@ -23,15 +23,56 @@ final class UmbIndex {
     int numChoiceActions;
     long numInitialStates = -1;
     int numPlayers;
-    String rewardId; // null: no rewards
-    boolean rewardOnStates;
-    boolean rewardOnChoices;
-    boolean rewardOnBranches;
+    /** Every reward annotation, in index order. */
+    final List<Annotation> rewards = new ArrayList<>();
+    /** Every atomic-proposition annotation (state labels), in index order. */
+    final List<Annotation> aps = new ArrayList<>();
+    /** Index in {@link #rewards} of the annotation that becomes the model's rewards; -1: none. */
+    int selectedReward = -1;
     Objective objective;
     double discount = Double.NaN;
 
     private final String source;
     private final long offset;
+
+    /** One annotation: identifier, alias (the name users see) and what it applies to. */
+    static final class Annotation {
+        final String id;
+        final String alias;
+        boolean onStates;
+        boolean onChoices;
+        boolean onBranches;
+
+        Annotation(String id, String alias) {
+            this.id = id;
+            this.alias = alias;
+        }
+
+        /** The alias if there is one, else the identifier. */
+        String name() {
+            return alias != null && !alias.isEmpty() ? alias : id;
+        }
+    }
+
+    /** The reward annotation with identifier {@code id}, or null. */
+    Annotation reward(String id) {
+        for (Annotation a : rewards) {
+            if (a.id.equals(id)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** The atomic-proposition annotation with identifier {@code id}, or null. */
+    Annotation ap(String id) {
+        for (Annotation a : aps) {
+            if (a.id.equals(id)) {
+                return a;
+            }
+        }
+        return null;
+    }
 
     private UmbIndex(String source, long offset) {
         this.source = source;
@@ -82,6 +123,7 @@ final class UmbIndex {
         }
         ix.checkDoubleType(probType, "branch-probability-type");
         ix.readRewards(top.get("annotations"), options.reward());
+        ix.readAps(top.get("annotations"));
         ix.readParameters(top.get("file-data"));
         return ix;
     }
@@ -111,43 +153,66 @@ final class UmbIndex {
             }
             return;
         }
-        Map<String, Object> rewards = object(rewardsObj, "\"annotations\".\"rewards\"");
-        List<String> ids = new ArrayList<>(rewards.keySet());
-        String chosen = null;
-        for (String id : ids) {
-            Map<String, Object> a = object(rewards.get(id), "reward \"" + id + "\"");
-            if (wanted == null || wanted.equals(id) || wanted.equals(a.get("alias"))) {
-                chosen = id;
-                break;
+        Map<String, Object> map = object(rewardsObj, "\"annotations\".\"rewards\"");
+        for (Map.Entry<String, Object> e : map.entrySet()) {
+            String id = e.getKey();
+            Map<String, Object> a = object(e.getValue(), "reward \"" + id + "\"");
+            if (!id.matches("[0-9a-z_-]+")) {
+                throw error("reward identifier \"" + id + "\" is not of the form [0-9a-z_-]+");
             }
+            checkDoubleType(a.get("type"), "annotations.rewards." + id + ".type");
+            Annotation r = new Annotation(id, a.get("alias") instanceof String ? (String) a.get("alias") : null);
+            Object appliesTo = a.get("applies-to");
+            if (!(appliesTo instanceof List) || ((List<?>) appliesTo).isEmpty()) {
+                throw error("reward \"" + id + "\" needs a non-empty \"applies-to\" list");
+            }
+            for (Object o : (List<?>) appliesTo) {
+                if ("states".equals(o)) {
+                    r.onStates = true;
+                } else if ("choices".equals(o)) {
+                    r.onChoices = true;
+                } else if ("branches".equals(o)) {
+                    r.onBranches = true;
+                } else {
+                    throw error("reward \"" + id + "\" applies to " + o + ", not to states, choices or branches");
+                }
+            }
+            if (selectedReward < 0 && (wanted == null || wanted.equals(id) || wanted.equals(r.alias))) {
+                selectedReward = rewards.size();
+            }
+            rewards.add(r);
         }
-        if (chosen == null) {
-            if (wanted != null) {
-                throw error("no reward annotation '" + wanted + "'; the file has " + ids);
-            }
+        if (selectedReward < 0 && wanted != null) {
+            throw error("no reward annotation '" + wanted + "'; the file has " + new ArrayList<>(map.keySet()));
+        }
+    }
+
+    /** Atomic propositions: Boolean annotations of states, as the specification requires. */
+    private void readAps(Object annotations) throws ModelFormatException {
+        if (annotations == null) {
             return;
         }
-        if (!chosen.matches("[0-9a-z_-]+")) {
-            throw error("reward identifier \"" + chosen + "\" is not of the form [0-9a-z_-]+");
+        Object apsObj = object(annotations, "\"annotations\"").get("aps");
+        if (apsObj == null) {
+            return;
         }
-        Map<String, Object> a = object(rewards.get(chosen), "reward \"" + chosen + "\"");
-        checkDoubleType(a.get("type"), "annotations.rewards." + chosen + ".type");
-        Object appliesTo = a.get("applies-to");
-        if (!(appliesTo instanceof List) || ((List<?>) appliesTo).isEmpty()) {
-            throw error("reward \"" + chosen + "\" needs a non-empty \"applies-to\" list");
-        }
-        for (Object o : (List<?>) appliesTo) {
-            if ("states".equals(o)) {
-                rewardOnStates = true;
-            } else if ("choices".equals(o)) {
-                rewardOnChoices = true;
-            } else if ("branches".equals(o)) {
-                rewardOnBranches = true;
-            } else {
-                throw error("reward \"" + chosen + "\" applies to " + o + ", not to states, choices or branches");
+        for (Map.Entry<String, Object> e : object(apsObj, "\"annotations\".\"aps\"").entrySet()) {
+            String id = e.getKey();
+            if (!id.matches("[0-9a-z_-]+")) {
+                throw error("atomic proposition identifier \"" + id + "\" is not of the form [0-9a-z_-]+");
             }
+            Map<String, Object> a = object(e.getValue(), "atomic proposition \"" + id + "\"");
+            Map<String, Object> type = object(a.get("type"), "annotations.aps." + id + ".type");
+            if (!"bool".equals(type.get("type")) || (type.containsKey("size") && !Long.valueOf(1).equals(type.get("size")))) {
+                throw error("atomic proposition \"" + id + "\" must have type bool of size 1");
+            }
+            if (!List.of("states").equals(a.get("applies-to"))) {
+                throw error("atomic proposition \"" + id + "\" must apply to [\"states\"] only");
+            }
+            Annotation ap = new Annotation(id, a.get("alias") instanceof String ? (String) a.get("alias") : null);
+            ap.onStates = true;
+            aps.add(ap);
         }
-        rewardId = chosen;
     }
 
     private void readParameters(Object fileData) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sparsemdp.io.Compression;
+import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.io.ModelFormatException;
 import org.sparsemdp.model.HeapCheck;
 import org.sparsemdp.model.InvalidModelException;
@@ -66,17 +67,32 @@ public final class UmbReader {
 
     /** Reads {@code path} (plain tar, gzip or xz, detected by magic bytes). */
     public static Mdp read(Path path, UmbOptions options) throws IOException {
+        return readModel(path, options).mdp();
+    }
+
+    /** Reads from {@code in} (already decompressed or not); does not close it. */
+    public static Mdp read(InputStream in, String source, UmbOptions options) throws IOException {
+        return readModel(in, source, options).mdp();
+    }
+
+    /**
+     * Reads {@code path} with every reward annotation as a named reward structure (the alias as
+     * name, else the identifier; state values as the state part, choice values plus the expectation
+     * of branch values as the choice part) and every atomic proposition as a label. The MDP's own
+     * rewards are those of the annotation {@link UmbOptions#reward()} selects (default: the first).
+     */
+    public static LoadedModel readModel(Path path, UmbOptions options) throws IOException {
         try (InputStream in = Compression.open(path)) {
             return new UmbReader(in, path.toString(), options).readAll();
         }
     }
 
-    /** Reads from {@code in} (already decompressed or not); does not close it. */
-    public static Mdp read(InputStream in, String source, UmbOptions options) throws IOException {
+    /** As {@link #readModel(Path, UmbOptions)}, from {@code in} (compressed or not); does not close it. */
+    public static LoadedModel readModel(InputStream in, String source, UmbOptions options) throws IOException {
         return new UmbReader(Compression.decompressing(in, source), source, options).readAll();
     }
 
-    private Mdp readAll() throws IOException {
+    private LoadedModel readAll() throws IOException {
         TarReader.Entry e;
         boolean any = false;
         while ((e = tar.next()) != null) {
@@ -125,8 +141,10 @@ public final class UmbReader {
         long s = index.numStates;
         long c = index.numChoices;
         long k = index.numBranches;
-        long need = 4 * (s + 1) + 4 * (c + 1) + 12 * k + 16 * c
-                + (index.rewardOnStates ? 8 * s : 0) + (index.rewardOnBranches ? 8 * k : 0);
+        long need = 4 * (s + 1) + 4 * (c + 1) + 12 * k + 16 * c + index.aps.size() * (long) s;
+        for (UmbIndex.Annotation r : index.rewards) {
+            need += (r.onStates ? 8 * s : 0) + (r.onChoices ? 8 * c : 0) + (r.onBranches ? 8 * k : 0);
+        }
         try {
             HeapCheck.ensureFree(need, "a model of " + s + " states, " + c + " choices and " + k + " branches");
         } catch (InvalidModelException ex) {
@@ -182,7 +200,8 @@ public final class UmbReader {
             case "actions/choices/strings.bin":
                 return true;
             default:
-                return name.startsWith("annotations/rewards/") && name.endsWith("/values.bin");
+                return (name.startsWith("annotations/rewards/") || name.startsWith("annotations/aps/"))
+                        && name.endsWith("/values.bin");
         }
     }
 
@@ -218,20 +237,32 @@ public final class UmbReader {
             default:
                 break;
         }
-        String prefix = "annotations/rewards/" + ix.rewardId + "/";
-        if (ix.rewardId == null || !e.name.startsWith(prefix)) {
-            return; // another reward annotation
+        if (e.name.startsWith("annotations/aps/")) {
+            String rest = e.name.substring("annotations/aps/".length());
+            String id = rest.substring(0, rest.indexOf('/'));
+            if (ix.ap(id) == null || !rest.equals(id + "/states/values.bin")) {
+                throw tar.error(e.dataOffset, "entry " + e.name + " is not an atomic proposition of index.json");
+            }
+            arrays.aps.put(id, d.bits(ix.numStates));
+            return;
         }
-        String what = e.name.substring(prefix.length());
-        if (what.equals("states/values.bin") && ix.rewardOnStates) {
-            arrays.stateReward = d.doubles(ix.numStates);
-        } else if (what.equals("choices/values.bin") && ix.rewardOnChoices) {
-            arrays.choiceReward = d.doubles(ix.numChoices);
-        } else if (what.equals("branches/values.bin") && ix.rewardOnBranches) {
-            arrays.branchReward = d.doubles(ix.numBranches);
+        String rest = e.name.substring("annotations/rewards/".length());
+        int slash = rest.indexOf('/');
+        String id = slash < 0 ? rest : rest.substring(0, slash);
+        UmbIndex.Annotation r = ix.reward(id);
+        if (r == null) {
+            throw tar.error(e.dataOffset, "entry " + e.name + " is not a reward annotation of index.json");
+        }
+        String what = rest.substring(slash + 1);
+        if (what.equals("states/values.bin") && r.onStates) {
+            arrays.stateRewards.put(id, d.doubles(ix.numStates));
+        } else if (what.equals("choices/values.bin") && r.onChoices) {
+            arrays.choiceRewards.put(id, d.doubles(ix.numChoices));
+        } else if (what.equals("branches/values.bin") && r.onBranches) {
+            arrays.branchRewards.put(id, d.doubles(ix.numBranches));
         } else {
             throw tar.error(e.dataOffset, "entry " + e.name + " does not match the \"applies-to\" of reward \""
-                    + ix.rewardId + "\" in index.json");
+                    + id + "\" in index.json");
         }
     }
 

@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sparsemdp.io.LoadedModel;
+import org.sparsemdp.io.RewardStructure;
 import org.sparsemdp.model.Mdp;
 
 /**
@@ -19,8 +22,10 @@ import org.sparsemdp.model.Mdp;
  * {@code state-to-choices.bin}, {@code choice-to-branches.bin}, {@code branch-to-target.bin}
  * (uint64), {@code branch-to-probability.bin} (double), {@code state-is-initial.bin} (bit set),
  * the choice actions ({@code actions/choices/values.bin}, {@code string-mapping.bin},
- * {@code strings.bin}) when the model has labels, and the rewards as the annotation
- * {@code annotations/rewards/reward/choices/values.bin} when any reward is non-zero. The
+ * {@code strings.bin}) when the model has labels, the reward structures as reward annotations
+ * ({@code annotations/rewards/<id>/{states,choices}/values.bin}; an {@link Mdp} alone: its
+ * rewards as {@code annotations/rewards/reward/choices/values.bin} when any is non-zero) and, for a
+ * {@link LoadedModel}, the labels as atomic propositions. The
  * objective and discount, which UMB has no field for, are recorded in
  * {@code file-data.parameters} ({@code {"objective": "min"|"max", "discount": γ}}) with
  * {@code file-data.tool = "sparsemdp"}, where {@link UmbReader} finds them again. Arrays are
@@ -37,6 +42,22 @@ public final class UmbWriter {
 
     /** Writes {@code mdp} as an uncompressed UMB tar to {@code out} (flushed, not closed). */
     public static void write(Mdp mdp, OutputStream out) throws IOException {
+        write(LoadedModel.of(mdp), out);
+    }
+
+    /**
+     * Writes {@code model} as an uncompressed UMB tar to {@code out} (flushed, not closed): the MDP
+     * as {@link #write(Mdp, OutputStream)} does, every reward structure
+     * ({@link LoadedModel#rewardStructuresOrOwnRewards()}) as a reward annotation whose alias is its
+     * name (state part in {@code states/values.bin}, choice part in {@code choices/values.bin}),
+     * and every label the MDP does not determine ({@link LoadedModel#labelsBeyondModel()}) as an
+     * atomic proposition ({@code annotations/aps/<id>/states/values.bin}, the label's name as
+     * alias). Identifiers are the names in lower case with characters outside
+     * {@code [0-9a-z_-]} replaced by {@code _} (and {@code -2}, {@code -3}, ... appended where two
+     * would be equal).
+     */
+    public static void write(LoadedModel model, OutputStream out) throws IOException {
+        Mdp mdp = model.mdp();
         OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
         TarWriter tar = new TarWriter(buffered);
         LittleEndianArrays le = new LittleEndianArrays();
@@ -44,10 +65,14 @@ public final class UmbWriter {
         int c = mdp.numChoices();
         int b = (int) mdp.numTransitions();
         boolean labelled = hasLabels(mdp);
-        boolean rewards = hasRewards(mdp);
+        List<RewardStructure> rewards = model.rewardStructuresOrOwnRewards();
+        List<String> rewardIds = identifiers(rewards.stream().map(RewardStructure::name).toList());
+        Map<String, BitSet> aps = model.labelsBeyondModel(); // init and deadlock follow from the model
+        List<String> apIds = identifiers(List.copyOf(aps.keySet()));
         int[] initial = java.util.Arrays.stream(mdp.initialStates()).distinct().toArray();
 
-        tar.entry("index.json", index(mdp, labelled, rewards, initial.length).getBytes(StandardCharsets.UTF_8));
+        tar.entry("index.json", index(mdp, labelled, rewards, rewardIds, List.copyOf(aps.keySet()), apIds,
+                initial.length).getBytes(StandardCharsets.UTF_8));
         tar.begin("state-to-choices.bin", 8L * (s + 1));
         le.writeUint64(tar.content(), mdp.choiceStartArray(), s + 1);
         tar.begin("choice-to-branches.bin", 8L * (c + 1));
@@ -60,26 +85,49 @@ public final class UmbWriter {
         if (labelled) {
             writeActions(mdp, tar, le);
         }
-        if (rewards) {
-            tar.begin("annotations/rewards/" + REWARD_ID + "/choices/values.bin", 8L * c);
-            le.writeDoubles(tar.content(), mdp.rewardArray(), c);
+        for (int i = 0; i < rewards.size(); i++) {
+            RewardStructure rs = rewards.get(i);
+            String dir = "annotations/rewards/" + rewardIds.get(i) + "/";
+            if (rs.hasStateRewards()) {
+                tar.begin(dir + "states/values.bin", 8L * s);
+                le.writeDoubles(tar.content(), rs.stateRewardArray(), s);
+            }
+            if (rs.hasChoiceRewards() || !rs.hasStateRewards()) {
+                double[] choice = rs.hasChoiceRewards() ? rs.choiceRewardArray() : new double[c];
+                tar.begin(dir + "choices/values.bin", 8L * c);
+                le.writeDoubles(tar.content(), choice, c);
+            }
+        }
+        int i = 0;
+        for (BitSet set : aps.values()) {
+            tar.entry("annotations/aps/" + apIds.get(i++) + "/states/values.bin", bitSet(s, set.stream().toArray()));
         }
         tar.finish();
         buffered.flush();
     }
 
+    /** UMB identifiers ({@code [0-9a-z_-]+}, distinct) for {@code names}. */
+    static List<String> identifiers(List<String> names) {
+        List<String> ids = new ArrayList<>();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (String name : names) {
+            StringBuilder sb = new StringBuilder();
+            for (char ch : name.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+                sb.append((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || ch == '_' || ch == '-' ? ch : '_');
+            }
+            String id = sb.length() == 0 ? "_" : sb.toString();
+            String unique = id;
+            for (int k = 2; !used.add(unique); k++) {
+                unique = id + "-" + k;
+            }
+            ids.add(unique);
+        }
+        return ids;
+    }
+
     private static boolean hasLabels(Mdp mdp) {
         for (int x : mdp.actionIndexArray()) {
             if (x >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasRewards(Mdp mdp) {
-        for (double r : mdp.rewardArray()) {
-            if (r != 0.0) {
                 return true;
             }
         }
@@ -132,7 +180,8 @@ public final class UmbWriter {
         tar.entry("actions/choices/strings.bin", strings.toByteArray());
     }
 
-    static String index(Mdp mdp, boolean labelled, boolean rewards, int numInitial) {
+    static String index(Mdp mdp, boolean labelled, List<RewardStructure> rewards, List<String> rewardIds,
+                        List<String> apNames, List<String> apIds, int numInitial) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format-version", 1);
         root.put("format-revision", 0);
@@ -161,15 +210,41 @@ public final class UmbWriter {
         ts.put("#observations", 0);
         ts.put("branch-probability-type", doubleType());
         root.put("transition-system", ts);
-        if (rewards) {
-            Map<String, Object> annotation = new LinkedHashMap<>();
-            annotation.put("alias", REWARD_ID);
-            annotation.put("applies-to", List.of("choices"));
-            annotation.put("type", doubleType());
+        Map<String, Object> annotations = new LinkedHashMap<>();
+        if (!rewards.isEmpty()) {
             Map<String, Object> rewardMap = new LinkedHashMap<>();
-            rewardMap.put(REWARD_ID, annotation);
-            Map<String, Object> annotations = new LinkedHashMap<>();
+            for (int i = 0; i < rewards.size(); i++) {
+                RewardStructure rs = rewards.get(i);
+                Map<String, Object> annotation = new LinkedHashMap<>();
+                annotation.put("alias", rs.name());
+                List<String> appliesTo = new ArrayList<>();
+                if (rs.hasStateRewards()) {
+                    appliesTo.add("states");
+                }
+                if (rs.hasChoiceRewards() || !rs.hasStateRewards()) {
+                    appliesTo.add("choices");
+                }
+                annotation.put("applies-to", appliesTo);
+                annotation.put("type", doubleType());
+                rewardMap.put(rewardIds.get(i), annotation);
+            }
             annotations.put("rewards", rewardMap);
+        }
+        if (!apNames.isEmpty()) {
+            Map<String, Object> apMap = new LinkedHashMap<>();
+            for (int i = 0; i < apNames.size(); i++) {
+                Map<String, Object> annotation = new LinkedHashMap<>();
+                annotation.put("alias", apNames.get(i));
+                annotation.put("applies-to", List.of("states"));
+                Map<String, Object> type = new LinkedHashMap<>();
+                type.put("type", "bool");
+                type.put("size", 1);
+                annotation.put("type", type);
+                apMap.put(apIds.get(i), annotation);
+            }
+            annotations.put("aps", apMap);
+        }
+        if (!annotations.isEmpty()) {
             root.put("annotations", annotations);
         }
         StringBuilder sb = new StringBuilder();

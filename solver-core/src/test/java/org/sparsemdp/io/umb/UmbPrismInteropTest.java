@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
 
@@ -131,6 +132,24 @@ class UmbPrismInteropTest {
                 List.of(mdp.actionLabel(0), mdp.actionLabel(1), mdp.actionLabel(2), mdp.actionLabel(3)));
         assertEquals(Objective.MINIMIZE, mdp.objective());
         assertEquals(0.9, mdp.discount(), 0.0);
+    }
+
+    @Test
+    void prismsAtomicPropositionsAndRewardsBecomeLabelsAndNamedStructures() throws IOException {
+        LoadedModel m = UmbReader.readModel(new ByteArrayInputStream(prismStyleUmb()), "prism.umb", UmbOptions.defaults());
+        java.util.BitSet goal = new java.util.BitSet();
+        goal.set(2);
+        assertEquals(goal, m.label("goal"));
+        assertEquals(List.of("steps"), m.rewardStructureNames());
+        assertArrayEquals(new double[] {1.0, 0.5, 2.0, 0.0}, m.rewardStructure("steps").choiceRewards());
+        // written back, PRISM's layout: aps/<id>/states/values.bin as a bit set, rewards with the name as alias
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        UmbWriter.write(m, out);
+        Map<String, byte[]> entries = UmbFixtures.untar(out.toByteArray());
+        assertArrayEquals(uint64(0b100), entries.get("annotations/aps/goal/states/values.bin"));
+        assertArrayEquals(doubles(1.0, 0.5, 2.0, 0.0), entries.get("annotations/rewards/steps/choices/values.bin"));
+        String index = new String(entries.get("index.json"), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(true, index.contains("\"alias\": \"goal\"") && index.contains("\"type\": \"bool\""), index);
     }
 
     @Test

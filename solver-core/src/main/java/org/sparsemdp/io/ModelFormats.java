@@ -1,0 +1,267 @@
+package org.sparsemdp.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.sparsemdp.io.cassandra.CassandraReader;
+import org.sparsemdp.io.cassandra.CassandraWriter;
+import org.sparsemdp.io.drn.DrnReader;
+import org.sparsemdp.io.drn.DrnWriter;
+import org.sparsemdp.io.mdp.MdpTextReader;
+import org.sparsemdp.io.mdp.MdpTextWriter;
+import org.sparsemdp.io.prism.PrismExplicitReader;
+import org.sparsemdp.io.prism.PrismExplicitWriter;
+import org.sparsemdp.io.umb.UmbOptions;
+import org.sparsemdp.io.umb.UmbReader;
+import org.sparsemdp.io.umb.UmbWriter;
+import org.sparsemdp.model.Mdp;
+
+/**
+ * The model file formats: one place to read any model file and to write a {@link LoadedModel} in
+ * any writable format, with what each format holds.
+ *
+ * <table>
+ *   <caption>Formats and what they hold besides the transitions</caption>
+ *   <tr><th>name</th><th>files</th><th>holds</th></tr>
+ *   <tr><td>mdp</td><td>{@code .mdp}</td><td>objective, discount, one initial state, action labels, one
+ *       reward per choice</td></tr>
+ *   <tr><td>prism</td><td>{@code .tra} (+ {@code .lab}, {@code .srew}, {@code .trew})</td><td>labels, initial
+ *       states ({@code init}), action labels, any number of named reward structures with state and
+ *       choice parts</td></tr>
+ *   <tr><td>drn</td><td>{@code .drn}</td><td>the same as prism</td></tr>
+ *   <tr><td>umb</td><td>{@code .umb}</td><td>the same, plus objective and discount (in
+ *       {@code file-data.parameters})</td></tr>
+ *   <tr><td>cassandra</td><td>{@code .pomdp}, {@code .cassandra}</td><td>objective, discount, initial
+ *       states, action names, one reward per choice</td></tr>
+ * </table>
+ *
+ * <p>Detection ({@link #detect}): a file whose decompressed content is a tar archive is UMB
+ * whatever its name; otherwise the name decides (after a {@code .gz}/{@code .xz} suffix), except
+ * that a {@code .mdp} file whose first word is not {@code mdp} is Cassandra's format (pomdp-solve's
+ * MDP files use {@code .mdp} too).
+ *
+ * <p>Writing ({@link #write(LoadedModel, Path, ModelFormat, Set)}) never drops anything silently:
+ * what the target cannot hold ({@link FormatLosses}) is an error unless that feature is dropped
+ * explicitly. Files are written to temporary files and moved into place when all are complete
+ * ({@link AtomicOutputFiles}); a name ending in {@code .gz} or {@code .xz} is compressed.
+ */
+public final class ModelFormats {
+    /** The native text format. */
+    public static final ModelFormat MDP = new ModelFormat("mdp", List.of(".mdp"),
+            EnumSet.of(ModelFeature.OBJECTIVE, ModelFeature.DISCOUNT, ModelFeature.REWARDS, ModelFeature.ACTION_LABELS),
+            false, false, m -> true,
+            (f, o) -> LoadedModel.withOwnRewards(MdpTextReader.read(f)),
+            (m, f, files) -> {
+                try (OutputStream out = files.open(f)) {
+                    MdpTextWriter.write(singleRewardMdp(m), out);
+                }
+            });
+    /** PRISM's explicit format. */
+    public static final ModelFormat PRISM = new ModelFormat("prism", List.of(".tra"),
+            EnumSet.of(ModelFeature.LABELS, ModelFeature.REWARDS, ModelFeature.STATE_REWARDS,
+                    ModelFeature.INITIAL_STATES, ModelFeature.ACTION_LABELS),
+            true, true, m -> true,
+            (f, o) -> PrismExplicitReader.read(f),
+            PrismExplicitWriter::write);
+    /** Storm's DRN format (labels only on state lines: a label no state carries cannot be written). */
+    public static final ModelFormat DRN = new ModelFormat("drn", List.of(".drn"),
+            EnumSet.of(ModelFeature.LABELS, ModelFeature.REWARDS, ModelFeature.STATE_REWARDS,
+                    ModelFeature.INITIAL_STATES, ModelFeature.ACTION_LABELS),
+            true, false, m -> true,
+            (f, o) -> DrnReader.read(f),
+            (m, f, files) -> {
+                try (OutputStream out = files.open(f)) {
+                    DrnWriter.write(m, out);
+                }
+            });
+    /** The UMB binary format. */
+    public static final ModelFormat UMB = new ModelFormat("umb", List.of(".umb"), EnumSet.allOf(ModelFeature.class),
+            true, true, m -> true,
+            (f, o) -> UmbReader.readModel(f, UmbOptions.defaults().underlyingMdpOfPomdp(o.pomdpAsMdp())
+                    .reward(o.umbReward())),
+            (m, f, files) -> {
+                try (OutputStream out = files.open(f)) {
+                    UmbWriter.write(m, out);
+                }
+            });
+    /** Cassandra's POMDP/MDP format. */
+    public static final ModelFormat CASSANDRA = new ModelFormat("cassandra", List.of(".pomdp", ".cassandra"),
+            EnumSet.of(ModelFeature.OBJECTIVE, ModelFeature.DISCOUNT, ModelFeature.REWARDS,
+                    ModelFeature.INITIAL_STATES, ModelFeature.ACTION_LABELS),
+            false, false, m -> CassandraWriter.whyNotExpressible(m) != null || CassandraWriter.writesActionNames(m),
+            (f, o) -> LoadedModel.withOwnRewards(CassandraReader.read(f, o.pomdpAsMdp())),
+            (m, f, files) -> {
+                try (OutputStream out = files.open(f)) {
+                    CassandraWriter.write(singleRewardMdp(m), out);
+                }
+            });
+
+    private static final List<ModelFormat> ALL = List.of(MDP, PRISM, DRN, UMB, CASSANDRA);
+
+    private ModelFormats() {
+    }
+
+    /** Every format, in the order shown to users. */
+    public static List<ModelFormat> all() {
+        return ALL;
+    }
+
+    /** The names, comma-separated. */
+    public static String names() {
+        StringBuilder sb = new StringBuilder();
+        for (ModelFormat f : ALL) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(f.name());
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The format called {@code name} (case-insensitive).
+     *
+     * @throws IllegalArgumentException naming the known formats
+     */
+    public static ModelFormat byName(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        for (ModelFormat f : ALL) {
+            if (f.name().equals(n)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown format '" + name + "'; known formats: " + names());
+    }
+
+    /** The format whose suffix ends {@code fileName} (a compression suffix removed first), or null. */
+    public static ModelFormat bySuffix(String fileName) {
+        String n = Compression.stripCompressionSuffix(fileName).toLowerCase(Locale.ROOT);
+        for (ModelFormat f : ALL) {
+            for (String s : f.suffixes()) {
+                if (n.endsWith(s)) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The format of an existing {@code file}, from its content and name (see the class comment).
+     *
+     * @throws IllegalArgumentException if neither tells
+     */
+    public static ModelFormat detect(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Compression.open(file)) {
+            head = in.readNBytes(4096);
+        }
+        if (head.length >= 262 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar")) {
+            return UMB;
+        }
+        ModelFormat byName = bySuffix(file.getFileName().toString());
+        if (byName == MDP && !firstWordIsMdp(head)) {
+            return CASSANDRA;
+        }
+        if (byName != null) {
+            return byName;
+        }
+        throw new IllegalArgumentException(file + ": cannot tell the format from the file name; name it (auto, "
+                + names() + ")");
+    }
+
+    /** The format to read {@code file} with: {@code format} by name, or detected for {@code auto} or null. */
+    public static ModelFormat forReading(Path file, String format) throws IOException {
+        return format == null || format.equalsIgnoreCase("auto") ? detect(file) : byName(format);
+    }
+
+    /**
+     * The format to write {@code file} in: {@code format} by name, or from the file name for
+     * {@code auto} or null.
+     *
+     * @throws IllegalArgumentException for an unknown or read-only format, or a name that tells none
+     */
+    public static ModelFormat forWriting(Path file, String format) {
+        ModelFormat f = format == null || format.equalsIgnoreCase("auto") ? bySuffix(file.getFileName().toString())
+                : byName(format);
+        if (f == null) {
+            throw new IllegalArgumentException(file + ": cannot tell the output format from the file name; name it ("
+                    + names() + ")");
+        }
+        f.writer(); // read-only formats fail here
+        return f;
+    }
+
+    /** Reads {@code file} in its detected format with default options. */
+    public static LoadedModel read(Path file) throws IOException {
+        return read(file, "auto", ModelReadOptions.DEFAULTS);
+    }
+
+    /** Reads {@code file} in {@code format} ({@code auto}: detected) with default options. */
+    public static LoadedModel read(Path file, String format) throws IOException {
+        return read(file, format, ModelReadOptions.DEFAULTS);
+    }
+
+    /** Reads {@code file} in {@code format} ({@code auto}: detected). */
+    public static LoadedModel read(Path file, String format, ModelReadOptions options) throws IOException {
+        return forReading(file, format).reader().read(file, options);
+    }
+
+    /**
+     * Writes {@code model} to {@code file} in {@code format} ({@code auto}: from the name), losing
+     * nothing: what the format cannot hold is an error.
+     *
+     * @return the format written
+     */
+    public static ModelFormat write(LoadedModel model, Path file, String format) throws IOException {
+        return write(model, file, forWriting(file, format), Set.of());
+    }
+
+    /**
+     * Writes {@code model} without the features {@code drop} ({@link FormatLosses#drop(LoadedModel, Set,
+     * ModelFormat)}) to
+     * {@code file} (and, for PRISM, the files beside it) in {@code format}, atomically.
+     *
+     * @return {@code format}
+     * @throws IllegalArgumentException if the format would lose a feature not in {@code drop}
+     *                                  (naming each), or cannot be written
+     * @throws IOException              if the format cannot express the model's structure (e.g.
+     *                                  Cassandra's with differing action sets) or writing fails;
+     *                                  no target file is then changed
+     */
+    public static ModelFormat write(LoadedModel model, Path file, ModelFormat format, Set<ModelFeature> drop)
+            throws IOException {
+        ModelFormat.Writer writer = format.writer();
+        LoadedModel m = FormatLosses.drop(model, drop, format);
+        FormatLosses.check(m, format, drop);
+        try (AtomicOutputFiles files = new AtomicOutputFiles()) {
+            writer.write(m, file, files);
+            files.commit();
+        }
+        return format;
+    }
+
+    /**
+     * The MDP with the rewards of the model's first reward structure (state part folded in), as
+     * the formats with one reward per choice write it.
+     */
+    static Mdp singleRewardMdp(LoadedModel model) {
+        List<RewardStructure> rs = model.rewardStructuresOrOwnRewards();
+        return rs.isEmpty() ? model.mdp() : model.mdp().withRewards(rs.get(0).perChoice(model.mdp()));
+    }
+
+    private static boolean firstWordIsMdp(byte[] head) {
+        String text = new String(head, StandardCharsets.UTF_8);
+        for (String line : text.split("\n")) {
+            int hash = line.indexOf('#');
+            String content = (hash >= 0 ? line.substring(0, hash) : line).trim();
+            if (!content.isEmpty()) {
+                return content.startsWith("mdp") && (content.length() == 3 || Character.isWhitespace(content.charAt(3)));
+            }
+        }
+        return true; // empty or only comments: let the native reader report it
+    }
+}
