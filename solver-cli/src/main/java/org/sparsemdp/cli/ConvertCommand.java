@@ -54,7 +54,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelWriters.resolve(out, to); // fail on a bad target before reading a large input
-        LoadedModel loaded = ModelFiles.formatOf(in, from).reader().read(in, new ReadOptions(pomdpAsMdp, reward));
+        LoadedModel loaded = ModelFiles.read(in, from, new ReadOptions(pomdpAsMdp, reward));
         Mdp mdp = loaded.mdp();
         mdp = overrides.apply(mdp);
         ModelFormat target = ModelWriters.write(loaded.withMdp(mdp), out, to);

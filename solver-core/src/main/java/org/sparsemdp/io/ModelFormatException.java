@@ -37,6 +37,13 @@ public class ModelFormatException extends IOException {
         return new ModelFormatException(source, problem);
     }
 
+    /** A problem with file {@code source} as a whole, caused by {@code cause}; {@link #line()} is then 0. */
+    public static ModelFormatException inFile(String source, String problem, Throwable cause) {
+        ModelFormatException e = new ModelFormatException(source, problem);
+        e.initCause(cause);
+        return e;
+    }
+
     private ModelFormatException(String source, String problem, long offset) {
         super(source + "@" + offset + ": " + problem);
         this.source = source;
