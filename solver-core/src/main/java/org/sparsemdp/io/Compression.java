@@ -259,6 +259,15 @@ public final class Compression {
         }
 
         @Override
+        public int available() throws IOException {
+            try {
+                return super.available(); // xz reports here an error met after the bytes it returned
+            } catch (IOException e) {
+                throw translate(e, source, kind);
+            }
+        }
+
+        @Override
         public long skip(long n) throws IOException {
             try {
                 long k = super.skip(n);
