@@ -116,8 +116,10 @@ final class CommandChecks implements CommandLine.IExecutionStrategy {
                 if (candidates != null) {
                     List<String> known = new ArrayList<>();
                     candidates.forEach(known::add);
-                    require(cl, name, v, known.contains(String.valueOf(v).toLowerCase(Locale.ROOT)),
-                            "one of " + String.join(", ", known));
+                    if (!known.contains(String.valueOf(v).toLowerCase(Locale.ROOT))) {
+                        throw new ParameterException(cl, "Invalid value for option '" + name + "': unknown method '"
+                                + v + "'; known methods: " + String.join(", ", known));
+                    }
                 }
                 break;
             case "--format":
@@ -198,7 +200,7 @@ final class CommandChecks implements CommandLine.IExecutionStrategy {
     private static void checkOutput(CommandLine cl, String name, Path out, List<Path> inputs,
             List<Map.Entry<String, Path>> outputs) {
         String what = name.startsWith("-") ? "option '" + name + "'" : name;
-        if (Files.exists(out) && !Files.isRegularFile(out)) {
+        if (Files.exists(out) && !Files.isRegularFile(out) && !Files.isDirectory(out)) {
             return; // a device or FIFO (directly or through a link): written through, never replaced
         }
         for (Path in : inputs) {

@@ -30,8 +30,8 @@ public final class Compression {
      * position and fail with "Illegal seek".
      */
     public static InputStream open(Path path) throws IOException {
-        InputStream raw = Files.isRegularFile(path) ? Files.newInputStream(path)
-                : new java.io.FileInputStream(path.toFile());
+        InputStream raw = Files.isRegularFile(path) || !Files.exists(path) ? Files.newInputStream(path)
+                : new java.io.FileInputStream(path.toFile()); // NoSuchFileException for a missing file
         return decompressing(raw, path.toString());
     }
 
