@@ -26,12 +26,23 @@ public final class BoundedLineReader {
     private long lineNumber;
     private final StringBuilder pending = new StringBuilder();
 
-    /** A reader of {@code in} with lines of at most {@link #MAX_LINE_CHARS}; {@code source} names it in errors. */
+    /**
+     * A reader of {@code in} with lines of at most {@link #MAX_LINE_CHARS} chars.
+     *
+     * @param in     the text to read (not closed by this reader)
+     * @param source names the input in errors
+     */
     public BoundedLineReader(Reader in, String source) {
         this(in, source, MAX_LINE_CHARS);
     }
 
-    /** A reader of {@code in} with lines of at most {@code maxChars} chars. */
+    /**
+     * A reader of {@code in} with lines of at most {@code maxChars} chars.
+     *
+     * @param in       the text to read (not closed by this reader)
+     * @param source   names the input in errors
+     * @param maxChars the longest line accepted, in chars
+     */
     public BoundedLineReader(Reader in, String source, int maxChars) {
         if (maxChars < 1) {
             throw new IllegalArgumentException("the line limit must be positive, got " + maxChars);
@@ -41,14 +52,20 @@ public final class BoundedLineReader {
         this.maxChars = maxChars;
     }
 
-    /** The number of lines returned so far (the 1-based number of the last one). */
+    /**
+     * The number of lines returned so far.
+     *
+     * @return the 1-based number of the last line returned, 0 before the first
+     */
     public long lineNumber() {
         return lineNumber;
     }
 
     /**
-     * The next line without its terminator, or null at the end of the input.
+     * The next line without its terminator.
      *
+     * @return the line, or null at the end of the input
+     * @throws IOException          if reading fails
      * @throws ModelFormatException if the line is longer than the limit
      */
     public String readLine() throws IOException {
