@@ -82,7 +82,7 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelWriters.resolve(out, to); // fail on a bad target before reading a large input
         java.util.Set<ModelFeature> dropped = ModelFeature.parseList(drop);
-        LoadedModel loaded = ModelFiles.formatOf(in, from).reader().read(in, new ReadOptions(pomdpAsMdp, reward));
+        LoadedModel loaded = ModelFiles.read(in, from, new ReadOptions(pomdpAsMdp, reward));
         loaded = loaded.withMdp(overrides.apply(loaded.mdp()));
         loaded = selectRewards(loaded);
         if (foldStateRewards) {

@@ -2,6 +2,7 @@ package org.sparsemdp.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -11,15 +12,99 @@ import java.util.Map;
 import org.sparsemdp.io.Compression;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.io.ModelFormats;
+import org.sparsemdp.io.cassandra.CassandraReader;
+import org.sparsemdp.io.drn.DrnReader;
+import org.sparsemdp.io.mdp.MdpTextReader;
 import org.sparsemdp.io.prism.PrismExplicitReader;
+import org.sparsemdp.io.umb.UmbOptions;
+import org.sparsemdp.io.umb.UmbReader;
 import org.sparsemdp.model.Mdp;
 
 /**
  * Loads model files for the commands, choosing the format from {@code --format} or, with
- * {@code auto}, by {@link ModelFormats#detect} (content and name).
+ * {@code auto}, by {@link ModelFormats#detect} (name and content).
+ *
+ * <p>Standard input ({@code -}) and files that are not regular (a pipe, a FIFO, a device) are read
+ * once, as streams: the format comes from {@code --format}, else from the name (a FIFO), else from
+ * the first bytes of the content, which are kept for the reader; the readers then skip their
+ * first pass ({@code LineCensus}) and grow their arrays. A regular file is read as before.
  */
 final class ModelFiles {
+    /** The file name that means standard input. */
+    static final String STDIN = "-";
+    /** Standard input, as read for {@code -} (tests replace it). */
+    static InputStream stdin = System.in;
+    /** Bytes of the decompressed content examined to tell the format. */
+    private static final int HEAD_BYTES = ModelFormats.HEAD_BYTES;
+
     private ModelFiles() {
+    }
+
+    /**
+     * Reads {@code file} in {@code format} ({@code auto} or null: from name and content), with
+     * its labels and reward structures where the format has them; a stream (see the class
+     * comment) is read once.
+     */
+    static LoadedModel read(Path file, String format, ReadOptions options) throws IOException {
+        if (!isStream(file)) {
+            return formatOf(file, format).reader().read(file, options);
+        }
+        boolean stdinGiven = file.toString().equals(STDIN);
+        String name = stdinGiven ? "<stdin>" : file.toString();
+        InputStream raw = stdinGiven ? stdin : new java.io.FileInputStream(file.toFile());
+        try (InputStream in = new java.io.BufferedInputStream(Compression.decompressing(raw, name), 1 << 16)) {
+            in.mark(HEAD_BYTES);
+            byte[] head = in.readNBytes(HEAD_BYTES);
+            in.reset();
+            ModelFormat f;
+            String requested = format == null ? "auto" : format;
+            if (!requested.equalsIgnoreCase("auto")) {
+                f = ModelFormat.byName(requested);
+            } else {
+                f = byContent(stdinGiven || file.getFileName() == null ? null : file.getFileName().toString(), head);
+                if (f == null) {
+                    throw new IllegalArgumentException(name + ": cannot tell the model format from "
+                            + (stdinGiven ? "" : "the name or ") + "the content; use --format (" + FORMATS + ")");
+                }
+            }
+            return readStream(f, in, name, options);
+        }
+    }
+
+    /** The format {@link ModelFormats#detect(String, byte[])} tells from a name (may be null) and content, or null. */
+    static ModelFormat byContent(String fileName, byte[] head) {
+        org.sparsemdp.io.ModelFormat f = ModelFormats.detect(fileName, head);
+        return f == null ? null : new ModelFormat(f);
+    }
+
+    /** The format the content alone tells, or null. */
+    static ModelFormat byContent(byte[] head) {
+        return byContent(null, head);
+    }
+
+    /** Whether {@code file} is read as a stream: {@code -} (standard input) or an existing file that is not regular. */
+    static boolean isStream(Path file) {
+        return file.toString().equals(STDIN) || (Files.exists(file) && !Files.isRegularFile(file)
+                && !Files.isDirectory(file));
+    }
+
+    /** Reads a model of format {@code f} from the stream {@code in} (decompressed); {@code name} names it in errors. */
+    static LoadedModel readStream(ModelFormat f, InputStream in, String name, ReadOptions o) throws IOException {
+        switch (f.name()) {
+            case "mdp":
+                return LoadedModel.of(MdpTextReader.read(in, name));
+            case "prism":
+                return LoadedModel.of(PrismExplicitReader.readTransitions(in, name));
+            case "drn":
+                return DrnReader.read(in, name);
+            case "umb":
+                return LoadedModel.of(UmbReader.read(in, name, UmbOptions.defaults().underlyingMdpOfPomdp(o.pomdpAsMdp())
+                        .reward(o.reward())));
+            case "cassandra":
+                return LoadedModel.of(CassandraReader.read(in, name, o.pomdpAsMdp()));
+            default:
+                throw new IllegalArgumentException("format '" + f.name() + "' cannot be read from a stream");
+        }
     }
 
     /** Formats known to {@code --format}. */
@@ -30,7 +115,7 @@ final class ModelFiles {
     }
 
     static Mdp load(Path file, String format, ReadOptions options) throws IOException {
-        return formatOf(file, format).reader().read(file, options).mdp();
+        return read(file, format, options).mdp();
     }
 
     /**
@@ -42,8 +127,16 @@ final class ModelFiles {
      */
     static LoadedModel loadModel(Path file, String format, List<Path> labels, Path stateRewards,
                                  Path transitionRewards) throws IOException {
-        ModelFormat f = formatOf(file, format);
         boolean explicitRewards = stateRewards != null || transitionRewards != null;
+        if (isStream(file)) {
+            if (explicitRewards) {
+                throw new IllegalArgumentException("--state-rewards and --transition-rewards need the model as a"
+                        + " regular .tra file, not a stream");
+            }
+            LoadedModel model = read(file, format, ReadOptions.DEFAULTS);
+            return labels.isEmpty() ? model : withLabels(model, labels);
+        }
+        ModelFormat f = formatOf(file, format);
         if (f.name().equals("prism")) {
             return PrismExplicitReader.read(file,
                     labels.isEmpty() ? PrismExplicitReader.labelFilesBeside(file) : labels,
@@ -89,8 +182,8 @@ final class ModelFiles {
         try {
             return new ModelFormat(ModelFormats.detect(file));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": cannot tell the format from the file name; use --format ("
-                    + FORMATS + ")", e);
+            throw new IllegalArgumentException(file + ": cannot tell the format from the file name or content; use"
+                    + " --format (" + FORMATS + ")", e);
         }
     }
 }

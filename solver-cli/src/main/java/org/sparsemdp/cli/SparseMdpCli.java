@@ -7,9 +7,11 @@ import picocli.CommandLine.Command;
 /**
  * The {@code sparsemdp} command: solves, evaluates, inspects and converts MDP files.
  *
- * <p>Exit codes: 0 success; 1 bad input (the message names file, line and problem); 2 bad usage;
- * 3 the solver stopped before meeting its stopping rule (results are still written, with their
- * status and bound).
+ * <p>Exit codes: 0 success; 1 bad input (the message names file, line and problem); 2 bad usage
+ * (an unknown option, a bad option value, an output that is an input: checked before the command
+ * runs by {@link CommandChecks}); 3 the solver stopped before meeting its stopping rule (results
+ * are still written, with their status and bound); 4 out of memory (the message names the heap
+ * needed when known and the {@code -Xmx} to try; {@link CliErrors}).
  */
 @Command(name = "sparsemdp", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Solves large sparse Markov decision processes with certified error bounds.",
@@ -18,8 +20,12 @@ import picocli.CommandLine.Command;
 public final class SparseMdpCli {
     /** Exit code for bad input files or option values. */
     public static final int EXIT_BAD_INPUT = 1;
+    /** Exit code for bad usage: unknown options, bad option values (picocli's own code for them). */
+    public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
     /** Exit code when the solver did not meet its stopping rule. */
     public static final int EXIT_NOT_CONVERGED = 3;
+    /** Exit code when the heap is too small for the model or its solver. */
+    public static final int EXIT_OUT_OF_MEMORY = 4;
 
     /** Entry point. */
     public static void main(String[] args) {
@@ -31,11 +37,26 @@ public final class SparseMdpCli {
         CommandLine cl = new CommandLine(new SparseMdpCli());
         cl.setOut(out);
         cl.setErr(err);
+        cl.setExecutionStrategy(new CommandChecks());
+        cl.setParameterExceptionHandler((ex, badArgs) -> { // short: the message, suggestions, where help is
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("sparsemdp: " + org.sparsemdp.io.SafeText.escape(ex.getMessage()));
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return EXIT_USAGE;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("sparsemdp: " + CliErrors.describe(ex));
-            return EXIT_BAD_INPUT;
+            return CliErrors.exitCode(ex);
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) { // picocli passes Errors on; they end here
+            cl = null; // let the model go before describing the error
+            err.println("sparsemdp: " + CliErrors.describe(e));
+            code = e instanceof OutOfMemoryError ? EXIT_OUT_OF_MEMORY : EXIT_BAD_INPUT;
+        }
         out.flush();
         err.flush();
         return code;

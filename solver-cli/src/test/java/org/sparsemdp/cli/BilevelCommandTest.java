@@ -47,7 +47,7 @@ class BilevelCommandTest {
     @Test
     void unknownMethodIsRejected() {
         CliTest.Run r = CliTest.run("bilevel", LEADER, FOLLOWER, "--method", "guess");
-        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
+        assertEquals(SparseMdpCli.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("unknown method 'guess'"), r.err());
     }
 }

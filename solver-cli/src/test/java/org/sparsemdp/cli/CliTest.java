@@ -101,7 +101,7 @@ class CliTest {
         assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
         assertTrue(r.err().contains("no such file"), r.err());
         r = run("solve", INVENTORY.toString(), "--method", "magic");
-        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
+        assertEquals(SparseMdpCli.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("unknown method 'magic'"), r.err());
     }
 
@@ -136,7 +136,7 @@ class CliTest {
             assertEquals(1290.0 / 49, initialValue, 1e-8, String.join(" ", method));
         }
         Run r = run("solve", INVENTORY.toString(), "--method", "vi", "--omega", "1.5");
-        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
+        assertEquals(SparseMdpCli.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("--omega applies to --method sor"), r.err());
     }
 
@@ -162,7 +162,7 @@ class CliTest {
         assertTrue(constrained < unconstrainedObjective - 1e-6, constrained + " vs " + unconstrainedObjective);
         assertEquals("state,action,probability", Files.readAllLines(policy).get(0));
         Run bad = run("solve", "../datasets/forest/forest.mdp", "--method", "vi", "--constraint", costs + ":1");
-        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, bad.code());
+        assertEquals(SparseMdpCli.EXIT_USAGE, bad.code());
         assertTrue(bad.err().contains("--constraint needs --method lp"), bad.err());
     }
 

@@ -172,10 +172,10 @@ class GenerateCommandTest {
         assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
         assertTrue(r.err().contains("cannot tell the output format"), r.err());
         r = CliTest.run("generate", "forest", "--to", "nosuch", "-o", dir.resolve("x.mdp").toString());
-        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
+        assertEquals(SparseMdpCli.EXIT_USAGE, r.code()); // a bad option value: usage
         assertTrue(r.err().contains("unknown format 'nosuch'"), r.err());
         r = CliTest.run("generate", "inventory", "--demand", "1:0.5,x", "-o", dir.resolve("y.mdp").toString());
-        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
+        assertEquals(SparseMdpCli.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("--demand"), r.err());
         r = CliTest.run("generate", "forest");
         assertEquals(2, r.code());

@@ -100,12 +100,12 @@ class ReachabilityCliTest {
         }
         // Interval iteration has no inner method: --inner is refused with the reason, not ignored.
         CliTest.Run r = CliTest.run("solve", f.toString(), "--method", "topological", "--inner", "vi");
-        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
+        assertEquals(SparseMdpCli.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("--inner does not apply to a cyclic model with discount 1"), r.err());
         Files.writeString(dir.resolve("c.lab"), "0=\"init\" 1=\"done\"\n2: 1\n");
         r = CliTest.run("solve", f.toString(), "--labels", dir.resolve("c.lab").toString(), "--reach", "done",
                 "--method", "topological", "--inner", "gs");
-        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
+        assertEquals(SparseMdpCli.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("--inner does not apply to --reach"), r.err());
     }
 
@@ -122,7 +122,7 @@ class ReachabilityCliTest {
         r = CliTest.run("solve", tra.toString(), "--reach", "rich", "--until", "rich");
         assertEquals(2, r.code());
         r = CliTest.run("solve", tra.toString(), "--reach", "rich", "--discount", "0.9");
-        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
+        assertEquals(SparseMdpCli.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("add --discount 1"), r.err());
     }
 

@@ -23,9 +23,16 @@ public final class Compression {
     private Compression() {
     }
 
-    /** Opens {@code path} for reading, decompressing gzip or xz content transparently. */
+    /**
+     * Opens {@code path} for reading, decompressing gzip or xz content transparently. A file that
+     * is not regular (a pipe, a FIFO, a character device such as {@code /dev/stdin}) is read as a
+     * plain stream: the channel stream of {@link Files#newInputStream} would ask it for its
+     * position and fail with "Illegal seek".
+     */
     public static InputStream open(Path path) throws IOException {
-        return decompressing(Files.newInputStream(path), path.toString());
+        InputStream raw = Files.isRegularFile(path) || !Files.exists(path) ? Files.newInputStream(path)
+                : new java.io.FileInputStream(path.toFile()); // NoSuchFileException for a missing file
+        return decompressing(raw, path.toString());
     }
 
     /** Wraps {@code in}, decompressing gzip or xz content transparently. */
@@ -38,22 +45,53 @@ public final class Compression {
      * compressed data is reported as a {@link ModelFormatException} naming {@code source}.
      */
     public static InputStream decompressing(InputStream in, String source) throws IOException {
+        return decompressing(in, source, maxRatio(), RATIO_FLOOR_BYTES);
+    }
+
+    /**
+     * As {@link #decompressing(InputStream, String)} with the decompression-bomb guard set
+     * explicitly: the decompressed content may be at most {@code floorBytes} plus
+     * {@code maxRatio} times the compressed bytes read so far (tests use a small floor).
+     */
+    static InputStream decompressing(InputStream in, String source, long maxRatio, long floorBytes)
+            throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, BUFFER);
         buffered.mark(XZ_MAGIC.length);
         byte[] head = buffered.readNBytes(XZ_MAGIC.length);
         buffered.reset();
         try {
             if (isGzipMagic(head)) {
-                return new BufferedInputStream(new Guarded(new GZIPInputStream(buffered, BUFFER), source, "gzip"),
-                        BUFFER);
+                Counting compressed = new Counting(buffered);
+                return new BufferedInputStream(new Guarded(new GZIPInputStream(compressed, BUFFER), source, "gzip",
+                        compressed, maxRatio, floorBytes), BUFFER);
             }
             if (isXzMagic(head)) {
-                return new BufferedInputStream(new Guarded(Xz.in(buffered), source, "xz"), BUFFER);
+                Counting compressed = new Counting(buffered);
+                return new BufferedInputStream(new Guarded(Xz.in(compressed), source, "xz", compressed, maxRatio,
+                        floorBytes), BUFFER);
             }
         } catch (IOException e) {
             throw Guarded.translate(e, source, head[0] == XZ_MAGIC[0] ? "xz" : "gzip");
         }
         return buffered;
+    }
+
+    /**
+     * Default largest ratio of decompressed to compressed bytes that {@link #open} and
+     * {@link #decompressing} accept (beyond the first {@link #RATIO_FLOOR_BYTES}): 1032, DEFLATE's
+     * maximum. Model files are numbers and labels, which compress 3–20 times; xz reaches more
+     * only on degenerate content such as a run of zeros, the stuff of decompression bombs (10 GB
+     * of zeros fit in 1.5 MB of xz). Decompression beyond the ratio is refused with a
+     * {@link ModelFormatException} naming the file, after at most ratio × compressed size bytes,
+     * so a bomb ends in a clean error within seconds. The system property
+     * {@code sparsemdp.maxDecompressionRatio} changes the ratio.
+     */
+    public static final long DEFAULT_MAX_DECOMPRESSION_RATIO = 1032;
+    /** Decompressed bytes accepted before the ratio guard applies: 64 MiB. */
+    public static final long RATIO_FLOOR_BYTES = 64L << 20;
+
+    private static long maxRatio() {
+        return Math.max(1, Long.getLong("sparsemdp.maxDecompressionRatio", DEFAULT_MAX_DECOMPRESSION_RATIO));
     }
 
     /**
@@ -118,29 +156,94 @@ public final class Compression {
         return fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".xz");
     }
 
-    /** Reports corrupt compressed data (not other I/O errors) as a {@link ModelFormatException}. */
+    /** Counts the bytes read through it (the compressed bytes a decompressor consumed). */
+    private static final class Counting extends java.io.FilterInputStream {
+        long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = super.skip(n);
+            count += Math.max(0, k);
+            return k;
+        }
+    }
+
+    /**
+     * Reports corrupt compressed data (not other I/O errors) as a {@link ModelFormatException},
+     * and refuses to decompress more than the ratio guard allows (see
+     * {@link #DEFAULT_MAX_DECOMPRESSION_RATIO}).
+     */
     private static final class Guarded extends java.io.FilterInputStream {
         private final String source;
         private final String kind;
+        private final Counting compressed;
+        private final long maxRatio;
+        private final long floorBytes;
+        private long produced;
 
-        Guarded(InputStream in, String source, String kind) {
+        Guarded(InputStream in, String source, String kind, Counting compressed, long maxRatio, long floorBytes) {
             super(in);
             this.source = source;
             this.kind = kind;
+            this.compressed = compressed;
+            this.maxRatio = maxRatio;
+            this.floorBytes = floorBytes;
         }
 
         static IOException translate(IOException e, String source, String kind) {
             boolean corrupt = e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException
                     || e.getClass().getName().startsWith("org.tukaani.xz.");
-            return corrupt && !(e instanceof ModelFormatException)
-                    ? ModelFormatException.inFile(source, "corrupt or truncated " + kind + " data: " + e.getMessage())
-                    : e;
+            if (!corrupt || e instanceof ModelFormatException) {
+                return e;
+            }
+            String detail = e instanceof java.io.EOFException || e.getMessage() == null
+                    ? "the compressed data end too early (a truncated file)" : e.getMessage();
+            return ModelFormatException.inFile(source, "corrupt or truncated " + kind + " data: " + detail, e);
+        }
+
+        private int counted(int n) throws ModelFormatException {
+            if (n > 0) {
+                produced += n;
+                long allowed = compressed.count > (Long.MAX_VALUE - floorBytes) / maxRatio ? Long.MAX_VALUE
+                        : floorBytes + maxRatio * compressed.count;
+                if (produced > allowed) {
+                    throw ModelFormatException.inFile(source, "refusing to decompress further: " + produced
+                            + " bytes of content from " + compressed.count + " compressed bytes is more than "
+                            + maxRatio + " times as many (a decompression bomb?; the system property"
+                            + " sparsemdp.maxDecompressionRatio raises the limit)");
+                }
+            }
+            return n;
         }
 
         @Override
         public int read() throws IOException {
             try {
-                return super.read();
+                int b = super.read();
+                counted(b >= 0 ? 1 : 0);
+                return b;
             } catch (IOException e) {
                 throw translate(e, source, kind);
             }
@@ -149,7 +252,16 @@ public final class Compression {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             try {
-                return super.read(b, off, len);
+                return counted(super.read(b, off, len));
+            } catch (IOException e) {
+                throw translate(e, source, kind);
+            }
+        }
+
+        @Override
+        public int available() throws IOException {
+            try {
+                return super.available(); // xz reports here an error met after the bytes it returned
             } catch (IOException e) {
                 throw translate(e, source, kind);
             }
@@ -158,7 +270,9 @@ public final class Compression {
         @Override
         public long skip(long n) throws IOException {
             try {
-                return super.skip(n);
+                long k = super.skip(n);
+                counted((int) Math.min(Integer.MAX_VALUE, Math.max(0, k)));
+                return k;
             } catch (IOException e) {
                 throw translate(e, source, kind);
             }

@@ -41,6 +41,26 @@ public final class DeclaredCapacity {
      */
     public static boolean reserve(MdpBuilder builder, long choices, long transitions, long maxChoices,
             long maxTransitions) {
+        try {
+            return reserve(builder, choices, transitions, maxChoices, maxTransitions, null);
+        } catch (ModelFormatException e) {
+            throw new AssertionError("no refusal without a source", e);
+        }
+    }
+
+    /**
+     * As {@link #reserve(MdpBuilder, long, long, long, long)}, but when the capped counts need
+     * more than the whole free heap (measured after a collection), the model cannot be loaded at
+     * all (growing arrays need more, not less): then fails at once with the heap it needs,
+     * {@code source: ... needs N MiB, but only M MiB of heap are free}, instead of an
+     * OutOfMemoryError after reading most of the file. Counts from a header that lies (within what
+     * the file can hold) are refused the same way.
+     *
+     * @param source names the file in the error; null: never refuse, only skip the reservation
+     * @throws ModelFormatException if the counts cannot fit in the heap
+     */
+    public static boolean reserve(MdpBuilder builder, long choices, long transitions, long maxChoices,
+            long maxTransitions, String source) throws ModelFormatException {
         long c = Math.max(0, Math.min(choices, maxChoices));
         long t = Math.max(0, Math.min(transitions, maxTransitions));
         long limit = Integer.MAX_VALUE - 8;
@@ -49,6 +69,14 @@ public final class DeclaredCapacity {
         }
         long bytes = BYTES_PER_CHOICE * c + BYTES_PER_TRANSITION * t;
         long free = HeapCheck.freeBytes();
+        if (source != null && bytes > free) {
+            try {
+                HeapCheck.ensureFree(bytes, "storing " + c + " choices and " + t + " transitions");
+            } catch (org.sparsemdp.model.InvalidModelException e) {
+                throw ModelFormatException.inFile(source, e.getMessage(), e);
+            }
+            free = HeapCheck.freeBytes();
+        }
         if (bytes > free / HEAP_SHARE_DENOMINATOR * HEAP_SHARE_NUMERATOR) {
             return false; // larger than the heap can take: grow as the rows arrive
         }

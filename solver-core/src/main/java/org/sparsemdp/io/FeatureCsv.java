@@ -1,6 +1,5 @@
 package org.sparsemdp.io;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -53,7 +52,7 @@ public final class FeatureCsv {
 
     /** Reads features; {@code source} names the input in messages. The reader is not closed. */
     public static Features read(Reader reader, String source, Mdp mdp) throws IOException {
-        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+        BoundedLineReader in = new BoundedLineReader(reader, source);
         List<String> fields = new ArrayList<>();
         String line;
         long lineNo = 0;

@@ -8,6 +8,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import org.sparsemdp.model.HeapCheck;
+import org.sparsemdp.model.InvalidModelException;
 
 /**
  * A streaming, allocation-light tokenizer for line-oriented text formats. It reads bytes (ASCII /
@@ -19,13 +21,32 @@ import java.nio.charset.StandardCharsets;
  * ({@link #separators(String)}); text from the comment character ({@link #commentChar(char)}) to
  * the end of the line is ignored. Every parse error is a {@link ModelFormatException} with
  * {@code file:line}.
+ *
+ * <p>Memory is bounded whatever the input: a line longer than {@link #maxLineBytes(int)} bytes
+ * (default {@link #MAX_LINE_BYTES}, 64 MiB, or the system property {@code sparsemdp.maxLineBytes})
+ * is an error as soon as that many bytes have been read without a newline, a line buffer that
+ * would not fit in the free heap is refused with the heap it needs ({@link HeapCheck}), and a
+ * token read as a String ({@link #nextToken}, {@link #nextInternedToken}) may be at most
+ * {@link #MAX_TOKEN_BYTES} bytes. So {@code /dev/zero} or a 300 MB line ends in a
+ * {@code file:line} error after reading at most the limit, never in an OutOfMemoryError. 64 MiB
+ * is far more than any valid model needs on one line (a {@code .mdp} choice line with three
+ * million successors, a Cassandra {@code start:} distribution over seven million states). A UTF-8
+ * byte order mark at the start is skipped; a UTF-16 one is an error (the formats are ASCII/UTF-8).
  */
 public final class LineScanner implements Closeable {
-    /** Longest line accepted (bytes); longer lines are an error rather than an OutOfMemoryError. */
-    public static final int MAX_LINE_BYTES = 1 << 28;
+    /**
+     * Default longest line accepted (bytes): 64 MiB, unless the system property
+     * {@code sparsemdp.maxLineBytes} says otherwise. Longer lines are an error rather than an
+     * OutOfMemoryError.
+     */
+    public static final int MAX_LINE_BYTES = Math.max(1 << 10, Integer.getInteger("sparsemdp.maxLineBytes", 1 << 26));
+    /** Longest token returned as a String (labels, keywords): 64 KiB; no valid label is longer. */
+    public static final int MAX_TOKEN_BYTES = 1 << 16;
 
     private final InputStream in;
     private final String source;
+    private int maxLineBytes = MAX_LINE_BYTES;
+    private boolean started;
     private byte[] buf = new byte[1 << 16];
     private int bufLen;
     private boolean eof;
@@ -63,6 +84,18 @@ public final class LineScanner implements Closeable {
         this.in = in;
         this.source = source;
         separators("");
+    }
+
+    /**
+     * Sets the longest line accepted, in bytes (at least 16; default {@link #MAX_LINE_BYTES}). A
+     * longer line is a {@code file:line} error reached after reading {@code max} bytes of it.
+     */
+    public LineScanner maxLineBytes(int max) {
+        if (max < 16) {
+            throw new IllegalArgumentException("the line limit must be at least 16 bytes, got " + max);
+        }
+        this.maxLineBytes = max;
+        return this;
     }
 
     /** Sets the comment character (text from it to the end of the line is ignored). */
@@ -107,6 +140,9 @@ public final class LineScanner implements Closeable {
      * @return false at the end of the input
      */
     public boolean nextLine() throws IOException {
+        if (!started) {
+            checkStart();
+        }
         int start = nextLineStart;
         int scan = start;
         commentAt = -1;
@@ -136,19 +172,57 @@ public final class LineScanner implements Closeable {
                 start = 0;
             }
             scan = bufLen;
-            if (bufLen == buf.length) {
-                if (buf.length >= MAX_LINE_BYTES) {
-                    throw new ModelFormatException(source, lineNumber + 1, "line longer than " + MAX_LINE_BYTES
-                            + " bytes");
-                }
-                buf = java.util.Arrays.copyOf(buf, Math.min(MAX_LINE_BYTES, buf.length * 2));
+            if (bufLen >= maxLineBytes) {
+                throw new ModelFormatException(source, lineNumber + 1, "line longer than " + maxLineBytes
+                        + " bytes (the limit of this reader; no valid model needs such a line)");
             }
+            if (bufLen == buf.length) {
+                grow();
+            }
+            int n = in.read(buf, bufLen, Math.min(buf.length, maxLineBytes) - bufLen);
+            if (n < 0) {
+                eof = true;
+            } else {
+                bufLen += n;
+            }
+        }
+    }
+
+    /** Doubles the buffer (up to the line limit), refusing a size the free heap cannot take. */
+    private void grow() throws ModelFormatException {
+        int size = (int) Math.min((long) maxLineBytes, 2L * buf.length);
+        try {
+            HeapCheck.ensureFree(size + (long) buf.length, "a line buffer of " + size + " bytes");
+        } catch (InvalidModelException e) {
+            throw new ModelFormatException(source, lineNumber + 1, "line of more than " + buf.length
+                    + " bytes: " + e.getMessage(), e);
+        }
+        buf = java.util.Arrays.copyOf(buf, size);
+    }
+
+    /**
+     * Reads the first bytes: skips a UTF-8 byte order mark, refuses UTF-16 text (told by its
+     * byte order mark or a NUL byte among the first two), which would otherwise be read as
+     * garbage tokens.
+     */
+    private void checkStart() throws IOException {
+        started = true;
+        while (bufLen < 3 && !eof) {
             int n = in.read(buf, bufLen, buf.length - bufLen);
             if (n < 0) {
                 eof = true;
             } else {
                 bufLen += n;
             }
+        }
+        int b0 = bufLen > 0 ? buf[0] & 0xff : -1;
+        int b1 = bufLen > 1 ? buf[1] & 0xff : -1;
+        if (b0 == 0xef && b1 == 0xbb && bufLen > 2 && (buf[2] & 0xff) == 0xbf) {
+            nextLineStart = 3; // UTF-8 byte order mark
+        } else if ((b0 == 0xfe && b1 == 0xff) || (b0 == 0xff && b1 == 0xfe) || b0 == 0 || (b1 == 0 && b0 < 0x80)) {
+            throw new ModelFormatException(source, 1, "the file is UTF-16 text or binary data (its first bytes are "
+                    + String.format(java.util.Locale.ROOT, "%02X %02X", b0, b1)
+                    + "); this format is read as ASCII/UTF-8: save it as UTF-8");
         }
     }
 
@@ -257,7 +331,7 @@ public final class LineScanner implements Closeable {
     /** The next token as a String (allocates; for keywords and labels). */
     public String nextToken(String what) throws ModelFormatException {
         int start = tokenStart(what);
-        int end = tokenEnd(start);
+        int end = checkedTokenEnd(start, what);
         pos = end;
         return new String(buf, start, end - start, StandardCharsets.UTF_8);
     }
@@ -268,7 +342,7 @@ public final class LineScanner implements Closeable {
      */
     public String nextInternedToken(String what) throws ModelFormatException {
         int start = tokenStart(what);
-        int end = tokenEnd(start);
+        int end = checkedTokenEnd(start, what);
         pos = end;
         int hash = 1;
         for (int i = start; i < end; i++) {
@@ -410,6 +484,15 @@ public final class LineScanner implements Closeable {
         return pos;
     }
 
+    /** {@link #tokenEnd}, refusing a token longer than {@link #MAX_TOKEN_BYTES}. */
+    private int checkedTokenEnd(int start, String what) throws ModelFormatException {
+        int end = tokenEnd(start);
+        if (end - start > MAX_TOKEN_BYTES) {
+            throw error(what + " '" + text(start, end) + "' is longer than " + MAX_TOKEN_BYTES + " bytes");
+        }
+        return end;
+    }
+
     private int tokenEnd(int start) {
         int i = start;
         if (i < lineEnd && isSeparator(buf[i])) {
@@ -447,9 +530,10 @@ public final class LineScanner implements Closeable {
         return SPACE[b & 0xff];
     }
 
+    /** At most 80 bytes of the input from {@code start}, safe to print ({@link SafeText}). */
     private String text(int start, int end) {
         int len = Math.min(end - start, 80);
-        String s = new String(buf, start, len, StandardCharsets.UTF_8);
+        String s = SafeText.escape(new String(buf, start, len, StandardCharsets.UTF_8));
         return len < end - start ? s + "..." : s;
     }
 }

@@ -5,7 +5,9 @@ import java.io.IOException;
 /**
  * A file that does not conform to its format. The message always starts with the location:
  * {@code file:line: problem} for text formats, {@code file@offset: problem} (byte offset) for
- * binary ones, so that it can be shown to a user as it is.
+ * binary ones, so that it can be shown to a user as it is: control characters and terminal
+ * escapes that a problem echoes from the file (a label, a token) are shown escaped
+ * ({@link SafeText}).
  */
 public class ModelFormatException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -15,14 +17,14 @@ public class ModelFormatException extends IOException {
 
     /** A problem at {@code line} (1-based) of text file {@code source}. */
     public ModelFormatException(String source, long line, String problem) {
-        super(source + ":" + line + ": " + problem);
+        super(SafeText.escape(source + ":" + line + ": " + problem));
         this.source = source;
         this.line = line;
     }
 
     /** A problem at {@code line} of {@code source}, caused by {@code cause}. */
     public ModelFormatException(String source, long line, String problem, Throwable cause) {
-        super(source + ":" + line + ": " + problem, cause);
+        super(SafeText.escape(source + ":" + line + ": " + problem), cause);
         this.source = source;
         this.line = line;
     }
@@ -37,14 +39,21 @@ public class ModelFormatException extends IOException {
         return new ModelFormatException(source, problem);
     }
 
+    /** A problem with file {@code source} as a whole, caused by {@code cause}; {@link #line()} is then 0. */
+    public static ModelFormatException inFile(String source, String problem, Throwable cause) {
+        ModelFormatException e = new ModelFormatException(source, problem);
+        e.initCause(cause);
+        return e;
+    }
+
     private ModelFormatException(String source, String problem, long offset) {
-        super(source + "@" + offset + ": " + problem);
+        super(SafeText.escape(source + "@" + offset + ": " + problem));
         this.source = source;
         this.line = -1;
     }
 
     private ModelFormatException(String source, String problem) {
-        super(source + ": " + problem);
+        super(SafeText.escape(source + ": " + problem));
         this.source = source;
         this.line = 0;
     }

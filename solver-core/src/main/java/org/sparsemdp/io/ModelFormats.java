@@ -44,7 +44,8 @@ import org.sparsemdp.model.Mdp;
  * <p>Detection ({@link #detect}): a file whose decompressed content is a tar archive is UMB
  * whatever its name; otherwise the name decides (after a {@code .gz}/{@code .xz} suffix), except
  * that a {@code .mdp} file whose first word is not {@code mdp} is Cassandra's format (pomdp-solve's
- * MDP files use {@code .mdp} too).
+ * MDP files use {@code .mdp} too); a name that tells nothing leaves the choice to the content
+ * ({@link #detect(String, byte[])}).
  *
  * <p>Writing ({@link #write(LoadedModel, Path, ModelFormat, Set)}) never drops anything silently:
  * what the target cannot hold ({@link FormatLosses}) is an error unless that feature is dropped
@@ -150,27 +151,90 @@ public final class ModelFormats {
     }
 
     /**
-     * The format of an existing {@code file}, from its content and name (see the class comment).
+     * The format of an existing {@code file}, from its name and content ({@link #detect(String, byte[])}
+     * on the first 4 KiB of the decompressed content).
      *
      * @throws IllegalArgumentException if neither tells
      */
     public static ModelFormat detect(Path file) throws IOException {
         byte[] head;
         try (InputStream in = Compression.open(file)) {
-            head = in.readNBytes(4096);
+            head = in.readNBytes(HEAD_BYTES);
         }
+        Path name = file.getFileName();
+        ModelFormat f = detect(name == null ? null : name.toString(), head);
+        if (f == null) {
+            throw new IllegalArgumentException(file + ": cannot tell the format from the file name or content; name it"
+                    + " (auto, " + names() + ")");
+        }
+        return f;
+    }
+
+    /** Bytes of the decompressed content {@link #detect(Path)} examines. */
+    public static final int HEAD_BYTES = 4096;
+
+    /**
+     * The format told by a file name (may be null, e.g. for standard input) and the first bytes of
+     * the decompressed content, or null if neither tells: a tar archive is UMB whatever its name;
+     * a {@code .mdp} whose first word is not {@code mdp} is Cassandra's format (pomdp-solve's MDP
+     * files also end in {@code .mdp}); otherwise the name's suffix decides, and without one the
+     * content: a first content line starting with the word {@code mdp} is the native format,
+     * with {@code @} or {@code //} DRN, with a Cassandra keyword and ':' ({@code discount:},
+     * {@code states:}, ...) Cassandra's, with three integers a PRISM {@code .tra}.
+     */
+    public static ModelFormat detect(String fileName, byte[] head) {
         if (head.length >= 262 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar")) {
             return UMB;
         }
-        ModelFormat byName = bySuffix(file.getFileName().toString());
+        ModelFormat byName = fileName == null ? null : bySuffix(fileName);
         if (byName == MDP && !firstWordIsMdp(head)) {
             return CASSANDRA;
         }
-        if (byName != null) {
-            return byName;
+        return byName != null ? byName : byContent(head);
+    }
+
+    private static ModelFormat byContent(byte[] head) {
+        String line = firstContentLine(head);
+        if (line == null) {
+            return null;
         }
-        throw new IllegalArgumentException(file + ": cannot tell the format from the file name; name it (auto, "
-                + names() + ")");
+        if (line.equals("mdp") || line.startsWith("mdp ") || line.startsWith("mdp\t")) {
+            return MDP;
+        }
+        if (line.startsWith("@") || line.startsWith("//")) {
+            return DRN;
+        }
+        if (line.matches("(?i)(discount|values|states|actions|observations|start|T|O|R)\\s*:.*")) {
+            return CASSANDRA;
+        }
+        if (line.matches("\\d+\\s+\\d+\\s+\\d+")) {
+            return PRISM;
+        }
+        return null;
+    }
+
+    /**
+     * The first line of {@code head} with content, '#' comments removed and trimmed, after a UTF-8
+     * byte order mark; "mdp" for UTF-16 text or binary (whose native reader explains the
+     * problem); null if none.
+     */
+    private static String firstContentLine(byte[] head) {
+        int from = 0;
+        if (head.length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf) {
+            from = 3;
+        } else if (head.length >= 2 && (head[0] == 0 || head[1] == 0 || ((head[0] & 0xff) == 0xfe && (head[1] & 0xff) == 0xff)
+                || ((head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xfe))) {
+            return "mdp";
+        }
+        String text = new String(head, from, head.length - from, StandardCharsets.UTF_8);
+        for (String line : text.split("\n")) {
+            int hash = line.indexOf('#');
+            String content = (hash >= 0 ? line.substring(0, hash) : line).trim();
+            if (!content.isEmpty()) {
+                return content;
+            }
+        }
+        return null;
     }
 
     /** The format to read {@code file} with: {@code format} by name, or detected for {@code auto} or null. */
@@ -254,14 +318,10 @@ public final class ModelFormats {
     }
 
     private static boolean firstWordIsMdp(byte[] head) {
-        String text = new String(head, StandardCharsets.UTF_8);
-        for (String line : text.split("\n")) {
-            int hash = line.indexOf('#');
-            String content = (hash >= 0 ? line.substring(0, hash) : line).trim();
-            if (!content.isEmpty()) {
-                return content.startsWith("mdp") && (content.length() == 3 || Character.isWhitespace(content.charAt(3)));
-            }
+        String content = firstContentLine(head);
+        if (content == null) {
+            return true; // empty or only comments: let the native reader report it
         }
-        return true; // empty or only comments: let the native reader report it
+        return content.startsWith("mdp") && (content.length() == 3 || Character.isWhitespace(content.charAt(3)));
     }
 }

@@ -1,6 +1,5 @@
 package org.sparsemdp.io;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,7 +59,7 @@ public final class PolicyCsv {
      * reader is not closed.
      */
     public static Policy read(Reader reader, String source, Mdp mdp) throws IOException {
-        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+        BoundedLineReader in = new BoundedLineReader(reader, source);
         final int n = mdp.numStates();
         String line;
         long lineNo = 0;

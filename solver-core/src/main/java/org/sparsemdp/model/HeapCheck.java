@@ -34,6 +34,23 @@ public final class HeapCheck {
         }
     }
 
+    private static final java.util.regex.Pattern REFUSAL =
+            java.util.regex.Pattern.compile("needs (\\d+) MiB, but only (\\d+) MiB of heap are free");
+
+    /**
+     * The heap in MiB that a refusal of {@link #ensureFree} reported as needed, found in
+     * {@code message} (the refusal's message, possibly wrapped with a file name and line by a
+     * reader), or −1 if the message holds no such refusal. Lets the command line tell a heap too
+     * small for the model from a malformed file, whatever exception carried the refusal.
+     */
+    public static long neededMiB(String message) {
+        if (message == null) {
+            return -1;
+        }
+        java.util.regex.Matcher m = REFUSAL.matcher(message);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
     private static long mib(long bytes) {
         return bytes >> 20;
     }

@@ -51,12 +51,18 @@ public final class LeaderJson {
 
     /** Reads {@code path} and binds it to {@code follower}. */
     public static BilevelInstance read(Path path, Mdp follower) throws IOException {
-        long size = Files.size(path);
-        if (size > MAX_BYTES) {
-            throw ModelFormatException.inFile(path.toString(), "file of " + size + " bytes is larger than the "
-                    + MAX_BYTES + " bytes accepted for a leader description");
+        byte[] bytes;
+        try (java.io.InputStream in = new java.io.FileInputStream(path.toFile())) { // also a pipe or device
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_BYTES + 1L));
+        } catch (java.io.FileNotFoundException e) {
+            throw Files.exists(path) ? new java.nio.file.AccessDeniedException(path.toString())
+                    : new java.nio.file.NoSuchFileException(path.toString());
         }
-        return parse(Files.readString(path, StandardCharsets.UTF_8), path.toString(), follower);
+        if (bytes.length > MAX_BYTES) {
+            throw ModelFormatException.inFile(path.toString(), "file of more than " + MAX_BYTES
+                    + " bytes: larger than accepted for a leader description");
+        }
+        return parse(new String(bytes, StandardCharsets.UTF_8), path.toString(), follower);
     }
 
     /** Parses {@code json}; {@code source} names it in error messages. */

@@ -1,6 +1,5 @@
 package org.sparsemdp.lp;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -67,14 +66,14 @@ public final class CostConstraintReader {
 
     /** Reads the cost file {@code file} for {@code mdp}; the constraint is named after the file. */
     public static CostConstraint read(Path file, Mdp mdp, double budget) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = new java.io.InputStreamReader(org.sparsemdp.io.Compression.open(file), StandardCharsets.UTF_8)) {
             return read(in, file.toString(), mdp, budget);
         }
     }
 
     /** Reads costs from {@code reader}; {@code source} names it in error messages. */
     public static CostConstraint read(Reader reader, String source, Mdp mdp, double budget) throws IOException {
-        BufferedReader in = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader);
+        org.sparsemdp.io.BoundedLineReader in = new org.sparsemdp.io.BoundedLineReader(reader, source);
         double[] costs = new double[mdp.numChoices()];
         boolean[] seen = new boolean[mdp.numChoices()];
         long lineNo = 0;

@@ -149,7 +149,7 @@ public final class DrnReader {
         int nr = rewardNames.size();
         MdpBuilder builder = declStates > 0 ? new MdpBuilder((int) declStates) : new MdpBuilder();
         boolean reserved = DeclaredCapacity.reserve(builder, choicesHint, transitionsHint, choicesHint,
-                transitionsHint);
+                transitionsHint, source);
         DoubleArrayList[] choiceRewards = new DoubleArrayList[nr];
         for (int i = 1; i < nr; i++) { // the first model's action rewards go into the builder's reward array
             choiceRewards[i] = reserved && choicesHint > 0 ? new DoubleArrayList((int) choicesHint)

@@ -105,7 +105,7 @@ public final class MdpTextReader {
         MdpBuilder builder = new MdpBuilder(header.states).objective(header.objective).discount(header.discount)
                 .initialStates(header.initial);
         DeclaredCapacity.reserve(builder, header.choices, header.transitions,
-                Math.max(0, streamBytes) / MIN_CHOICE_BYTES, Math.max(0, streamBytes) / MIN_TRANSITION_BYTES);
+                Math.max(0, streamBytes) / MIN_CHOICE_BYTES, Math.max(0, streamBytes) / MIN_TRANSITION_BYTES, source);
         long pairs = 0;
         while (more) {
             pairs += parseChoice(sc, builder, header.states);

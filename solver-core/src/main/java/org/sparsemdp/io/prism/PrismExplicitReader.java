@@ -205,7 +205,7 @@ public final class PrismExplicitReader {
         }
         MdpBuilder builder = declStates > 0 ? new MdpBuilder((int) declStates) : new MdpBuilder();
         DeclaredCapacity.reserve(builder, declChoices, declTransitions, streamBytes / MIN_ROW_BYTES,
-                streamBytes / MIN_ROW_BYTES);
+                streamBytes / MIN_ROW_BYTES, source);
         int curState = -1;
         int curChoice = -1;
         String curLabel = null;
