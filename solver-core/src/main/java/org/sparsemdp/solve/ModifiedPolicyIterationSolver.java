@@ -23,7 +23,9 @@ import org.sparsemdp.model.Mdp;
  *
  * <p><b>Bounds and stopping rule.</b> As in {@link PolicyIterationSolver}: the MacQueen–Porteus
  * bounds from δ of the last improvement step are CERTIFIED whatever the accuracy of the partial
- * evaluations; stop when span(δ) ≤ ε(1−γ). Each improvement step counts as one iteration.
+ * evaluations; stop when span(δ) ≤ ε(1−γ), with the rounding error included ({@link CertifiedStop}).
+ * Each improvement step counts as one iteration; the Krylov iterations and the sweeps check the time
+ * limit themselves.
  * Undiscounted models are rejected.
  */
 public final class ModifiedPolicyIterationSolver implements Solver {
@@ -105,8 +107,12 @@ public final class ModifiedPolicyIterationSolver implements Solver {
         final long deadline = options.deadlineNanos(start);
         final double gamma = mdp.discount();
         final int n = mdp.numStates();
-        final double stopSpan = options.epsilon() * (1 - gamma);
+        final RoundingBounds rounding = RoundingBounds.of(mdp);
+        final CertifiedStop stop = new CertifiedStop(mdp, rounding, options.epsilon());
         EvaluationWorkspace workspace = mode == Mode.KRYLOV ? evaluator.workspace(mdp) : null;
+        if (workspace != null) {
+            workspace.deadline(deadline);
+        }
         double[] v = new double[n];
         double[] tv = new double[n];
         double[] work = new double[n];
@@ -120,8 +126,8 @@ public final class ModifiedPolicyIterationSolver implements Solver {
             PolicyImprovement.improve(mdp, v, tv, greedy, current, range, PolicyIterationSolver.TIE_TOLERANCE, 0.0);
             iteration++;
             double span = range[1] - range[0];
-            if (span <= stopSpan) {
-                status = Status.CONVERGED;
+            status = stop.afterCheck(v, tv, range);
+            if (status != null) {
                 break;
             }
             double residual = Math.max(Math.abs(range[0]), Math.abs(range[1]));
@@ -131,17 +137,18 @@ public final class ModifiedPolicyIterationSolver implements Solver {
             }
             if (mode == Mode.SWEEPS) {
                 System.arraycopy(tv, 0, v, 0, n);
-                for (int k = 1; k < sweeps; k++) {
+                for (int k = 1; k < sweeps && System.nanoTime() - deadline <= 0; k++) {
                     BellmanKernel.policySweep(mdp, current, v, work);
                     double[] swap = v;
                     v = work;
                     work = swap;
                 }
             } else {
-                double tolerance = Math.max(0.1 * options.epsilon(), looseness * span / (1 - gamma));
+                double tolerance = Math.max(Math.max(0.1 * options.epsilon(), looseness * span / (1 - gamma)),
+                        PolicyIterationSolver.PRECISION * Math.max(1.0, PolicyIterationSolver.maxAbs(tv)) / (1 - gamma));
                 v = workspace.evaluate(DeterministicPolicy.of(mdp, current), tv, tolerance).values();
             }
         }
-        return SpanBounds.finish(mdp, NAME, status, tv, greedy, range, iteration, start);
+        return SpanBounds.finish(mdp, rounding, NAME, status, v, tv, greedy, iteration, start);
     }
 }
