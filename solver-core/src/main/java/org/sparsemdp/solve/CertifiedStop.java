@@ -15,27 +15,38 @@ import org.sparsemdp.model.Mdp;
  *       when ε is out of reach of double precision: the best certificate any check could give at
  *       the current magnitude of the values (δ̃ = 0) is above ε and the current bound is within
  *       4 times that floor, or the bound has been within 64 times its floor without improving
- *       by 0.1 % for 20 checks (the iteration is stuck in rounding noise).</li>
+ *       by 0.1 % for 20 measurements, or has not improved at all for 50 (the iteration is stuck in
+ *       rounding noise: in exact arithmetic the span of δ decreases at every sweep of value
+ *       iteration, and far faster than that for the other methods).</li>
  * </ul>
  * Since the full certificate costs a pass over the values, it is measured only when the
- * exact-arithmetic test span(δ̃) ≤ ε(1−γ) passes, once it has passed before, or every 16th
- * check otherwise.
+ * exact-arithmetic test span(δ̃) ≤ ε(1−γ) passes, once it has passed before, or every
+ * {@code measureEvery}-th check otherwise.
  */
 final class CertifiedStop {
-    private static final int MEASURE_EVERY = 16;
     private static final int STALL_CHECKS = 20;
+    private static final int NO_PROGRESS_CHECKS = 50;
 
     private final Mdp mdp;
     private final RoundingBounds rounding;
     private final double epsilon;
     private final double rawTarget;
+    private final int measureEvery;
     private final double[] measurement = new double[SpanBounds.SIZE];
     private long checks;
     private boolean nearTarget;
     private double best = Double.POSITIVE_INFINITY;
     private int stalled;
+    private double lowest = Double.POSITIVE_INFINITY;
+    private int withoutProgress;
 
-    CertifiedStop(Mdp mdp, RoundingBounds rounding, double epsilon) {
+    /**
+     * @param measureEvery how often the certificate is measured while the exact-arithmetic test
+     *                     fails (1 for methods whose checks are expensive anyway, such as policy
+     *                     iteration)
+     */
+    CertifiedStop(Mdp mdp, RoundingBounds rounding, double epsilon, int measureEvery) {
+        this.measureEvery = measureEvery;
         this.mdp = mdp;
         this.rounding = rounding;
         this.epsilon = epsilon;
@@ -57,7 +68,7 @@ final class CertifiedStop {
         }
         checks++;
         nearTarget |= span <= rawTarget;
-        if (!nearTarget && checks % MEASURE_EVERY != 0) {
+        if (!nearTarget && checks % measureEvery != 0) {
             return null;
         }
         SpanBounds.measure(mdp, rounding, u, w, measurement);
@@ -72,6 +83,12 @@ final class CertifiedStop {
         }
         if (floor > epsilon && policy <= 4 * floor) {
             return Status.PRECISION_LIMIT;
+        }
+        if (policy < lowest) {
+            lowest = policy;
+            withoutProgress = 0;
+        } else if (++withoutProgress >= NO_PROGRESS_CHECKS) {
+            return Status.PRECISION_LIMIT; // no new best bound in 50 measurements: rounding noise
         }
         if (policy < best * (1 - 1e-3)) {
             best = policy;

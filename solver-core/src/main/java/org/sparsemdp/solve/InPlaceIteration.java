@@ -64,7 +64,7 @@ final class InPlaceIteration {
         final long start = System.nanoTime();
         final long deadline = options.deadlineNanos(start);
         final RoundingBounds rounding = RoundingBounds.of(mdp);
-        final CertifiedStop stop = new CertifiedStop(mdp, rounding, options.epsilon());
+        final CertifiedStop stop = new CertifiedStop(mdp, rounding, options.epsilon(), 4);
         final double gamma = mdp.discount();
         final int n = mdp.numStates();
         final double target = options.epsilon() * (1.0 - gamma);

@@ -68,7 +68,7 @@ public final class ValueIterationSolver implements Solver {
         final long start = System.nanoTime();
         final long deadline = options.deadlineNanos(start);
         final RoundingBounds rounding = RoundingBounds.of(mdp);
-        final CertifiedStop stop = new CertifiedStop(mdp, rounding, options.epsilon());
+        final CertifiedStop stop = new CertifiedStop(mdp, rounding, options.epsilon(), 16);
         final double gamma = mdp.discount();
         final int n = mdp.numStates();
         double[] v = new double[n];
