@@ -73,7 +73,7 @@ public final class RoundingBounds {
         this.gamma = gamma;
         this.maxReward = maxReward;
         this.sweepFactor = 1.01 * (maxBranching + 4) * U;
-        this.sweepAbsolute = (maxBranching + 4) * Double.MIN_VALUE;
+        this.sweepAbsolute = maxBranching == 0 ? 0.0 : (maxBranching + 4) * Double.MIN_VALUE;
         this.massHigh = massHigh;
         this.betaHigh = up(gamma * massHigh);
         double betaLow = Math.max(0.0, down(gamma * massLow));
@@ -103,6 +103,7 @@ public final class RoundingBounds {
         int maxRewardChoice = -1;
         int maxBranching = 0;
         double massHigh = 0;
+        double massLowAll = 1;
         for (int c = 0, m = mdp.numChoices(); c < m; c++) {
             double r = Math.abs(reward[c]);
             if (r > maxReward || !(r == r)) {
@@ -117,6 +118,7 @@ public final class RoundingBounds {
                 sum += probability[k];
             }
             massHigh = Math.max(massHigh, up(sum + rowSumError(sum, k1 - k0)));
+            massLowAll = Math.min(massLowAll, down(sum - rowSumError(sum, k1 - k0)));
         }
         if (mdp.numChoices() == 0) {
             massHigh = 1;
@@ -138,8 +140,8 @@ public final class RoundingBounds {
         }
         boolean[] zero = new boolean[n];
         int zeroCount = zeroStates(mdp, zero);
-        double massLow = 1;
-        for (int s = 0; s < n; s++) {
+        double massLow = zeroCount == 0 ? massLowAll : 1;
+        for (int s = 0; s < n && zeroCount > 0; s++) {
             if (zero[s]) {
                 continue;
             }
@@ -223,6 +225,9 @@ public final class RoundingBounds {
      * with ‖u‖∞ ≤ {@code norm} (exact-arithmetic T of the stored model).
      */
     public double sweepError(double norm) {
+        if (maxReward == 0 && norm == 0) {
+            return 0.0; // every product and sum is an exact 0
+        }
         return up(sweepFactor * (maxReward + gamma * massHigh * norm) + sweepAbsolute);
     }
 
@@ -290,13 +295,17 @@ public final class RoundingBounds {
         return x > 0 ? up(x * high) : up(x * low);
     }
 
-    /** x rounded up by more than one rounding error of the operation that produced it. */
-    static double up(double x) {
-        return Math.nextUp(x + Math.abs(x) * 0x1p-51);
+    /**
+     * x rounded up by more than one rounding error of the operation that produced it. An exact 0
+     * stays 0: the bounds here are formed from sums and products of non-negative error terms, whose
+     * underflow is covered by the absolute term of {@link #sweepError}.
+     */
+    public static double up(double x) {
+        return x == 0 ? 0.0 : Math.nextUp(x + Math.abs(x) * 0x1p-51);
     }
 
-    /** x rounded down by more than one rounding error of the operation that produced it. */
-    static double down(double x) {
-        return Math.nextDown(x - Math.abs(x) * 0x1p-51);
+    /** x rounded down by more than one rounding error of the operation that produced it (0 stays 0). */
+    public static double down(double x) {
+        return x == 0 ? 0.0 : Math.nextDown(x - Math.abs(x) * 0x1p-51);
     }
 }

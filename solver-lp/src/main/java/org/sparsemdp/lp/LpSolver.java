@@ -161,9 +161,9 @@ public final class LpSolver implements Solver {
             RoundingBounds rounding = RoundingBounds.of(mdp);
             double eta = rounding.sweepError(maxAbs(v));
             double g = rounding.amplification();
-            bound = finite ? up((residual * (1 + 0x1p-50) + eta) * g) : Double.POSITIVE_INFINITY;
-            policyBound = finite ? up(2 * bound + 2 * eta * g) : Double.POSITIVE_INFINITY;
-            precisionLimited = up(eta * g) > eps;
+            bound = finite ? RoundingBounds.up((residual * (1 + 0x1p-50) + eta) * g) : Double.POSITIVE_INFINITY;
+            policyBound = finite ? RoundingBounds.up(2 * bound + 2 * eta * g) : Double.POSITIVE_INFINITY;
+            precisionLimited = RoundingBounds.up(eta * g) > eps;
         } else {
             bound = residual;
             policyBound = Double.NaN;
@@ -210,10 +210,6 @@ public final class LpSolver implements Solver {
             m = Math.max(m, Math.abs(x));
         }
         return m;
-    }
-
-    private static double up(double x) {
-        return Math.nextUp(x + Math.abs(x) * 0x1p-51);
     }
 
     /** The state values of an LP answer: primal variables, or duals of the dual's flow rows. */
