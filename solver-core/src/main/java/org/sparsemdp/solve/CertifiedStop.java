@@ -99,6 +99,33 @@ final class CertifiedStop {
         return null;
     }
 
+    /**
+     * A run limit that has also been reached takes precedence over {@link Status#PRECISION_LIMIT}
+     * (both are true, the limit is the plainer fact): MAX_ITERATIONS if {@code iteration} reached
+     * the cap, TIME_LIMIT if the deadline has passed, else {@code decided}.
+     */
+    static Status preferLimits(Status decided, SolverOptions options, long iteration, long deadline) {
+        if (decided != Status.PRECISION_LIMIT) {
+            return decided;
+        }
+        if (iteration >= options.maxIterations()) {
+            return Status.MAX_ITERATIONS;
+        }
+        if (System.nanoTime() - deadline > 0) {
+            return Status.TIME_LIMIT;
+        }
+        return decided;
+    }
+
+    /**
+     * The bound to show a progress listener: the exact-arithmetic bound {@code raw} of the last
+     * check, but never below the rounding floor of the last measurement (never 0 on inexact values).
+     */
+    double progressBound(double raw) {
+        double floor = checks > 0 ? measurement[SpanBounds.FLOOR_VALUE] : 0;
+        return Math.max(raw, floor);
+    }
+
     /** Whether the certificate is being measured at every check (the iteration is near its target). */
     boolean nearTarget() {
         return nearTarget;

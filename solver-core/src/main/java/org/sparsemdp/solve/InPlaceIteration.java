@@ -98,14 +98,14 @@ final class InPlaceIteration {
                 next = swap;
                 double span = checkRange[1] - checkRange[0];
                 checked = true;
-                status = stop.afterCheck(next, v, checkRange);
+                status = CertifiedStop.preferLimits(stop.afterCheck(next, v, checkRange), options, sweeps, deadline);
                 if (status != null) {
                     break;
                 }
                 schedule.checked(span);
                 sweep.checkFailed(span);
                 change = Math.max(Math.abs(checkRange[0]), Math.abs(checkRange[1]));
-                bound = gamma * span / (2 * (1 - gamma));
+                bound = stop.progressBound(gamma * span / (2 * (1 - gamma)));
                 status = RunLimits.reached(options, sweeps, change, bound, deadline);
                 if (status != null) {
                     break; // finished from this check, before any extrapolation

@@ -129,12 +129,13 @@ public final class ModifiedPolicyIterationSolver implements Solver {
             PolicyImprovement.improve(mdp, v, tv, greedy, current, range, PolicyIterationSolver.TIE_TOLERANCE, 0.0);
             iteration++;
             double span = range[1] - range[0];
-            status = stop.afterCheck(v, tv, range);
+            status = CertifiedStop.preferLimits(stop.afterCheck(v, tv, range), options, iteration, deadline);
             if (status != null) {
                 break;
             }
             double residual = Math.max(Math.abs(range[0]), Math.abs(range[1]));
-            status = RunLimits.reached(options, iteration, residual, gamma * span / (2 * (1 - gamma)), deadline);
+            status = RunLimits.reached(options, iteration, residual,
+                    stop.progressBound(gamma * span / (2 * (1 - gamma))), deadline);
             if (status != null) {
                 break;
             }

@@ -113,7 +113,7 @@ public final class PolicyIterationSolver implements Solver {
             double noise = pv.accuracy() == Accuracy.CERTIFIED ? 2 * gamma * pv.errorBound() : 0.0;
             int changes = PolicyImprovement.improve(mdp, u, tv, greedy, current, range, TIE_TOLERANCE, noise);
             double span = range[1] - range[0];
-            status = stop.afterCheck(u, tv, range);
+            status = CertifiedStop.preferLimits(stop.afterCheck(u, tv, range), options, iteration, deadline);
             if (status != null) {
                 break;
             }
@@ -121,7 +121,8 @@ public final class PolicyIterationSolver implements Solver {
             if (changes == 0) {
                 // the policy is stable but not yet certified: evaluate it more accurately
                 if (tolerance <= floor) {
-                    status = Status.PRECISION_LIMIT; // evaluation cannot get more accurate in doubles
+                    // evaluation cannot get more accurate in doubles
+                    status = CertifiedStop.preferLimits(Status.PRECISION_LIMIT, options, iteration, deadline);
                     break;
                 }
                 tolerance = Math.max(0.1 * tolerance, floor);
@@ -130,7 +131,8 @@ public final class PolicyIterationSolver implements Solver {
             }
             v = u;
             double residual = Math.max(Math.abs(range[0]), Math.abs(range[1]));
-            status = RunLimits.reached(options, iteration, residual, gamma * span / (2 * (1 - gamma)), deadline);
+            status = RunLimits.reached(options, iteration, residual,
+                    stop.progressBound(gamma * span / (2 * (1 - gamma))), deadline);
             if (status != null) {
                 break;
             }

@@ -22,8 +22,10 @@ final class SpanBounds {
     static final int HIGH = 3;
     /** Index of the best policy bound any check could give at this magnitude (δ̃ = 0). */
     static final int FLOOR = 4;
+    /** Index of the best value bound any check could give at this magnitude (δ̃ = 0). */
+    static final int FLOOR_VALUE = 5;
     /** Length of a measurement array. */
-    static final int SIZE = 5;
+    static final int SIZE = 6;
 
     private SpanBounds() {
     }
@@ -74,6 +76,7 @@ final class SpanBounds {
         out[VALUE] = valueBound(e[0], e[1], shift, RoundingBounds.up(maxW + Math.abs(shift)));
         out[POLICY] = e[2];
         out[FLOOR] = floor[1];
+        out[FLOOR_VALUE] = floor[0];
     }
 
     private static double midpoint(double low, double high) {

@@ -84,13 +84,13 @@ public final class ValueIterationSolver implements Solver {
             double[] swap = v;
             v = next;
             next = swap;
-            status = stop.afterCheck(next, v, range);
+            status = CertifiedStop.preferLimits(stop.afterCheck(next, v, range), options, iteration, deadline);
             if (status != null) {
                 break;
             }
             double bound = gamma * span / (2 * (1 - gamma));
             double residual = Math.max(Math.abs(range[0]), Math.abs(range[1]));
-            status = RunLimits.reached(options, iteration, residual, bound, deadline);
+            status = RunLimits.reached(options, iteration, residual, stop.progressBound(bound), deadline);
             if (status != null) {
                 break;
             }
