@@ -118,6 +118,10 @@ public final class TopologicalSolver implements Solver {
         double maxError = 0;
         long backups = 0;
         long sweeps = 0;
+        // the cap counts equivalent full sweeps, the final global sweep included: at most this many
+        // backups before it
+        final long maxBackups = options.maxIterations() - 1 > Long.MAX_VALUE / Math.max(1, n) ? Long.MAX_VALUE
+                : (options.maxIterations() - 1) * n;
         boolean cyclic = false;
         Status status = Status.CONVERGED;
         components:
@@ -125,6 +129,10 @@ public final class TopologicalSolver implements Solver {
             final int from = scc.start(c);
             final int to = scc.end(c);
             final double outsideError = cyclic ? outsideError(mdp, order, component, componentError, c, from, to) : 0;
+            if (backups + (to - from) > maxBackups) {
+                status = Status.MAX_ITERATIONS;
+                break;
+            }
             if (to - from == 1) {
                 final int s = order[from];
                 v[s] = singletonValue(mdp, s, v);
@@ -145,6 +153,10 @@ public final class TopologicalSolver implements Solver {
                 int stalled = 0;
                 while (true) {
                     boolean check = inner == Inner.JACOBI;
+                    if (!check && backups + 2L * (to - from) > maxBackups) { // room for a sweep and a check
+                        status = Status.MAX_ITERATIONS;
+                        break components;
+                    }
                     if (!check) {
                         BellmanKernel.gaussSeidelSweep(mdp, v, order, from, to, range);
                         backups += to - from;
@@ -185,8 +197,9 @@ public final class TopologicalSolver implements Solver {
                         }
                         schedule.checked(e);
                     }
-                    // sweeps + 1: the final global sweep is counted within the cap
-                    Status stop = RunLimits.reached(options, sweeps + 1, change, Double.NaN, deadline);
+                    // equivalent full sweeps, the final global sweep included
+                    Status stop = backups + (to - from) > maxBackups ? Status.MAX_ITERATIONS
+                            : RunLimits.reached(options, sweeps, change, Double.NaN, deadline);
                     if (stop != null) {
                         status = stop;
                         break components;
