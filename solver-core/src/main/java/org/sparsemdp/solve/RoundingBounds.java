@@ -265,26 +265,31 @@ public final class RoundingBounds {
      * ‖v<sup>π</sup> − v*‖∞ for the greedy policy π of u.
      */
     public void enclose(double minDelta, double maxDelta, double eta, double[] out) {
+        enclose(minDelta, maxDelta, eta, out, 0);
+    }
+
+    /** As {@link #enclose(double, double, double, double[])}, writing out[at], out[at+1], out[at+2]. */
+    void enclose(double minDelta, double maxDelta, double eta, double[] out, int at) {
         double etaDelta = up(eta + 1.01 * U * Math.max(Math.abs(minDelta), Math.abs(maxDelta)));
         double low = down(minDelta - etaDelta);
         double high = up(maxDelta + etaDelta);
-        out[0] = down(lowerOffset(low, fLow, fHigh) - eta);
-        out[1] = up(upperOffset(high, fLow, fHigh) + eta);
+        out[at] = down(lowerOffset(low, fLow, fHigh) - eta);
+        out[at + 1] = up(upperOffset(high, fLow, fHigh) + eta);
         // the greedy choice may be up to 2η worse than the optimum in exact arithmetic
         double policyLow = down(low - 2 * eta);
-        out[2] = up(upperOffset(high, gLow, gHigh) - lowerOffset(policyLow, gLow, gHigh));
+        out[at + 2] = up(upperOffset(high, gLow, gHigh) - lowerOffset(policyLow, gLow, gHigh));
     }
 
     /**
-     * The best certified bound any check could give for values of norm {@code norm}, i.e. with
-     * δ̃ = 0: for the values (first) and the policy (second) into {@code out}.
+     * The best certified bounds any check could give for values of norm {@code norm}, i.e. with
+     * δ̃ = 0: for the values into out[at] and for the policy into out[at+1] (out[at+2] is used as
+     * scratch).
      */
-    public void floor(double norm, double[] out) {
-        double eta = sweepError(norm);
-        double[] e = new double[3];
-        enclose(0, 0, eta, e);
-        out[0] = up((e[1] - e[0]) / 2);
-        out[1] = e[2];
+    void floor(double norm, double[] out, int at) {
+        enclose(0, 0, sweepError(norm), out, at);
+        double value = up((out[at + 1] - out[at]) / 2);
+        out[at + 1] = out[at + 2];
+        out[at] = value;
     }
 
     private static double lowerOffset(double x, double low, double high) {

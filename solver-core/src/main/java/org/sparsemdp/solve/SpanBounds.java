@@ -24,8 +24,9 @@ final class SpanBounds {
     static final int FLOOR = 4;
     /** Index of the best value bound any check could give at this magnitude (δ̃ = 0). */
     static final int FLOOR_VALUE = 5;
-    /** Length of a measurement array. */
-    static final int SIZE = 6;
+    /** Length of a measurement array (the last three entries are scratch). */
+    static final int SIZE = 9;
+    private static final int SCRATCH = 6;
 
     private SpanBounds() {
     }
@@ -66,17 +67,17 @@ final class SpanBounds {
             return;
         }
         double eta = RoundingBounds.up(rb.sweepError(norm) + rb.leakError(leak));
-        double[] e = new double[3];
-        rb.enclose(minDelta, maxDelta, eta, e);
-        double shift = midpoint(e[0], e[1]);
-        double[] floor = new double[2];
-        rb.floor(norm, floor);
-        out[LOW] = e[0];
-        out[HIGH] = e[1];
-        out[VALUE] = valueBound(e[0], e[1], shift, RoundingBounds.up(maxW + Math.abs(shift)));
-        out[POLICY] = e[2];
-        out[FLOOR] = floor[1];
-        out[FLOOR_VALUE] = floor[0];
+        rb.floor(norm, out, SCRATCH);
+        out[FLOOR_VALUE] = out[SCRATCH];
+        out[FLOOR] = out[SCRATCH + 1];
+        rb.enclose(minDelta, maxDelta, eta, out, SCRATCH);
+        double low = out[SCRATCH];
+        double high = out[SCRATCH + 1];
+        double shift = midpoint(low, high);
+        out[LOW] = low;
+        out[HIGH] = high;
+        out[VALUE] = valueBound(low, high, shift, RoundingBounds.up(maxW + Math.abs(shift)));
+        out[POLICY] = out[SCRATCH + 2];
     }
 
     private static double midpoint(double low, double high) {

@@ -212,12 +212,10 @@ public final class LpSolver implements Solver {
         return m;
     }
 
-    /** The state values of an LP answer: primal variables, or duals of the dual's flow rows. */
-    private static double[] values(OrToolsLp.Raw raw, boolean primal, int[] stateIndex) {
-        return values(raw, primal, stateIndex, 1.0);
-    }
-
-    /** The state values of an LP of rewards scaled by {@code rewardScale}, scaled back. */
+    /**
+     * The state values of an LP answer (primal variables, or duals of the dual's flow rows) of an LP
+     * whose rewards were scaled by {@code rewardScale}, scaled back.
+     */
     private static double[] values(OrToolsLp.Raw raw, boolean primal, int[] stateIndex, double rewardScale) {
         double[] source = primal ? raw.x() : raw.y();
         double[] v = new double[stateIndex.length];
