@@ -96,6 +96,16 @@ public final class EvaluationWorkspace {
         return options;
     }
 
+    /**
+     * Sets a wall-clock deadline in {@link System#nanoTime()} units ({@link Long#MAX_VALUE}: none)
+     * for every later solve: the Krylov iteration is checked at each of its iterations and a solve
+     * past the deadline returns its best iterate with status {@link Status#TIME_LIMIT} and its true
+     * error bound.
+     */
+    public void deadline(long nanos) {
+        monitor.deadline(nanos);
+    }
+
     /** V<sub>π</sub> to the evaluator's tolerance, starting from 0. */
     public PolicyValues evaluate(Policy policy) {
         return evaluate(policy, null, options.tolerance());
@@ -268,6 +278,10 @@ public final class EvaluationWorkspace {
         while (status != Status.CONVERGED) {
             long budget = options.maxIterations() - total;
             if (budget <= 0 || stalls >= MAX_STALLS) {
+                break;
+            }
+            if (monitor.pastDeadline()) {
+                status = Status.TIME_LIMIT;
                 break;
             }
             monitor.reset(innerTarget, (int) Math.min(budget, RUN_LENGTH), norm, n);

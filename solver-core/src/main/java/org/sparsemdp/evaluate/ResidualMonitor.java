@@ -14,6 +14,19 @@ final class ResidualMonitor extends AbstractIterationMonitor {
     private double target;
     private double scalarTarget;
     private int maxIterations;
+    private boolean hasDeadline;
+    private long deadline;
+
+    /** Ends every later run as soon as {@link System#nanoTime()} passes {@code nanos}. */
+    void deadline(long nanos) {
+        this.hasDeadline = nanos != Long.MAX_VALUE;
+        this.deadline = nanos;
+    }
+
+    /** Whether the deadline (if any) has passed. */
+    boolean pastDeadline() {
+        return hasDeadline && System.nanoTime() - deadline > 0;
+    }
 
     /**
      * Starts a new run with these limits. Scalar residuals reported by MTJ (GMRES's running
@@ -46,7 +59,7 @@ final class ResidualMonitor extends AbstractIterationMonitor {
         if (r <= target) {
             return true;
         }
-        if (iter >= maxIterations) {
+        if (iter >= maxIterations || pastDeadline()) {
             throw new IterativeSolverNotConvergedException(NotConvergedException.Reason.Iterations,
                     "iteration cap reached", this);
         }

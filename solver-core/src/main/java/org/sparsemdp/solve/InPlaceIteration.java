@@ -33,7 +33,12 @@ import org.sparsemdp.model.Mdp;
  * made the iteration diverge; so extrapolation stops for good at the first check whose span is
  * not smaller than the previous one, and the plain in-place iteration (a contraction for
  * Gauss–Seidel) takes over. A run stopped by the iteration cap, the time limit, the
- * listener or an interrupt takes one more check sweep and reports its (true) bound.
+ * listener or an interrupt takes one more check sweep (counted within the iteration cap) and
+ * reports its (true) bound, or reports the check it has just made.
+ *
+ * <p><b>Floating point.</b> Convergence is decided by {@link CertifiedStop} and the bounds by
+ * {@link SpanBounds}, both including rounding ({@link RoundingBounds}); extrapolation leaves the
+ * states of value exactly 0 at 0.
  *
  * <p><b>Per-sweep bound for the listener.</b> If the in-place sweep S is a sup-norm contraction
  * of modulus ρ &lt; 1 with fixed point v* (Gauss–Seidel: ρ = γ; SOR: ρ = |1−ω| + ωγ; the
@@ -58,6 +63,8 @@ final class InPlaceIteration {
                         double modulus) {
         final long start = System.nanoTime();
         final long deadline = options.deadlineNanos(start);
+        final RoundingBounds rounding = RoundingBounds.of(mdp);
+        final CertifiedStop stop = new CertifiedStop(mdp, rounding, options.epsilon(), 4);
         final double gamma = mdp.discount();
         final int n = mdp.numStates();
         final double target = options.epsilon() * (1.0 - gamma);
@@ -76,6 +83,10 @@ final class InPlaceIteration {
         final IterateListener iterates = options.iterateListener();
         Status status;
         while (true) {
+            if (sweeps + 2 > options.maxIterations()) { // leave room for the final check sweep
+                status = Status.MAX_ITERATIONS;
+                break;
+            }
             sweep.sweep(v, range);
             sweeps++;
             double change = Math.max(Math.abs(range[0]), Math.abs(range[1]));
@@ -93,22 +104,28 @@ final class InPlaceIteration {
                     iterates.onIterate(sweeps, v, shiftFactor * checkRange[0], shiftFactor * checkRange[1]);
                 }
                 double span = checkRange[1] - checkRange[0];
-                if (span <= target) {
-                    checked = true;
-                    status = Status.CONVERGED;
+                checked = true;
+                status = CertifiedStop.preferLimits(stop.afterCheck(next, v, checkRange), options, sweeps, deadline);
+                if (status != null) {
                     break;
                 }
                 schedule.checked(span);
                 sweep.checkFailed(span);
                 change = Math.max(Math.abs(checkRange[0]), Math.abs(checkRange[1]));
-                bound = gamma * span / (2 * (1 - gamma));
+                bound = stop.progressBound(gamma * span / (2 * (1 - gamma)));
+                status = RunLimits.reached(options, sweeps, change, bound, deadline);
+                if (status != null) {
+                    break; // finished from this check, before any extrapolation
+                }
+                checked = false;
                 extrapolate &= span < previousSpan;
                 previousSpan = span;
                 if (extrapolate) {
-                    shiftToMidpoint(mdp, v, shiftFactor * (checkRange[0] + checkRange[1]) / 2);
+                    shiftToMidpoint(rounding, v, shiftFactor * (checkRange[0] + checkRange[1]) / 2);
                 }
+                continue;
             }
-            status = RunLimits.reached(options, sweeps, change, bound, deadline);
+            status = RunLimits.reached(options, sweeps + 1, change, bound, deadline);
             if (status != null) {
                 break;
             }
@@ -116,14 +133,16 @@ final class InPlaceIteration {
         if (!checked) {
             check.sweep(v, next, policy, checkRange);
             sweeps++;
+            double[] swap = v;
             v = next;
+            next = swap;
         }
-        return SpanBounds.finish(mdp, name, status, v, policy, checkRange, sweeps, start);
+        return SpanBounds.finish(mdp, rounding, name, status, next, v, policy, sweeps, start);
     }
 
-    private static void shiftToMidpoint(Mdp mdp, double[] v, double shift) {
+    private static void shiftToMidpoint(RoundingBounds rounding, double[] v, double shift) {
         for (int s = 0, n = v.length; s < n; s++) {
-            if (!mdp.isTerminal(s)) {
+            if (!rounding.isZero(s)) {
                 v[s] += shift;
             }
         }

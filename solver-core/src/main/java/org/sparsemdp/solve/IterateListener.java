@@ -14,7 +14,9 @@ package org.sparsemdp.solve;
  * For value iteration these are the MacQueen–Porteus shifts γ/(1−γ)·min δ and γ/(1−γ)·max δ of
  * the sweep's change δ (Puterman 1994, Theorem 6.6.3); for in-place sweeps, ∓ρ/(1−ρ)·‖change‖
  * when the sweep is a contraction of modulus ρ, the check sweep's MacQueen–Porteus shifts after a
- * check, and NaN when no bound is known.
+ * check, and NaN when no bound is known. These are the exact-arithmetic shifts of the textbook
+ * tables, for tracing; the certified bound of the result (which also covers rounding, see
+ * {@link RoundingBounds}) is the one in the {@link Solution}.
  */
 @FunctionalInterface
 public interface IterateListener {

@@ -2,6 +2,7 @@ package org.sparsemdp.solve;
 
 import org.sparsemdp.evaluate.EvaluationWorkspace;
 import org.sparsemdp.evaluate.PolicyEvaluator;
+import org.sparsemdp.evaluate.PolicyValues;
 import org.sparsemdp.model.DeterministicPolicy;
 import org.sparsemdp.model.Mdp;
 
@@ -23,7 +24,10 @@ import org.sparsemdp.model.Mdp;
  *
  * <p><b>Bounds and stopping rule.</b> As in {@link PolicyIterationSolver}: the MacQueen–Porteus
  * bounds from δ of the last improvement step are CERTIFIED whatever the accuracy of the partial
- * evaluations; stop when span(δ) ≤ ε(1−γ). Each improvement step counts as one iteration.
+ * evaluations; stop when span(δ) ≤ ε(1−γ), with the rounding error included ({@link CertifiedStop}).
+ * Each improvement step counts as one iteration; the Krylov iterations and the sweeps check the time
+ * limit themselves. When a Krylov evaluation stalls (it cannot reach its tolerance, typically near
+ * the precision of doubles), the next step evaluates by {@value #DEFAULT_SWEEPS} sweeps instead.
  * Undiscounted models are rejected.
  */
 public final class ModifiedPolicyIterationSolver implements Solver {
@@ -105,8 +109,12 @@ public final class ModifiedPolicyIterationSolver implements Solver {
         final long deadline = options.deadlineNanos(start);
         final double gamma = mdp.discount();
         final int n = mdp.numStates();
-        final double stopSpan = options.epsilon() * (1 - gamma);
+        final RoundingBounds rounding = RoundingBounds.of(mdp);
+        final CertifiedStop stop = new CertifiedStop(mdp, rounding, options.epsilon(), 1);
         EvaluationWorkspace workspace = mode == Mode.KRYLOV ? evaluator.workspace(mdp) : null;
+        if (workspace != null) {
+            workspace.deadline(deadline);
+        }
         double[] v = new double[n];
         double[] tv = new double[n];
         double[] work = new double[n];
@@ -115,33 +123,40 @@ public final class ModifiedPolicyIterationSolver implements Solver {
         java.util.Arrays.fill(current, -1);
         double[] range = new double[2];
         long iteration = 0;
+        boolean krylovFailed = false;
         Status status;
         while (true) {
             PolicyImprovement.improve(mdp, v, tv, greedy, current, range, PolicyIterationSolver.TIE_TOLERANCE, 0.0);
             iteration++;
             double span = range[1] - range[0];
-            if (span <= stopSpan) {
-                status = Status.CONVERGED;
-                break;
-            }
-            double residual = Math.max(Math.abs(range[0]), Math.abs(range[1]));
-            status = RunLimits.reached(options, iteration, residual, gamma * span / (2 * (1 - gamma)), deadline);
+            status = CertifiedStop.preferLimits(stop.afterCheck(v, tv, range), options, iteration, deadline);
             if (status != null) {
                 break;
             }
-            if (mode == Mode.SWEEPS) {
+            double residual = Math.max(Math.abs(range[0]), Math.abs(range[1]));
+            status = RunLimits.reached(options, iteration, residual,
+                    stop.progressBound(gamma * span / (2 * (1 - gamma))), deadline);
+            if (status != null) {
+                break;
+            }
+            if (mode == Mode.SWEEPS || krylovFailed) {
+                int m = mode == Mode.SWEEPS ? sweeps : DEFAULT_SWEEPS;
                 System.arraycopy(tv, 0, v, 0, n);
-                for (int k = 1; k < sweeps; k++) {
+                for (int k = 1; k < m && System.nanoTime() - deadline <= 0; k++) {
                     BellmanKernel.policySweep(mdp, current, v, work);
                     double[] swap = v;
                     v = work;
                     work = swap;
                 }
             } else {
-                double tolerance = Math.max(0.1 * options.epsilon(), looseness * span / (1 - gamma));
-                v = workspace.evaluate(DeterministicPolicy.of(mdp, current), tv, tolerance).values();
+                double tolerance = Math.max(Math.max(0.1 * options.epsilon(), looseness * span / (1 - gamma)),
+                        PolicyIterationSolver.PRECISION * Math.max(1.0, PolicyIterationSolver.maxAbs(tv)) / (1 - gamma));
+                PolicyValues pv = workspace.evaluate(DeterministicPolicy.of(mdp, current), tv, tolerance);
+                v = pv.values();
+                // a Krylov solve that stalls (near the precision of doubles) is slower than sweeps
+                krylovFailed = pv.status() == Status.MAX_ITERATIONS;
             }
         }
-        return SpanBounds.finish(mdp, NAME, status, tv, greedy, range, iteration, start);
+        return SpanBounds.finish(mdp, rounding, NAME, status, v, tv, greedy, iteration, start);
     }
 }

@@ -3,40 +3,132 @@ package org.sparsemdp.solve;
 import org.sparsemdp.model.Mdp;
 
 /**
- * Turns the last iterate of a value-iteration-type method and the range [min δ, max δ] of its
- * last change into a {@link Solution} with MacQueen–Porteus bounds (Puterman 1994, §6.6.3):
- * values shifted to the midpoint of the interval, error bound γ·span/(2(1−γ)), policy bound
- * span/(1−γ).
+ * Turns one check sweep of a value-iteration-type method, w = T u computed from u, into a
+ * {@link Solution} with MacQueen–Porteus bounds (Puterman 1994, §6.6.3) that hold in floating
+ * point ({@link RoundingBounds}): values shifted to the midpoint of the certified interval,
+ * error bound half its width plus the rounding of the shift, policy bound for the greedy policy
+ * of u. States of value exactly 0 ({@link RoundingBounds#isZero}) are reported as 0 and their
+ * change is left out of the range of δ. Without rounding and without such states this is the
+ * classical γ·span(δ)/(2(1−γ)) and span(δ)/(1−γ).
  */
 final class SpanBounds {
+    /** Index of the value error bound in a measurement. */
+    static final int VALUE = 0;
+    /** Index of the policy bound in a measurement. */
+    static final int POLICY = 1;
+    /** Index of the lower offset (v* − w ≥ this). */
+    static final int LOW = 2;
+    /** Index of the upper offset (v* − w ≤ this). */
+    static final int HIGH = 3;
+    /** Index of the best policy bound any check could give at this magnitude (δ̃ = 0). */
+    static final int FLOOR = 4;
+    /** Index of the best value bound any check could give at this magnitude (δ̃ = 0). */
+    static final int FLOOR_VALUE = 5;
+    /** Length of a measurement array (the last three entries are scratch). */
+    static final int SIZE = 9;
+    private static final int SCRATCH = 6;
+
     private SpanBounds() {
     }
 
     /**
-     * @param v      the last iterate v_{n+1}; shifted in place to the midpoint values
-     * @param range  min and max of v_{n+1} − v_n
+     * Measures the certificate of w = (computed) T u: writes the value and policy bounds, the
+     * offsets and the floor into {@code out} (indices above). All entries are +Infinity when a
+     * value or change is not finite.
      */
-    static Solution finish(Mdp mdp, String method, Status status, double[] v, int[] policy, double[] range,
-                           long iterations, long startNanos) {
-        double gamma = mdp.discount();
-        double factor = gamma / (1 - gamma);
-        double span = range[1] - range[0];
-        double shift = factor * (range[0] + range[1]) / 2;
-        for (int s = 0, n = mdp.numStates(); s < n; s++) {
-            if (!mdp.isTerminal(s)) {
-                v[s] += shift;
+    static void measure(Mdp mdp, RoundingBounds rb, double[] u, double[] w, double[] out) {
+        double minDelta = Double.POSITIVE_INFINITY;
+        double maxDelta = Double.NEGATIVE_INFINITY;
+        double norm = 0;
+        double leak = 0;
+        double maxW = 0;
+        boolean finite = true;
+        for (int s = 0, n = u.length; s < n; s++) {
+            double x = u[s];
+            if (rb.isZero(s)) {
+                leak = Math.max(leak, Math.abs(x));
+                finite &= x - x == 0;
+                continue;
+            }
+            double delta = w[s] - x;
+            minDelta = Math.min(minDelta, delta);
+            maxDelta = Math.max(maxDelta, delta);
+            norm = Math.max(norm, Math.abs(x));
+            maxW = Math.max(maxW, Math.abs(w[s]));
+            finite &= delta - delta == 0 && x - x == 0;
+        }
+        norm = Math.max(norm, leak);
+        if (!finite) {
+            java.util.Arrays.fill(out, Double.POSITIVE_INFINITY);
+            return;
+        }
+        if (minDelta > maxDelta) { // every state has value 0
+            java.util.Arrays.fill(out, 0.0);
+            return;
+        }
+        double eta = RoundingBounds.up(rb.sweepError(norm) + rb.leakError(leak));
+        rb.floor(norm, out, SCRATCH);
+        out[FLOOR_VALUE] = out[SCRATCH];
+        out[FLOOR] = out[SCRATCH + 1];
+        rb.enclose(minDelta, maxDelta, eta, out, SCRATCH);
+        double low = out[SCRATCH];
+        double high = out[SCRATCH + 1];
+        double shift = midpoint(low, high);
+        out[LOW] = low;
+        out[HIGH] = high;
+        out[VALUE] = valueBound(low, high, shift, RoundingBounds.up(maxW + Math.abs(shift)));
+        out[POLICY] = out[SCRATCH + 2];
+    }
+
+    private static double midpoint(double low, double high) {
+        return low / 2 + high / 2;
+    }
+
+    /** max(shift − low, high − shift) plus the rounding of adding shift to values up to {@code maxValue}. */
+    private static double valueBound(double low, double high, double shift, double maxValue) {
+        double half = Math.max(RoundingBounds.up(shift - low), RoundingBounds.up(high - shift));
+        return RoundingBounds.up(half + 1.01 * RoundingBounds.UNIT_ROUNDOFF * maxValue);
+    }
+
+    /**
+     * The solution from the check w = T u: w is shifted in place to the midpoint values (0 on the
+     * states of value 0) and returned as the values.
+     *
+     * @param u      the vector the check sweep started from
+     * @param w      the check sweep's result (computed T u); becomes the values
+     * @param policy the greedy policy of u (computed in the check sweep)
+     */
+    static Solution finish(Mdp mdp, RoundingBounds rb, String method, Status status, double[] u, double[] w,
+                           int[] policy, long iterations, long startNanos) {
+        double[] m = new double[SIZE];
+        measure(mdp, rb, u, w, m);
+        double residual = 0;
+        for (int s = 0; s < u.length; s++) {
+            residual = Math.max(residual, Math.abs(w[s] - u[s]));
+        }
+        Accuracy accuracy = Accuracy.CERTIFIED;
+        if (m[VALUE] == Double.POSITIVE_INFINITY) {
+            // overflow or NaN: the values prove nothing; never a success
+            accuracy = Accuracy.ESTIMATED;
+            if (status == Status.CONVERGED) {
+                status = Status.PRECISION_LIMIT;
+            }
+        } else {
+            double shift = midpoint(m[LOW], m[HIGH]);
+            for (int s = 0, n = w.length; s < n; s++) {
+                w[s] = rb.isZero(s) ? 0.0 : w[s] + shift;
             }
         }
         return Solution.builder()
                 .method(method)
                 .status(status)
-                .accuracy(Accuracy.CERTIFIED)
-                .values(v)
+                .accuracy(accuracy)
+                .values(w)
                 .policy(policy)
                 .iterations(iterations)
-                .residual(Math.max(Math.abs(range[0]), Math.abs(range[1])))
-                .errorBound(factor * span / 2)
-                .policyBound(span / (1 - gamma))
+                .residual(residual)
+                .errorBound(m[VALUE])
+                .policyBound(m[POLICY])
                 .seconds((System.nanoTime() - startNanos) / 1e9)
                 .build();
     }

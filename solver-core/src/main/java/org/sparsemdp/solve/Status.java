@@ -9,5 +9,12 @@ public enum Status {
     /** The time limit was reached first; values and bound are those of the last iterate. */
     TIME_LIMIT,
     /** The progress listener asked to stop; values and bound are those of the last iterate. */
-    CANCELLED
+    CANCELLED,
+    /**
+     * Floating-point rounding (or an overflow to a non-finite value) keeps the certified bound
+     * above the requested epsilon: the values and bound are those of the last check, the bound
+     * still a true bound (or +Infinity with {@link Accuracy#ESTIMATED} when a value is not finite).
+     * A larger epsilon, or rewards of smaller magnitude relative to their differences, is needed.
+     */
+    PRECISION_LIMIT
 }

@@ -106,9 +106,10 @@ public final class TopologicalSolver implements Solver {
         final int[] order = scc.orderArray();
         final int[] component = scc.componentArray();
         final int count = scc.count();
-        final double contraction = gamma / (1 - gamma);
         final double valueTarget = options.epsilon() * Math.min(1.0, (1 - gamma) / (2 * gamma));
         final CheckSchedule schedule = new CheckSchedule(valueTarget);
+        final RoundingBounds rounding = mdp.isDiscounted() ? RoundingBounds.of(mdp) : null;
+        double norm = 0; // largest |value| a certifying computation read
         double[] v = new double[n];
         double[] out = new double[n];
         int[] policy = new int[n];
@@ -117,6 +118,10 @@ public final class TopologicalSolver implements Solver {
         double maxError = 0;
         long backups = 0;
         long sweeps = 0;
+        // the cap counts equivalent full sweeps, the final global sweep included: at most this many
+        // backups before it
+        final long maxBackups = options.maxIterations() - 1 > Long.MAX_VALUE / Math.max(1, n) ? Long.MAX_VALUE
+                : (options.maxIterations() - 1) * n;
         boolean cyclic = false;
         Status status = Status.CONVERGED;
         components:
@@ -124,6 +129,10 @@ public final class TopologicalSolver implements Solver {
             final int from = scc.start(c);
             final int to = scc.end(c);
             final double outsideError = cyclic ? outsideError(mdp, order, component, componentError, c, from, to) : 0;
+            if (backups + (to - from) > maxBackups) {
+                status = Status.MAX_ITERATIONS;
+                break;
+            }
             if (to - from == 1) {
                 final int s = order[from];
                 v[s] = singletonValue(mdp, s, v);
@@ -133,13 +142,21 @@ public final class TopologicalSolver implements Solver {
                 cyclic = true;
                 final double budget = valueTarget - gamma * outsideError;
                 final double insideMass = minInsideMass(mdp, order, component, c, from, to);
-                final double betaLow = gamma * insideMass;
                 final boolean closed = insideMass == 1.0;
+                // β bounds for the exact row masses (RoundingBounds): low rounded down, high up
+                final double betaLow = RoundingBounds.down(gamma * insideMass * (1 - 1e-13));
+                final double betaHigh = rounding == null ? gamma : Math.max(gamma, rounding.betaHigh());
                 schedule.reset(budget);
                 boolean extrapolate = true;
                 double previousError = Double.POSITIVE_INFINITY;
+                double bestError = Double.POSITIVE_INFINITY;
+                int stalled = 0;
                 while (true) {
                     boolean check = inner == Inner.JACOBI;
+                    if (!check && backups + 2L * (to - from) > maxBackups) { // room for a sweep and a check
+                        status = Status.MAX_ITERATIONS;
+                        break components;
+                    }
                     if (!check) {
                         BellmanKernel.gaussSeidelSweep(mdp, v, order, from, to, range);
                         backups += to - from;
@@ -148,14 +165,24 @@ public final class TopologicalSolver implements Solver {
                     }
                     double change = Math.max(Math.abs(range[0]), Math.abs(range[1]));
                     if (check) {
+                        for (int i = from; i < to; i++) {
+                            norm = Math.max(norm, Math.abs(v[order[i]]));
+                        }
                         BellmanKernel.jacobiSweep(mdp, v, out, policy, order, from, to, range);
                         backups += to - from;
                         sweeps++;
                         change = Math.max(Math.abs(range[0]), Math.abs(range[1]));
-                        double lower = lowerOffset(range[0], betaLow, gamma);
-                        double upper = upperOffset(range[1], betaLow, gamma);
+                        double lower = lowerOffset(range[0], betaLow, betaHigh);
+                        double upper = upperOffset(range[1], betaLow, betaHigh);
                         double e = (upper - lower) / 2;
                         boolean done = e <= budget;
+                        if (e < bestError * (1 - 1e-3)) {
+                            bestError = e;
+                            stalled = 0;
+                        } else if (rounding != null && ++stalled >= 20
+                                && e <= 64 * rounding.sweepError(norm) * rounding.amplification()) {
+                            done = true; // stuck in rounding noise: the final certificate will say so
+                        }
                         // extrapolate to the midpoint when done, or (closed components only: there
                         // a constant shift commutes with T) to remove the slow constant error mode
                         extrapolate &= e < previousError;
@@ -170,7 +197,9 @@ public final class TopologicalSolver implements Solver {
                         }
                         schedule.checked(e);
                     }
-                    Status stop = RunLimits.reached(options, sweeps, change, Double.NaN, deadline);
+                    // equivalent full sweeps, the final global sweep included
+                    Status stop = backups + (to - from) > maxBackups ? Status.MAX_ITERATIONS
+                            : RunLimits.reached(options, sweeps, change, Double.NaN, deadline);
                     if (stop != null) {
                         status = stop;
                         break components;
@@ -182,24 +211,78 @@ public final class TopologicalSolver implements Solver {
         BellmanKernel.jacobiSweep(mdp, v, out, policy, 0, n, range);
         backups += n;
         long iterations = (backups + n - 1) / n;
-        if (status != Status.CONVERGED) {
-            return SpanBounds.finish(mdp, NAME, status, out, policy, range, iterations, startNanos);
+        if (rounding == null) { // discount 1, acyclic: exact up to rounding
+            return Solution.builder()
+                    .method(NAME)
+                    .status(status)
+                    .accuracy(Accuracy.EXACT)
+                    .values(v)
+                    .policy(policy)
+                    .iterations(iterations)
+                    .residual(Math.max(Math.abs(range[0]), Math.abs(range[1])))
+                    .errorBound(0)
+                    .policyBound(0)
+                    .seconds((System.nanoTime() - startNanos) / 1e9)
+                    .build();
         }
-        double policyBound = 0;
-        if (maxError > 0) {
-            double span = range[1] - range[0];
-            policyBound = Math.min(2 * contraction * maxError, span / (1 - gamma));
+        if (status != Status.CONVERGED) {
+            return SpanBounds.finish(mdp, rounding, NAME, status, v, out, policy, iterations, startNanos);
+        }
+        return certify(mdp, rounding, options.epsilon(), v, out, policy, maxError, norm, iterations, startNanos);
+    }
+
+    /**
+     * The certificate of a completed topological solve, in floating point: the component bound
+     * maxError plus the accumulated rounding ({@link RoundingBounds#chainError}), or the
+     * MacQueen–Porteus bound of the final global check w = T v ({@link SpanBounds}), whichever
+     * is smaller (with the values it refers to: v, or the midpoints of the check). The policy
+     * (greedy for v) gets the smaller of the check's bound and 2(γE + η)/(1−γ) (Singh &amp; Yee
+     * 1994, with E the component bound and η the rounding of the greedy sweep).
+     * {@link Status#PRECISION_LIMIT} if the bound exceeds ε.
+     */
+    private static Solution certify(Mdp mdp, RoundingBounds rounding, double epsilon, double[] v, double[] out,
+                                    int[] policy, double maxError, double norm, long iterations, long startNanos) {
+        final int n = mdp.numStates();
+        final double gamma = mdp.discount();
+        double residual = 0;
+        for (int s = 0; s < n; s++) {
+            norm = Math.max(norm, Math.abs(v[s]));
+            residual = Math.max(residual, Math.abs(out[s] - v[s]));
+        }
+        double componentBound = RoundingBounds.up(maxError + rounding.chainError(norm));
+        double eta = rounding.sweepError(norm);
+        double greedyLoss = RoundingBounds.up(2 * (gamma * componentBound + eta) * rounding.amplification());
+        double[] check = new double[SpanBounds.SIZE];
+        SpanBounds.measure(mdp, rounding, v, out, check);
+        double policyBound = Math.min(greedyLoss, check[SpanBounds.POLICY]);
+        double valueBound = Math.min(componentBound, check[SpanBounds.VALUE]);
+        Status status = valueBound <= epsilon && policyBound <= epsilon ? Status.CONVERGED : Status.PRECISION_LIMIT;
+        if (check[SpanBounds.VALUE] < componentBound) {
+            Solution s = SpanBounds.finish(mdp, rounding, NAME, status, v, out, policy, iterations, startNanos);
+            return Solution.builder().method(NAME).status(s.status()).accuracy(s.accuracy()).values(s.values())
+                    .policy(policy).iterations(iterations).residual(residual).errorBound(s.errorBound())
+                    .policyBound(policyBound).seconds(s.seconds()).build();
+        }
+        boolean finite = true;
+        for (int s = 0; s < n; s++) {
+            finite &= v[s] - v[s] == 0;
+            if (rounding.isZero(s)) {
+                v[s] = 0.0;
+            }
+        }
+        if (!finite) {
+            status = Status.PRECISION_LIMIT;
         }
         return Solution.builder()
                 .method(NAME)
                 .status(status)
-                .accuracy(cyclic ? Accuracy.CERTIFIED : Accuracy.EXACT)
+                .accuracy(finite ? Accuracy.CERTIFIED : Accuracy.ESTIMATED)
                 .values(v)
                 .policy(policy)
                 .iterations(iterations)
-                .residual(Math.max(Math.abs(range[0]), Math.abs(range[1])))
-                .errorBound(maxError)
-                .policyBound(policyBound)
+                .residual(residual)
+                .errorBound(finite ? componentBound : Double.POSITIVE_INFINITY)
+                .policyBound(finite ? policyBound : Double.POSITIVE_INFINITY)
                 .seconds((System.nanoTime() - startNanos) / 1e9)
                 .build();
     }
@@ -214,13 +297,13 @@ public final class TopologicalSolver implements Solver {
      * non-negative shift c raises every Q-value by at least βlow·c; the other cases are alike.)
      * For a closed component βlow = γ and these are the MacQueen–Porteus bounds.
      */
-    private static double lowerOffset(double minDelta, double betaLow, double gamma) {
-        return Math.min(betaLow / (1 - betaLow) * minDelta, gamma / (1 - gamma) * minDelta);
+    private static double lowerOffset(double minDelta, double betaLow, double betaHigh) {
+        return Math.min(betaLow / (1 - betaLow) * minDelta, betaHigh / (1 - betaHigh) * minDelta);
     }
 
     /** The upper offset, see {@link #lowerOffset}. */
-    private static double upperOffset(double maxDelta, double betaLow, double gamma) {
-        return Math.max(betaLow / (1 - betaLow) * maxDelta, gamma / (1 - gamma) * maxDelta);
+    private static double upperOffset(double maxDelta, double betaLow, double betaHigh) {
+        return Math.max(betaLow / (1 - betaLow) * maxDelta, betaHigh / (1 - betaHigh) * maxDelta);
     }
 
     /**

@@ -25,6 +25,11 @@ import org.sparsemdp.model.Mdp;
  * ε-optimal and the values are within εγ/2 of v*. The bound is valid at every iteration, so a run
  * stopped by the iteration cap, the time limit or the listener also reports a true bound.
  *
+ * <p><b>Floating point.</b> The bounds and the stopping rule include the rounding error of the
+ * sweep and of the bounds themselves ({@link RoundingBounds}, {@link CertifiedStop}); where that
+ * error keeps the bound above ε the run stops with {@link Status#PRECISION_LIMIT}. States of value
+ * exactly 0 (terminal, or zero reward forever) are reported as 0.
+ *
  * <p>With {@link SolverOptions#threads()} &gt; 1 the sweep runs in parallel
  * ({@link ParallelValueIterationSolver}); the results are the same bit for bit, since every
  * state's backup reads only the previous iterate. An interrupt of the calling thread stops the
@@ -62,9 +67,10 @@ public final class ValueIterationSolver implements Solver {
     static Solution iterate(Mdp mdp, SolverOptions options, String name, JacobiStep step) {
         final long start = System.nanoTime();
         final long deadline = options.deadlineNanos(start);
+        final RoundingBounds rounding = RoundingBounds.of(mdp);
+        final CertifiedStop stop = new CertifiedStop(mdp, rounding, options.epsilon(), 16);
         final double gamma = mdp.discount();
         final int n = mdp.numStates();
-        final double stopSpan = options.epsilon() * (1.0 - gamma);
         double[] v = new double[n];
         double[] next = new double[n];
         int[] policy = new int[n];
@@ -82,18 +88,18 @@ public final class ValueIterationSolver implements Solver {
             if (iterates != null) {
                 iterates.onIterate(iteration, v, gamma / (1 - gamma) * range[0], gamma / (1 - gamma) * range[1]);
             }
-            if (span <= stopSpan) {
-                status = Status.CONVERGED;
+            status = CertifiedStop.preferLimits(stop.afterCheck(next, v, range), options, iteration, deadline);
+            if (status != null) {
                 break;
             }
             double bound = gamma * span / (2 * (1 - gamma));
             double residual = Math.max(Math.abs(range[0]), Math.abs(range[1]));
-            status = RunLimits.reached(options, iteration, residual, bound, deadline);
+            status = RunLimits.reached(options, iteration, residual, stop.progressBound(bound), deadline);
             if (status != null) {
                 break;
             }
         }
-        return SpanBounds.finish(mdp, name, status, v, policy, range, iteration, start);
+        return SpanBounds.finish(mdp, rounding, name, status, next, v, policy, iteration, start);
     }
 
     /** Rejects γ = 1 with a message that says what to do instead. */

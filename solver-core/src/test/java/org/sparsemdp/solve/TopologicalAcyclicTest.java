@@ -2,6 +2,7 @@ package org.sparsemdp.solve;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,9 @@ class TopologicalAcyclicTest {
             double[] expected = DenseOracle.optimalValues(mdp);
             assertArrayEquals(expected, sol.values(), 1e-9);
             assertArrayEquals(expected, DenseOracle.evaluate(mdp, sol.policy()), 1e-9, "its policy attains them");
-            assertEquals(Accuracy.EXACT, sol.accuracy());
+            // exact up to rounding, now with the rounding bound certified (RoundingBounds)
+            assertEquals(Accuracy.CERTIFIED, sol.accuracy());
+            assertTrue(sol.errorBound() > 0 && sol.errorBound() < 1e-9, "rounding bound " + sol.errorBound());
             assertEquals(Status.CONVERGED, sol.status());
         }
     }

@@ -97,7 +97,9 @@ class TopologicalSolverTest {
     private static Solution assertExactAgainstOracle(Mdp mdp) {
         Solution sol = new TopologicalSolver().solve(mdp, SolverOptions.defaults());
         double[] exact = DenseOracle.optimalValues(mdp);
-        assertEquals(Accuracy.EXACT, sol.accuracy());
+        // discounted: exact up to rounding, with the rounding bound certified (RoundingBounds)
+        assertEquals(Accuracy.CERTIFIED, sol.accuracy());
+        assertTrue(sol.errorBound() < 1e-9, "rounding bound " + sol.errorBound());
         for (int s = 0; s < mdp.numStates(); s++) {
             assertEquals(exact[s], sol.value(s), 1e-10 * (1 + Math.abs(exact[s])));
         }

@@ -22,10 +22,29 @@ import java.util.Locale;
  * @param rows             LP constraints
  * @param columns          LP variables
  * @param nonZeros         LP matrix entries
+ * @param improperStates   discount 1: the number of states the reported policy does not take to a
+ *                         terminal state with probability 1 (0: the policy is proper, extracted by a
+ *                         backward search among the optimal choices, see {@code ProperPolicy});
+ *                         −1 for discounted models
  */
 public record LpDiagnostics(LpBackend backend, LpStatus lpStatus, double lpObjective, double primalResidual,
                             double dualResidual, double dualityGap, double bellmanResidual, int lpSolves,
-                            double tolerance, double lpSeconds, int rows, int columns, long nonZeros) {
+                            double tolerance, double lpSeconds, int rows, int columns, long nonZeros,
+                            int improperStates) {
+
+    /** Diagnostics of a discounted model (no proper-policy extraction). */
+    public LpDiagnostics(LpBackend backend, LpStatus lpStatus, double lpObjective, double primalResidual,
+                         double dualResidual, double dualityGap, double bellmanResidual, int lpSolves,
+                         double tolerance, double lpSeconds, int rows, int columns, long nonZeros) {
+        this(backend, lpStatus, lpObjective, primalResidual, dualResidual, dualityGap, bellmanResidual, lpSolves,
+                tolerance, lpSeconds, rows, columns, nonZeros, -1);
+    }
+
+    /** A copy stating how many states the policy leaves improper. */
+    public LpDiagnostics withImproperStates(int count) {
+        return new LpDiagnostics(backend, lpStatus, lpObjective, primalResidual, dualResidual, dualityGap,
+                bellmanResidual, lpSolves, tolerance, lpSeconds, rows, columns, nonZeros, count);
+    }
 
     /** A one-line summary for reports. */
     public String summary() {
@@ -33,6 +52,8 @@ public record LpDiagnostics(LpBackend backend, LpStatus lpStatus, double lpObjec
                         + " dualResidual=%.3e gap=%.3e bellmanResidual=%.3e solves=%d lpSeconds=%.3f"
                         + " size=%dx%d nnz=%d",
                 backend, lpStatus, lpObjective, primalResidual, dualResidual, dualityGap, bellmanResidual, lpSolves,
-                lpSeconds, rows, columns, nonZeros);
+                lpSeconds, rows, columns, nonZeros)
+                + (improperStates < 0 ? "" : improperStates == 0 ? " policy=proper"
+                : " policy=improper-in-" + improperStates + "-states");
     }
 }

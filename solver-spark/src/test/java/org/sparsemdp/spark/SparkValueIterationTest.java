@@ -58,7 +58,10 @@ class SparkValueIterationTest {
         }
     }
 
-    /** Jacobi over blocks is value iteration: the same iterates, so the same answer bit for bit. */
+    /**
+     * Jacobi over blocks is value iteration: the same iterates and the same policy; the values agree
+     * within the bounds (the single-machine bound also covers floating-point rounding).
+     */
     @Test
     void jacobiEqualsSingleMachineValueIterationOnRandomModels() {
         SolverOptions options = SolverOptions.builder().epsilon(1e-4).build();
@@ -72,8 +75,10 @@ class SparkValueIterationTest {
             String what = objective + ", " + parts + " partitions";
             assertEquals(Status.CONVERGED, spark.status(), what);
             assertEquals(vi.iterations(), spark.iterations(), what);
-            assertEquals(vi.errorBound(), spark.errorBound(), what);
-            assertArrayEquals(vi.values(), spark.values(), what);
+            // same iterates and span; the single-machine bound adds the floating-point rounding term
+            // (RoundingBounds, issue 18) and reports states of value 0 as exactly 0
+            assertTrue(spark.errorBound() <= vi.errorBound(), what);
+            assertArrayEquals(vi.values(), spark.values(), vi.errorBound() + spark.errorBound(), what);
             assertArrayEquals(vi.policy(), spark.policy(), what);
             assertCertified(mdp, spark, what);
         }

@@ -1,0 +1,133 @@
+package org.sparsemdp.solve;
+
+import org.sparsemdp.model.Mdp;
+
+/**
+ * The stopping rule shared by the discounted value-iteration-type methods, decided after each
+ * check sweep w = T u from the certificate of {@link SpanBounds} (which includes the rounding
+ * error of {@link RoundingBounds}).
+ *
+ * <ul>
+ *   <li>{@link Status#CONVERGED} when the certified policy bound and value error bound are both
+ *       at most ε (in exact arithmetic this is the classical span(δ) ≤ ε(1−γ), slightly
+ *       tightened by the rounding term);</li>
+ *   <li>{@link Status#PRECISION_LIMIT} when a value or change is not finite (NaN, overflow), or
+ *       when ε is out of reach of double precision: the best certificate any check could give at
+ *       the current magnitude of the values (δ̃ = 0) is above ε and the current bound is within
+ *       4 times that floor, or the bound has been within 64 times its floor without improving
+ *       by 0.1 % for 20 measurements, or has not improved at all for 50 (the iteration is stuck in
+ *       rounding noise: in exact arithmetic the span of δ decreases at every sweep of value
+ *       iteration, and far faster than that for the other methods).</li>
+ * </ul>
+ * Since the full certificate costs a pass over the values, it is measured only when the
+ * exact-arithmetic test span(δ̃) ≤ ε(1−γ) passes, once it has passed before, or every
+ * {@code measureEvery}-th check otherwise.
+ */
+final class CertifiedStop {
+    private static final int STALL_CHECKS = 20;
+    private static final int NO_PROGRESS_CHECKS = 50;
+
+    private final Mdp mdp;
+    private final RoundingBounds rounding;
+    private final double epsilon;
+    private final double rawTarget;
+    private final int measureEvery;
+    private final double[] measurement = new double[SpanBounds.SIZE];
+    private long checks;
+    private boolean nearTarget;
+    private double best = Double.POSITIVE_INFINITY;
+    private int stalled;
+    private double lowest = Double.POSITIVE_INFINITY;
+    private int withoutProgress;
+
+    /**
+     * @param measureEvery how often the certificate is measured while the exact-arithmetic test
+     *                     fails (1 for methods whose checks are expensive anyway, such as policy
+     *                     iteration)
+     */
+    CertifiedStop(Mdp mdp, RoundingBounds rounding, double epsilon, int measureEvery) {
+        this.measureEvery = measureEvery;
+        this.mdp = mdp;
+        this.rounding = rounding;
+        this.epsilon = epsilon;
+        this.rawTarget = epsilon * (1 - mdp.discount());
+    }
+
+    /**
+     * Decides after a check sweep.
+     *
+     * @param u     the vector the check started from
+     * @param w     the computed T u
+     * @param range min and max of the computed w − u over all states
+     * @return CONVERGED, PRECISION_LIMIT, or null to go on
+     */
+    Status afterCheck(double[] u, double[] w, double[] range) {
+        double span = range[1] - range[0];
+        if (span - span != 0) {
+            return Status.PRECISION_LIMIT;
+        }
+        checks++;
+        nearTarget |= span <= rawTarget;
+        if (!nearTarget && checks % measureEvery != 0) {
+            return null;
+        }
+        SpanBounds.measure(mdp, rounding, u, w, measurement);
+        double policy = measurement[SpanBounds.POLICY];
+        double value = measurement[SpanBounds.VALUE];
+        double floor = measurement[SpanBounds.FLOOR];
+        if (value == Double.POSITIVE_INFINITY) {
+            return Status.PRECISION_LIMIT;
+        }
+        if (policy <= epsilon && value <= epsilon) {
+            return Status.CONVERGED;
+        }
+        if (floor > epsilon && policy <= 4 * floor) {
+            return Status.PRECISION_LIMIT;
+        }
+        if (policy < lowest) {
+            lowest = policy;
+            withoutProgress = 0;
+        } else if (++withoutProgress >= NO_PROGRESS_CHECKS) {
+            return Status.PRECISION_LIMIT; // no new best bound in 50 measurements: rounding noise
+        }
+        if (policy < best * (1 - 1e-3)) {
+            best = policy;
+            stalled = 0;
+        } else if (policy <= 64 * floor && ++stalled >= STALL_CHECKS) {
+            return Status.PRECISION_LIMIT;
+        }
+        return null;
+    }
+
+    /**
+     * A run limit that has also been reached takes precedence over {@link Status#PRECISION_LIMIT}
+     * (both are true, the limit is the plainer fact): MAX_ITERATIONS if {@code iteration} reached
+     * the cap, TIME_LIMIT if the deadline has passed, else {@code decided}.
+     */
+    static Status preferLimits(Status decided, SolverOptions options, long iteration, long deadline) {
+        if (decided != Status.PRECISION_LIMIT) {
+            return decided;
+        }
+        if (iteration >= options.maxIterations()) {
+            return Status.MAX_ITERATIONS;
+        }
+        if (System.nanoTime() - deadline > 0) {
+            return Status.TIME_LIMIT;
+        }
+        return decided;
+    }
+
+    /**
+     * The bound to show a progress listener: the exact-arithmetic bound {@code raw} of the last
+     * check, but never below the rounding floor of the last measurement (never 0 on inexact values).
+     */
+    double progressBound(double raw) {
+        double floor = checks > 0 ? measurement[SpanBounds.FLOOR_VALUE] : 0;
+        return Math.max(raw, floor);
+    }
+
+    /** Whether the certificate is being measured at every check (the iteration is near its target). */
+    boolean nearTarget() {
+        return nearTarget;
+    }
+}
