@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.model.Mdp;
 import picocli.CommandLine.Option;
 
@@ -27,7 +28,13 @@ final class GeneratedOutput {
 
     /** Writes {@code mdp} and prints a one-line summary. */
     void write(Mdp mdp, PrintWriter out) throws IOException {
-        ModelWriters.write(mdp, file, format);
+        write(LoadedModel.of(mdp), out);
+    }
+
+    /** Writes {@code model} (with its labels where the format has them) and prints a one-line summary. */
+    void write(LoadedModel model, PrintWriter out) throws IOException {
+        Mdp mdp = model.mdp();
+        ModelWriters.write(model, file, format);
         out.printf(Locale.ROOT, "wrote %s: %d states, %d choices, %d transitions%n", file, mdp.numStates(),
                 mdp.numChoices(), mdp.numTransitions());
     }

@@ -129,7 +129,7 @@ public final class CumulativeReward {
         EndComponents merged = EndComponents.maximal(mdp, maybe, null);
         ReducedSystem sys = ReducedSystem.build(mdp, maybe, known, null, merged, reward);
         double[] lower = new double[sys.numStates];
-        double[] upper = StepBoundedUpperBound.compute(sys, null, Math.max(options.maxIterations(), 1));
+        double[] upper = Reachability.initialUpper(sys, null, order, options);
         IntervalIteration.Result r = Reachability.iterate(order, sys, true, lower, upper, options, relative, start);
         return Reachability.finish(mdp, g, sys, merged, true, known, lower, upper, r, start,
                 Reachability.name(order, "cumulative-max"), policy);

@@ -182,15 +182,18 @@ public final class Reachability {
         }
         ReducedSystem sys = ReducedSystem.build(mdp, maybe, known, allowed, mecs, reward);
         double[] lower = new double[sys.numStates];
-        int[] proper = max ? null : attractor(sys);
-        double[] upper = StepBoundedUpperBound.compute(sys, proper, Math.max(options.maxIterations(), 1));
+        int[] proper = max || (order == IterationOrder.GLOBAL && IntervalIteration.usesExitRate(sys)) ? null
+                : attractor(sys);
+        double[] upper = initialUpper(sys, proper, order, options);
         IntervalIteration.Result r = iterate(order, sys, max, lower, upper, options, relative, start);
         int[] policy = firstChoices(mdp);
         if (max) {
             // Rmax = ∞ outside Prob1A(T): miss T with positive probability.
             BitSet infinite = (BitSet) finite.clone();
             infinite.flip(0, n);
-            avoid(mdp, g, g.prob0E(t), infinite, policy);
+            if (!infinite.isEmpty()) {
+                avoid(mdp, g, g.prob0E(t), infinite, policy);
+            }
         }
         return finish(mdp, g, sys, mecs, max, known, lower, upper, r, start, name(order, kind + (max ? "max" : "min")),
                 policy);
@@ -260,12 +263,27 @@ public final class Reachability {
         }
     }
 
+    /**
+     * The a-priori upper bound on rewards: {@link StepBoundedUpperBound} ({@code proper}: its
+     * policy, null: all), or +∞ where {@link IntervalIteration#usesExitRate} makes it unneeded.
+     */
+    static double[] initialUpper(ReducedSystem sys, int[] proper, IterationOrder order, SolverOptions options) {
+        if (order == IterationOrder.GLOBAL && IntervalIteration.usesExitRate(sys)) {
+            double[] upper = new double[sys.numStates];
+            Arrays.fill(upper, Double.POSITIVE_INFINITY);
+            return upper;
+        }
+        return StepBoundedUpperBound.compute(sys, proper, Math.max(options.maxIterations(), 1));
+    }
+
     /** Runs interval iteration in the given order. */
     static IntervalIteration.Result iterate(IterationOrder order, ReducedSystem sys, boolean max, double[] lower,
                                             double[] upper, SolverOptions options, boolean relative, long start) {
-        return order == IterationOrder.TOPOLOGICAL
-                ? TopologicalIntervalIteration.run(sys, max, lower, upper, options, relative, start)
-                : IntervalIteration.run(sys, max, lower, upper, options, relative, start);
+        if (order == IterationOrder.TOPOLOGICAL) {
+            IntervalIteration.fixZeros(sys, max, lower, upper);
+            return TopologicalIntervalIteration.run(sys, max, lower, upper, options, relative, start);
+        }
+        return IntervalIteration.run(sys, max, lower, upper, options, relative, start);
     }
 
     /** The method name: "ii-" or, topological, "tii-" followed by {@code objective}. */
