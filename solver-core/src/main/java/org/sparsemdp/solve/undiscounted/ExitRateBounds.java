@@ -87,6 +87,13 @@ final class ExitRateBounds {
             minDelta = Math.min(minDelta, Math.nextDown(Math.nextDown(wq - e) - x));
             maxDelta = Math.max(maxDelta, Math.nextUp(Math.nextUp(wq + e) - x));
         }
+        if (to - from < sys.numStates) {
+            // The states left out have value 0 and bounds 0, and their Bellman image is 0 (their
+            // successors under the choices that matter have value 0 too): δ = 0 there, and the
+            // chain may enter them, so 0 takes part in min δ and max δ.
+            minDelta = Math.min(minDelta, 0.0);
+            maxDelta = Math.max(maxDelta, 0.0);
+        }
         if (!(minDelta > Double.NEGATIVE_INFINITY && maxDelta < Double.POSITIVE_INFINITY)) {
             return; // a non-finite value: no bound from this step
         }

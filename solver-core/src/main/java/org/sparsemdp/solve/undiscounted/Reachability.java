@@ -66,9 +66,24 @@ public final class Reachability {
      */
     public static Solution probability(Mdp mdp, BitSet target, Objective direction, SolverOptions options,
                                        boolean relative, IterationOrder order) {
+        return probability(mdp, target, direction, options, relative, order, true);
+    }
+
+    /**
+     * {@link #probability(Mdp, BitSet, Objective, SolverOptions, boolean, IterationOrder)}, with the
+     * policy certificate only if {@code certifyPolicy} (otherwise {@link Solution#policyBound()} is
+     * NaN: the policy is greedy but its loss not bounded; the certificate costs a second solve on
+     * the policy's Markov chain).
+     */
+    public static Solution probability(Mdp mdp, BitSet target, Objective direction, SolverOptions options,
+                                       boolean relative, IterationOrder order, boolean certifyPolicy) {
         Solution s = probabilityBounds(mdp, target, direction, options, relative, order);
+        if (!certifyPolicy) {
+            return s;
+        }
+        SolverOptions rest = PolicyCertificate.remaining(options, s);
         return PolicyCertificate.certify(mdp, mdp.rewardArray(), s, direction == Objective.MAXIMIZE,
-                chain -> probabilityBounds(chain, target, direction, options, relative, IterationOrder.GLOBAL));
+                chain -> probabilityBounds(chain, target, direction, rest, relative, IterationOrder.GLOBAL));
     }
 
     /** {@link #probability} without the policy certificate (policy bound NaN). */
@@ -127,9 +142,25 @@ public final class Reachability {
      */
     public static Solution reward(Mdp mdp, double[] reward, BitSet target, Objective direction, SolverOptions options,
                                   boolean relative, IterationOrder order) {
+        return reward(mdp, reward, target, direction, options, relative, order, true);
+    }
+
+    /**
+     * {@link #reward(Mdp, double[], BitSet, Objective, SolverOptions, boolean, IterationOrder)},
+     * with the policy certificate only if {@code certifyPolicy} (otherwise
+     * {@link Solution#policyBound()} is NaN).
+     *
+     * @throws IllegalArgumentException if a reward is negative or not finite
+     */
+    public static Solution reward(Mdp mdp, double[] reward, BitSet target, Objective direction, SolverOptions options,
+                                  boolean relative, IterationOrder order, boolean certifyPolicy) {
         Solution s = rewardBounds(mdp, reward, target, direction, options, relative, order, "r");
+        if (!certifyPolicy) {
+            return s;
+        }
+        SolverOptions rest = PolicyCertificate.remaining(options, s);
         return PolicyCertificate.certify(mdp, reward, s, direction == Objective.MAXIMIZE,
-                chain -> rewardBounds(chain, chain.rewardArray(), target, direction, options, relative,
+                chain -> rewardBounds(chain, chain.rewardArray(), target, direction, rest, relative,
                         IterationOrder.GLOBAL, "r"));
     }
 
@@ -184,7 +215,7 @@ public final class Reachability {
         double[] lower = new double[sys.numStates];
         int[] proper = max || (order == IterationOrder.GLOBAL && IntervalIteration.usesExitRate(sys)) ? null
                 : attractor(sys);
-        double[] upper = initialUpper(sys, proper, order, options);
+        double[] upper = initialUpper(sys, proper, order, options, start);
         IntervalIteration.Result r = iterate(order, sys, max, lower, upper, options, relative, start);
         int[] policy = firstChoices(mdp);
         if (max) {
@@ -267,13 +298,15 @@ public final class Reachability {
      * The a-priori upper bound on rewards: {@link StepBoundedUpperBound} ({@code proper}: its
      * policy, null: all), or +∞ where {@link IntervalIteration#usesExitRate} makes it unneeded.
      */
-    static double[] initialUpper(ReducedSystem sys, int[] proper, IterationOrder order, SolverOptions options) {
+    static double[] initialUpper(ReducedSystem sys, int[] proper, IterationOrder order, SolverOptions options,
+                                 long start) {
         if (order == IterationOrder.GLOBAL && IntervalIteration.usesExitRate(sys)) {
             double[] upper = new double[sys.numStates];
             Arrays.fill(upper, Double.POSITIVE_INFINITY);
             return upper;
         }
-        return StepBoundedUpperBound.compute(sys, proper, Math.max(options.maxIterations(), 1));
+        return StepBoundedUpperBound.compute(sys, proper, Math.max(options.maxIterations(), 1),
+                options.deadlineNanos(start));
     }
 
     /** Runs interval iteration in the given order. */
