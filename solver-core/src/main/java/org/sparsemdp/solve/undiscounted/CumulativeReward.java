@@ -49,6 +49,9 @@ public final class CumulativeReward {
                                  boolean relative, IterationOrder order) {
         Reachability.requireNonNegative(mdp, reward, "cumulative");
         Solution s = bounds(mdp, reward, direction, options, relative, order);
+        if (!Double.isNaN(s.policyBound())) {
+            return s; // certified by the run itself (exit-rate bounds)
+        }
         SolverOptions rest = PolicyCertificate.remaining(options, s);
         return PolicyCertificate.certify(mdp, reward, s, direction == Objective.MAXIMIZE,
                 chain -> bounds(chain, chain.rewardArray(), direction, rest, relative, IterationOrder.GLOBAL));

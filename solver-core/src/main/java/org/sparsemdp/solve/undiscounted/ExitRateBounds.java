@@ -71,12 +71,20 @@ final class ExitRateBounds {
      * Tightens {@code upper} on {@code order[from..to-1]} with the bound from x = {@code lower}
      * and replaces {@code lower} there by the larger of ↓Tx and its lower bound (both below the
      * fixed point; the second is x's Jacobi step shifted by F·min δ, the extrapolation that
-     * removes the slowly decaying constant error mode), using {@code w} as scratch. States where the system's value is known to
+     * removes the slowly decaying constant error mode), using {@code w} as scratch.
+     *
+     * <p>The same argument bounds the value of the greedy policy π for x (T<sub>π</sub>x = w, so
+     * v<sup>π</sup> = w + P<sub>π</sub>(I − P<sub>π</sub>)<sup>−1</sup>δ): it lies in the interval
+     * [lo, hi] of every state, as v* does. {@code policy} receives π, and the result, the largest
+     * hi − lo, bounds the loss of π against the optimum in every state (a policy certificate at
+     * no extra cost).
+     *
+     * @return the largest hi − lo over the states, +∞ if a value was not finite States where the system's value is known to
      * be 0 are not in the order and keep their bounds.
      */
-    void tighten(ReducedSystem sys, boolean maximize, double[] lower, double[] upper, double[] w, int[] order,
-                 int from, int to, double rel) {
-        IntervalSweeps.jacobi(sys, maximize, lower, w, order, from, to);
+    double tighten(ReducedSystem sys, boolean maximize, double[] lower, double[] upper, double[] w, int[] order,
+                   int from, int to, double rel, int[] policy) {
+        IntervalSweeps.jacobi(sys, maximize, lower, w, order, from, to, policy);
         double minDelta = Double.POSITIVE_INFINITY;
         double maxDelta = Double.NEGATIVE_INFINITY;
         for (int i = from; i < to; i++) {
@@ -95,10 +103,11 @@ final class ExitRateBounds {
             maxDelta = Math.max(maxDelta, 0.0);
         }
         if (!(minDelta > Double.NEGATIVE_INFINITY && maxDelta < Double.POSITIVE_INFINITY)) {
-            return; // a non-finite value: no bound from this step
+            return Double.POSITIVE_INFINITY; // a non-finite value: no bound from this step
         }
         double shiftLow = Math.nextDown(minDelta * (minDelta >= 0 ? factorMin : factorMax));
         double shiftHigh = Math.nextUp(maxDelta * (maxDelta >= 0 ? factorMax : factorMin));
+        double policyGap = 0;
         for (int i = from; i < to; i++) {
             int q = order[i];
             double wq = w[q];
@@ -110,6 +119,8 @@ final class ExitRateBounds {
             if (hi < upper[q]) {
                 upper[q] = hi;
             }
+            policyGap = Math.max(policyGap, Math.nextUp(hi - lo));
         }
+        return policyGap;
     }
 }

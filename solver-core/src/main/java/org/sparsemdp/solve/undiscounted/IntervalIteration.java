@@ -45,11 +45,23 @@ final class IntervalIteration {
         final Status status;
         final long iterations;
         final double gap;
+        /**
+         * A policy (one reduced choice per reduced state, meaningful on the iterated states) whose
+         * loss is at most {@link #policyBound} everywhere, or null if the run has none.
+         */
+        final int[] policy;
+        final double policyBound;
 
         Result(Status status, long iterations, double gap) {
+            this(status, iterations, gap, null, Double.NaN);
+        }
+
+        Result(Status status, long iterations, double gap, int[] policy, double policyBound) {
             this.status = status;
             this.iterations = iterations;
             this.gap = gap;
+            this.policy = policy;
+            this.policyBound = policyBound;
         }
     }
 
@@ -169,6 +181,8 @@ final class IntervalIteration {
         final double rel = IntervalSweeps.relativeError(sys.maxTerms);
         final int to = order.length;
         double[] scratch = new double[sys.numStates];
+        int[] policy = new int[sys.numStates];
+        double policyBound = Double.NaN;
         long iteration = 0;
         double gap = maxGap(lower, upper, order, 0, to);
         if (converged(lower, upper, order, 0, to, eps, relative)) {
@@ -177,16 +191,16 @@ final class IntervalIteration {
         while (true) {
             Status stop = limit(options, iteration, deadline);
             if (stop != null) {
-                return new Result(stop, iteration, gap);
+                return new Result(stop, iteration, gap, iteration > 0 ? policy : null, policyBound);
             }
-            exitRate.tighten(sys, maximize, lower, upper, scratch, order, 0, to, rel);
+            policyBound = exitRate.tighten(sys, maximize, lower, upper, scratch, order, 0, to, rel, policy);
             iteration++;
             gap = maxGap(lower, upper, order, 0, to);
             if (converged(lower, upper, order, 0, to, eps, relative)) {
-                return new Result(Status.CONVERGED, iteration, gap);
+                return new Result(Status.CONVERGED, iteration, gap, policy, policyBound);
             }
             if (!options.listener().onIteration(iteration, gap, gap / 2)) {
-                return new Result(Status.CANCELLED, iteration, gap);
+                return new Result(Status.CANCELLED, iteration, gap, policy, policyBound);
             }
         }
     }

@@ -93,9 +93,11 @@ final class IntervalSweeps {
 
     /**
      * A Jacobi step: {@code w[q]} = (Tx)(q) as computed (rounded to nearest), for the states
-     * {@code order[from..to-1]}; {@code x} is not modified.
+     * {@code order[from..to-1]}; {@code x} is not modified. {@code choice[q]} receives a reduced
+     * choice attaining the optimum (the first one).
      */
-    static void jacobi(ReducedSystem sys, boolean maximize, double[] x, double[] w, int[] order, int from, int to) {
+    static void jacobi(ReducedSystem sys, boolean maximize, double[] x, double[] w, int[] order, int from, int to,
+                       int[] choice) {
         final int[] cs = sys.choiceStart;
         final int[] ts = sys.transStart;
         final int[] succ = sys.successor;
@@ -105,6 +107,7 @@ final class IntervalSweeps {
         for (int i = from; i < to; i++) {
             final int q = order[i];
             double best = identity;
+            int arg = cs[q];
             final int cEnd = cs[q + 1];
             int k = ts[cs[q]];
             for (int c = cs[q]; c < cEnd; c++) {
@@ -113,9 +116,13 @@ final class IntervalSweeps {
                 for (; k < kEnd; k++) {
                     v += prob[k] * x[succ[k]];
                 }
-                best = maximize ? Math.max(best, v) : Math.min(best, v);
+                if (maximize ? v > best : v < best) {
+                    best = v;
+                    arg = c;
+                }
             }
             w[q] = best;
+            choice[q] = arg;
         }
     }
 }
