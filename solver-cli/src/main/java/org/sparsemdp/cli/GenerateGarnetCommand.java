@@ -2,6 +2,9 @@ package org.sparsemdp.cli;
 
 import java.util.concurrent.Callable;
 import org.sparsemdp.generate.GarnetGenerator;
+import org.sparsemdp.generate.StopEmbedding;
+import org.sparsemdp.model.Mdp;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,12 +35,27 @@ final class GenerateGarnetCommand implements Callable<Integer> {
     @Option(names = "--discount", paramLabel = "G", defaultValue = "0.99", description = "Discount factor (default 0.99).")
     double discount;
 
+    @Option(names = "--embed-discount",
+            description = {"Write the discount as a stop probability: discount 1, one more state N labelled 'stop'",
+                    "(absorbing, reward 0), every choice moving there with 1 - G and elsewhere with G times its",
+                    "probabilities; R[F \"stop\"] then equals the discounted values. Needs a format with labels (.drn)."})
+    boolean embedDiscount;
+
     @Mixin
     GeneratedOutput output;
 
     @Override
     public Integer call() throws Exception {
-        output.write(GarnetGenerator.generate(states, actions, branching, discount, seed), spec.commandLine().getOut());
+        Mdp mdp = GarnetGenerator.generate(states, actions, branching, discount, seed);
+        if (embedDiscount) {
+            if (!ModelWriters.resolve(output.file, output.format).name().equals("drn")) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--embed-discount writes a 'stop' label: the output must be a .drn file (or --to drn)");
+            }
+            output.write(StopEmbedding.embed(mdp), spec.commandLine().getOut());
+        } else {
+            output.write(mdp, spec.commandLine().getOut());
+        }
         return 0;
     }
 }

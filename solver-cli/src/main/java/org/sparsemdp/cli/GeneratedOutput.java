@@ -33,7 +33,13 @@ final class GeneratedOutput {
 
     /** Writes {@code mdp} and prints a one-line summary. */
     void write(Mdp mdp, PrintWriter out) throws IOException {
-        ModelWriters.write(LoadedModel.withOwnRewards(mdp), file, format, ModelFeature.parseList(drop));
+        write(LoadedModel.withOwnRewards(mdp), out);
+    }
+
+    /** Writes {@code model} (with its labels and reward structures where the format has them) and prints a one-line summary. */
+    void write(LoadedModel model, PrintWriter out) throws IOException {
+        Mdp mdp = model.mdp();
+        ModelWriters.write(model, file, format, ModelFeature.parseList(drop));
         out.printf(Locale.ROOT, "wrote %s: %d states, %d choices, %d transitions%n", file, mdp.numStates(),
                 mdp.numChoices(), mdp.numTransitions());
     }

@@ -183,4 +183,31 @@ class GenerateCommandTest {
         assertEquals(2, r.code());
         assertFalse(Files.exists(dir.resolve("x.mdp")));
     }
+
+    @Test
+    void embeddedDiscountUntilStopEqualsTheDiscountedValues(@TempDir Path dir) throws IOException {
+        Path discounted = dir.resolve("g.mdp");
+        Path embedded = dir.resolve("g.drn");
+        String[] common = {"generate", "garnet", "--states", "50", "--actions", "3", "--branching", "3", "--seed", "4",
+                "--discount", "0.9"};
+        assertEquals(0, CliTest.run(concat(common, "-o", discounted.toString())).code());
+        CliTest.Run w = CliTest.run(concat(common, "--embed-discount", "-o", embedded.toString()));
+        assertEquals(0, w.code(), w.err());
+        assertTrue(w.out().contains("51 states, 150 choices, 600 transitions"), w.out());
+        // without labels the stop state would be lost: refused
+        assertEquals(2, CliTest.run(concat(common, "--embed-discount", "-o", dir.resolve("x.mdp").toString())).code());
+        CliTest.Run vi = CliTest.run("solve", discounted.toString(), "-m", "vi", "--epsilon", "1e-9", "--json");
+        CliTest.Run until = CliTest.run("solve", embedded.toString(), "--until", "stop", "--objective", "max",
+                "--epsilon", "1e-9", "--json");
+        assertEquals(0, until.code(), until.err());
+        double a = Double.parseDouble(vi.out().replaceAll("(?s).*\"initialValue\":([-0-9.Ee]+).*", "$1"));
+        double b = Double.parseDouble(until.out().replaceAll("(?s).*\"initialValue\":([-0-9.Ee]+).*", "$1"));
+        assertEquals(a, b, 2e-9);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
 }

@@ -49,8 +49,12 @@ public final class CumulativeReward {
                                  boolean relative, IterationOrder order) {
         Reachability.requireNonNegative(mdp, reward, "cumulative");
         Solution s = bounds(mdp, reward, direction, options, relative, order);
+        if (!Double.isNaN(s.policyBound())) {
+            return s; // certified by the run itself (exit-rate bounds)
+        }
+        SolverOptions rest = PolicyCertificate.remaining(options, s);
         return PolicyCertificate.certify(mdp, reward, s, direction == Objective.MAXIMIZE,
-                chain -> bounds(chain, chain.rewardArray(), direction, options, relative, IterationOrder.GLOBAL));
+                chain -> bounds(chain, chain.rewardArray(), direction, rest, relative, IterationOrder.GLOBAL));
     }
 
     private static Solution bounds(Mdp mdp, double[] reward, Objective direction, SolverOptions options,
@@ -129,7 +133,7 @@ public final class CumulativeReward {
         EndComponents merged = EndComponents.maximal(mdp, maybe, null);
         ReducedSystem sys = ReducedSystem.build(mdp, maybe, known, null, merged, reward);
         double[] lower = new double[sys.numStates];
-        double[] upper = StepBoundedUpperBound.compute(sys, null, Math.max(options.maxIterations(), 1));
+        double[] upper = Reachability.initialUpper(sys, null, order, options, start);
         IntervalIteration.Result r = Reachability.iterate(order, sys, true, lower, upper, options, relative, start);
         return Reachability.finish(mdp, g, sys, merged, true, known, lower, upper, r, start,
                 Reachability.name(order, "cumulative-max"), policy);

@@ -1,6 +1,8 @@
 package org.sparsemdp.solve.undiscounted;
 
+import java.time.Duration;
 import java.util.List;
+import org.sparsemdp.solve.SolverOptions;
 import java.util.function.Function;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.solve.Solution;
@@ -41,6 +43,19 @@ final class PolicyCertificate {
                 .values(optimal.values()).bounds(lo, hi).policy(optimal.policy()).iterations(optimal.iterations())
                 .residual(optimal.residual()).errorBound(optimal.errorBound()).policyBound(bound)
                 .seconds(optimal.seconds() + ofPolicy.seconds()).build();
+    }
+
+    /**
+     * The options for the certificate's solve: the same, with the time limit reduced by the time
+     * the optimal solve took (at least 1 ns), so that solve and certificate together honour it; a
+     * certificate stopped by the limit still gives a valid (wider) policy bound.
+     */
+    static SolverOptions remaining(SolverOptions options, Solution optimal) {
+        if (options.timeLimit() == null) {
+            return options;
+        }
+        long left = options.timeLimit().toNanos() - (long) (optimal.seconds() * 1e9);
+        return options.toBuilder().timeLimit(Duration.ofNanos(Math.max(1, left))).build();
     }
 
     /** a − b, at least 0, with ∞ − ∞ = 0. */

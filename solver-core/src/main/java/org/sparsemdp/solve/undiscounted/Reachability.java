@@ -48,7 +48,10 @@ import org.sparsemdp.solve.SolverOptions;
  * Pmax = 1 states use the attractor strategy towards T inside Prob1E(T); Pmin = 0 states a
  * choice that stays in Prob0E(T); the others their first choice (all choices are optimal there).
  * {@link Solution#policyBound()} is then certified by {@link PolicyCertificate}, which solves the
- * policy's Markov chain by the same method (about twice the run time in total).
+ * policy's Markov chain by the same method (about twice the run time in total), except where the
+ * run certifies its policy itself: with uniform exit rates ({@link ExitRateBounds}) the greedy
+ * policy of the last Jacobi step has its value in the same interval as the optimum, so the
+ * policy bound is that interval's width, at no extra cost.
  */
 public final class Reachability {
     private Reachability() {
@@ -66,9 +69,24 @@ public final class Reachability {
      */
     public static Solution probability(Mdp mdp, BitSet target, Objective direction, SolverOptions options,
                                        boolean relative, IterationOrder order) {
+        return probability(mdp, target, direction, options, relative, order, true);
+    }
+
+    /**
+     * {@link #probability(Mdp, BitSet, Objective, SolverOptions, boolean, IterationOrder)}, with the
+     * policy certificate only if {@code certifyPolicy} (otherwise {@link Solution#policyBound()} is
+     * NaN unless the run bounds its policy itself: the policy is greedy but its loss not bounded;
+     * the certificate costs a second solve on the policy's Markov chain).
+     */
+    public static Solution probability(Mdp mdp, BitSet target, Objective direction, SolverOptions options,
+                                       boolean relative, IterationOrder order, boolean certifyPolicy) {
         Solution s = probabilityBounds(mdp, target, direction, options, relative, order);
+        if (!certifyPolicy || !Double.isNaN(s.policyBound())) {
+            return s;
+        }
+        SolverOptions rest = PolicyCertificate.remaining(options, s);
         return PolicyCertificate.certify(mdp, mdp.rewardArray(), s, direction == Objective.MAXIMIZE,
-                chain -> probabilityBounds(chain, target, direction, options, relative, IterationOrder.GLOBAL));
+                chain -> probabilityBounds(chain, target, direction, rest, relative, IterationOrder.GLOBAL));
     }
 
     /** {@link #probability} without the policy certificate (policy bound NaN). */
@@ -127,9 +145,25 @@ public final class Reachability {
      */
     public static Solution reward(Mdp mdp, double[] reward, BitSet target, Objective direction, SolverOptions options,
                                   boolean relative, IterationOrder order) {
+        return reward(mdp, reward, target, direction, options, relative, order, true);
+    }
+
+    /**
+     * {@link #reward(Mdp, double[], BitSet, Objective, SolverOptions, boolean, IterationOrder)},
+     * with the policy certificate only if {@code certifyPolicy} (otherwise
+     * {@link Solution#policyBound()} is NaN unless the run bounds its policy itself).
+     *
+     * @throws IllegalArgumentException if a reward is negative or not finite
+     */
+    public static Solution reward(Mdp mdp, double[] reward, BitSet target, Objective direction, SolverOptions options,
+                                  boolean relative, IterationOrder order, boolean certifyPolicy) {
         Solution s = rewardBounds(mdp, reward, target, direction, options, relative, order, "r");
+        if (!certifyPolicy || !Double.isNaN(s.policyBound())) {
+            return s;
+        }
+        SolverOptions rest = PolicyCertificate.remaining(options, s);
         return PolicyCertificate.certify(mdp, reward, s, direction == Objective.MAXIMIZE,
-                chain -> rewardBounds(chain, chain.rewardArray(), target, direction, options, relative,
+                chain -> rewardBounds(chain, chain.rewardArray(), target, direction, rest, relative,
                         IterationOrder.GLOBAL, "r"));
     }
 
@@ -182,15 +216,18 @@ public final class Reachability {
         }
         ReducedSystem sys = ReducedSystem.build(mdp, maybe, known, allowed, mecs, reward);
         double[] lower = new double[sys.numStates];
-        int[] proper = max ? null : attractor(sys);
-        double[] upper = StepBoundedUpperBound.compute(sys, proper, Math.max(options.maxIterations(), 1));
+        int[] proper = max || (order == IterationOrder.GLOBAL && IntervalIteration.usesExitRate(sys)) ? null
+                : attractor(sys);
+        double[] upper = initialUpper(sys, proper, order, options, start);
         IntervalIteration.Result r = iterate(order, sys, max, lower, upper, options, relative, start);
         int[] policy = firstChoices(mdp);
         if (max) {
             // Rmax = ∞ outside Prob1A(T): miss T with positive probability.
             BitSet infinite = (BitSet) finite.clone();
             infinite.flip(0, n);
-            avoid(mdp, g, g.prob0E(t), infinite, policy);
+            if (!infinite.isEmpty()) {
+                avoid(mdp, g, g.prob0E(t), infinite, policy);
+            }
         }
         return finish(mdp, g, sys, mecs, max, known, lower, upper, r, start, name(order, kind + (max ? "max" : "min")),
                 policy);
@@ -260,12 +297,29 @@ public final class Reachability {
         }
     }
 
+    /**
+     * The a-priori upper bound on rewards: {@link StepBoundedUpperBound} ({@code proper}: its
+     * policy, null: all), or +∞ where {@link IntervalIteration#usesExitRate} makes it unneeded.
+     */
+    static double[] initialUpper(ReducedSystem sys, int[] proper, IterationOrder order, SolverOptions options,
+                                 long start) {
+        if (order == IterationOrder.GLOBAL && IntervalIteration.usesExitRate(sys)) {
+            double[] upper = new double[sys.numStates];
+            Arrays.fill(upper, Double.POSITIVE_INFINITY);
+            return upper;
+        }
+        return StepBoundedUpperBound.compute(sys, proper, Math.max(options.maxIterations(), 1),
+                options.deadlineNanos(start));
+    }
+
     /** Runs interval iteration in the given order. */
     static IntervalIteration.Result iterate(IterationOrder order, ReducedSystem sys, boolean max, double[] lower,
                                             double[] upper, SolverOptions options, boolean relative, long start) {
-        return order == IterationOrder.TOPOLOGICAL
-                ? TopologicalIntervalIteration.run(sys, max, lower, upper, options, relative, start)
-                : IntervalIteration.run(sys, max, lower, upper, options, relative, start);
+        if (order == IterationOrder.TOPOLOGICAL) {
+            IntervalIteration.fixZeros(sys, max, lower, upper);
+            return TopologicalIntervalIteration.run(sys, max, lower, upper, options, relative, start);
+        }
+        return IntervalIteration.run(sys, max, lower, upper, options, relative, start);
     }
 
     /** The method name: "ii-" or, topological, "tii-" followed by {@code objective}. */
@@ -364,9 +418,38 @@ public final class Reachability {
             }
         }
         greedy(mdp, g, sys, merged, max, max ? lower : upper, policy);
+        double policyBound = Double.NaN;
+        if (r.policy != null && (merged == null || merged.count() == 0)) {
+            // The run's own policy certificate (exit-rate bounds): its greedy choices on the
+            // iterated states; on the states of value 0 a choice keeping the value 0.
+            boolean[] zero = ZeroValues.of(sys, max);
+            for (int q = 0; q < sys.numStates; q++) {
+                int c = zero[q] ? zeroChoice(sys, zero, q) : r.policy[q];
+                int orig = sys.originalChoice[c];
+                policy[mdp.stateOfChoice(orig)] = orig;
+            }
+            policyBound = r.policyBound;
+        }
         return Solution.builder().method(method).status(r.status).accuracy(Accuracy.CERTIFIED).values(mid)
                 .bounds(lo, hi).policy(policy).iterations(r.iterations).residual(r.gap).errorBound(bound)
-                .policyBound(Double.NaN).seconds((System.nanoTime() - start) / 1e9).build();
+                .policyBound(policyBound).seconds((System.nanoTime() - start) / 1e9).build();
+    }
+
+    /**
+     * A choice of reduced state q (value 0) with constant 0 whose successors all have value 0: it
+     * keeps the value 0 (for max every choice of such a state qualifies).
+     */
+    private static int zeroChoice(ReducedSystem sys, boolean[] zero, int q) {
+        for (int c = sys.choiceStart[q]; c < sys.choiceStart[q + 1]; c++) {
+            boolean ok = sys.constant[c] == 0.0;
+            for (int k = sys.transStart[c]; k < sys.transStart[c + 1] && ok; k++) {
+                ok = zero[sys.successor[k]];
+            }
+            if (ok) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("reduced state " + q + " of value 0 has no choice keeping it");
     }
 
     /** Greedy choices of the reduced states for {@code x}, expanded into merged end components. */

@@ -26,9 +26,18 @@ final class ReducedSystem {
     final int[] originalChoice;
     /** The reduced state of each original state, −1 for states of known value. */
     final int[] reducedOf;
+    /**
+     * The largest number of transitions of an original choice used here: the value of a reduced
+     * choice is a sum of at most this many products plus the reward (see {@link IntervalSweeps}).
+     */
+    final int maxTerms;
+    /** {@link ExitRateBounds#of} for this system, computed on first use. */
+    private ExitRateBounds exitRate;
+    private boolean exitRateKnown;
 
     private ReducedSystem(int numStates, int[] choiceStart, int[] transStart, int[] successor, double[] probability,
-                          double[] constant, double[] exit, int[] originalChoice, int[] reducedOf) {
+                          double[] constant, double[] exit, int[] originalChoice, int[] reducedOf, int maxTerms) {
+        this.maxTerms = maxTerms;
         this.numStates = numStates;
         this.choiceStart = choiceStart;
         this.transStart = transStart;
@@ -114,9 +123,11 @@ final class ReducedSystem {
         double[] qProb = new double[tStart[numChoices]];
         double[] constant = new double[numChoices];
         double[] exit = new double[numChoices];
+        int maxTerms = 1;
         for (int q = 0; q < numChoices; q++) {
             int c = orig[q];
             int w = tStart[q];
+            maxTerms = Math.max(maxTerms, ts[c + 1] - ts[c]);
             double con = reward == null ? 0.0 : reward[c];
             double ex = 0.0;
             for (int k = ts[c]; k < ts[c + 1]; k++) {
@@ -138,11 +149,20 @@ final class ReducedSystem {
                         + " should have given its states a known value");
             }
         }
-        return new ReducedSystem(count, qStart, tStart, qSucc, qProb, constant, exit, orig, red);
+        return new ReducedSystem(count, qStart, tStart, qSucc, qProb, constant, exit, orig, red, maxTerms);
     }
 
     private static boolean uses(int c, BitSet allowed, EndComponents merge) {
         return (allowed == null || allowed.get(c)) && (merge == null || !merge.isInternal(c));
+    }
+
+    /** {@link ExitRateBounds#of}(this), computed once; null where it does not apply. */
+    ExitRateBounds exitRateBounds() {
+        if (!exitRateKnown) {
+            exitRate = ExitRateBounds.of(this);
+            exitRateKnown = true;
+        }
+        return exitRate;
     }
 
     /** The value of reduced choice {@code q} for the vector {@code x}. */

@@ -31,8 +31,14 @@ import java.util.Arrays;
  * needed for min z ≥ 1e-200) leaves z tiny on long chains and M astronomically large (1e185 on a
  * 1000-state random walk), and interval iteration then needs about log(M/ε)/(1 − λ) sweeps to
  * bring the upper vector down, λ the slowest contraction; reaching z ≥ 1/2 costs only about
- * log 2/(1 − λ) sweeps. If {@code maxSteps} sweeps pass first, the bound of that moment is used
- * (still valid) as long as every z ≥ {@link #MIN_EXIT}.
+ * log 2/(1 − λ) sweeps. If {@code maxSteps} sweeps pass first, or the deadline, the bound of
+ * that moment is used (still valid) as long as every z ≥ {@link #MIN_EXIT}.
+ *
+ * <p><b>Rounding.</b> x and z are sums of non-negative terms, so each sweep's computed values are
+ * within the relative error of {@link IntervalSweeps} of the exact step applied to the stored
+ * vectors; every sweep rounds x up and z down by that much, and the final formula rounds up by
+ * one ulp per operation. The bound only grows with x and shrinks with z, and the argument above
+ * holds for any x ≥ x<sub>k</sub> and z ≤ 1 − y<sub>k</sub>, so the computed bound is a true one.
  */
 final class StepBoundedUpperBound {
     /** Smallest exit probability accepted, so that M = max x/(1 − y) stays far from overflow. */
@@ -53,6 +59,14 @@ final class StepBoundedUpperBound {
      *         and stops at its iteration cap or time limit)
      */
     static double[] compute(ReducedSystem sys, int[] policy, long maxSteps) {
+        return compute(sys, policy, maxSteps, System.nanoTime() + Long.MAX_VALUE / 2);
+    }
+
+    /**
+     * {@link #compute(ReducedSystem, int[], long)} that also stops at {@code deadlineNanos}
+     * ({@link System#nanoTime()} scale), like the step cap.
+     */
+    static double[] compute(ReducedSystem sys, int[] policy, long maxSteps, long deadlineNanos) {
         int n = sys.numStates;
         int[] cs = sys.choiceStart;
         int[] ts = sys.transStart;
@@ -61,6 +75,7 @@ final class StepBoundedUpperBound {
         double[] x = new double[n];
         double[] z = new double[n]; // 1 − y: probability of having left before τ, computed directly
         double[] exit = sys.exit;
+        double rel = IntervalSweeps.relativeError(sys.maxTerms);
         long firstAllBelow = -1;
         for (long k = 1; ; k++) {
             boolean forward = (k & 1) == 1;
@@ -80,8 +95,8 @@ final class StepBoundedUpperBound {
                     bx = Math.max(bx, vx);
                     bz = Math.min(bz, vz);
                 }
-                x[q] = bx;
-                z[q] = Math.min(bz, 1.0);
+                x[q] = bx + bx * rel; // outward: x over-, z underestimated (see the class comment)
+                z[q] = Math.min(bz - bz * rel, 1.0);
             }
             double minZ = 1.0;
             for (int q = 0; q < n; q++) {
@@ -93,7 +108,7 @@ final class StepBoundedUpperBound {
             if (firstAllBelow >= 0 && minZ >= STOP_EXIT) {
                 break;
             }
-            if (k >= maxSteps) {
+            if (k >= maxSteps || System.nanoTime() - deadlineNanos > 0) {
                 if (firstAllBelow >= 0) {
                     break;
                 }
@@ -104,11 +119,11 @@ final class StepBoundedUpperBound {
         }
         double m = 0;
         for (int q = 0; q < n; q++) {
-            m = Math.max(m, x[q] / z[q]);
+            m = Math.max(m, Math.nextUp(x[q] / z[q]));
         }
         double[] u = new double[n];
         for (int q = 0; q < n; q++) {
-            u[q] = x[q] + (1.0 - z[q]) * m;
+            u[q] = Math.nextUp(x[q] + Math.nextUp(Math.nextUp(1.0 - z[q]) * m));
         }
         return u;
     }

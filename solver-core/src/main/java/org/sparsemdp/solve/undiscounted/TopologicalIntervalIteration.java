@@ -44,6 +44,7 @@ final class TopologicalIntervalIteration {
         int[] order = scc.orderArray();
         int[] component = scc.componentArray();
         double eps = options.epsilon();
+        double rel = IntervalSweeps.relativeError(sys.maxTerms);
         long sweeps = 0;
         double gap = 0;
         for (int c = 0; c < scc.count(); c++) {
@@ -51,8 +52,10 @@ final class TopologicalIntervalIteration {
             int to = scc.end(c);
             if (to - from == 1) {
                 int q = order[from];
-                lower[q] = Math.max(lower[q], singleton(sys, q, lower, maximize));
-                upper[q] = Math.min(upper[q], singleton(sys, q, upper, maximize));
+                if (!(upper[q] == 0.0 && lower[q] == 0.0)) { // not fixed at 0 by ZeroValues
+                    lower[q] = Math.max(lower[q], singleton(sys, q, lower, maximize, -rel));
+                    upper[q] = Math.min(upper[q], singleton(sys, q, upper, maximize, rel));
+                }
                 gap = Math.max(gap, upper[q] - lower[q]);
                 continue;
             }
@@ -77,8 +80,15 @@ final class TopologicalIntervalIteration {
         return new IntervalIteration.Result(Status.CONVERGED, sweeps, gap);
     }
 
-    /** The one-state fixed point of reduced state q for the successor bounds x. */
-    private static double singleton(ReducedSystem sys, int q, double[] x, boolean maximize) {
+    /**
+     * The one-state fixed point of reduced state q for the successor bounds x, rounded outward:
+     * down for {@code rel} &lt; 0 (a lower bound), up for {@code rel} &gt; 0. The numerator and
+     * the staying probability are sums of non-negative terms with relative error at most |rel|
+     * ({@link IntervalSweeps}); the denominator 1 − self is taken from the rounded-outward self
+     * probability and every further operation rounds by one ulp outward.
+     */
+    private static double singleton(ReducedSystem sys, int q, double[] x, boolean maximize, double rel) {
+        boolean up = rel > 0;
         double best = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         for (int c = sys.choiceStart[q]; c < sys.choiceStart[q + 1]; c++) {
             double self = 0;
@@ -93,7 +103,11 @@ final class TopologicalIntervalIteration {
             }
             double v;
             if (self < 1) {
-                v = rest / (1 - self);
+                double r = rest + rest * rel; // outward: up for an upper bound, down for a lower one
+                // upper bound: self rounded up (smaller denominator); lower bound: self rounded down
+                double s = Math.min(1.0, self + self * rel);
+                double d = up ? Math.nextDown(1.0 - Math.nextUp(s)) : Math.nextUp(1.0 - Math.nextDown(s));
+                v = d <= 0 ? (up ? Double.POSITIVE_INFINITY : 0.0) : (up ? Math.nextUp(r / d) : Math.nextDown(r / d));
             } else if (rest > 0) {
                 v = Double.POSITIVE_INFINITY;
             } else {

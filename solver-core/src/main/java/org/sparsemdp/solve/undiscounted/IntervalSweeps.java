@@ -1,0 +1,128 @@
+package org.sparsemdp.solve.undiscounted;
+
+/**
+ * The inner loops of interval iteration on a {@link ReducedSystem}: a fused Gauss–Seidel sweep
+ * that updates the lower and the upper vector in one pass over the CSR arrays, and a Jacobi
+ * step for {@link ExitRateBounds}. Primitive arrays only, no
+ * allocation.
+ *
+ * <p><b>Rounding.</b> All these systems have non-negative constants and probabilities, and the
+ * vectors they are applied to are non-negative, so the value of a choice is a sum of at most
+ * K + 1 non-negative terms (K the largest number of transitions of a choice of the original
+ * model, which also bounds the terms folded into the constant). Its computed value then lies
+ * within a relative γ<sub>2K+2</sub> ≤ {@link #relativeError}(K) of the exact one (Higham,
+ * "Accuracy and Stability of Numerical Algorithms", 2nd ed., 2002, §3.1 and §4.2), and a maximum
+ * or minimum of such values is exact. Every lower value written is therefore the computed value
+ * decreased by that relative error, and every upper value increased by it: the lower vector
+ * stays a true lower bound of the exact Bellman image, so below the fixed point, and the upper
+ * vector above it, whatever the rounding (directed outward rounding at the cost of one
+ * multiply-add per state).
+ */
+final class IntervalSweeps {
+    /** Unit roundoff of double precision, 2<sup>−53</sup>. */
+    static final double UNIT_ROUNDOFF = 0x1p-53;
+
+    private IntervalSweeps() {
+    }
+
+    /**
+     * A bound on the relative rounding error of one choice value with at most {@code k}
+     * transitions: 2·(2k + 4)·u, twice Higham's γ<sub>2k+4</sub> for safety margin.
+     */
+    static double relativeError(int k) {
+        return 2.0 * (2.0 * k + 4.0) * UNIT_ROUNDOFF;
+    }
+
+    /**
+     * One fused in-place sweep of the states {@code order[from..to-1]} (forward or backward):
+     * l(q) ← max(l(q), ↓(Tl)(q)), u(q) ← min(u(q), ↑(Tu)(q)), with ↓/↑ the outward rounding of
+     * the class comment.
+     *
+     * @return the number of swept states that fail the stopping rule with {@code eps} after their
+     *         update (their bounds do not change again in this sweep)
+     */
+    static int fused(ReducedSystem sys, boolean maximize, double[] lower, double[] upper, int[] order, int from,
+                     int to, boolean forward, double rel, double eps, boolean relative) {
+        final int[] cs = sys.choiceStart;
+        final int[] ts = sys.transStart;
+        final int[] succ = sys.successor;
+        final double[] prob = sys.probability;
+        final double[] con = sys.constant;
+        final double identity = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        int failing = 0;
+        for (int i = from; i < to; i++) {
+            final int q = order[forward ? i : to - 1 - (i - from)];
+            double lo = identity;
+            double hi = identity;
+            final int cEnd = cs[q + 1];
+            int k = ts[cs[q]];
+            for (int c = cs[q]; c < cEnd; c++) {
+                final int kEnd = ts[c + 1];
+                double vl = con[c];
+                double vu = vl;
+                for (; k < kEnd; k++) {
+                    final double p = prob[k];
+                    final int t = succ[k];
+                    vl += p * lower[t];
+                    vu += p * upper[t];
+                }
+                if (maximize) {
+                    lo = Math.max(lo, vl);
+                    hi = Math.max(hi, vu);
+                } else {
+                    lo = Math.min(lo, vl);
+                    hi = Math.min(hi, vu);
+                }
+            }
+            lo -= lo * rel;
+            hi += hi * rel;
+            double l = lower[q];
+            double u = upper[q];
+            if (lo > l) {
+                lower[q] = l = lo;
+            }
+            if (hi < u) {
+                upper[q] = u = hi;
+            }
+            if (!(u - l <= (relative ? eps * l : eps))) {
+                failing++;
+            }
+        }
+        return failing;
+    }
+
+    /**
+     * A Jacobi step: {@code w[q]} = (Tx)(q) as computed (rounded to nearest), for the states
+     * {@code order[from..to-1]}; {@code x} is not modified. {@code choice[q]} receives a reduced
+     * choice attaining the optimum (the first one).
+     */
+    static void jacobi(ReducedSystem sys, boolean maximize, double[] x, double[] w, int[] order, int from, int to,
+                       int[] choice) {
+        final int[] cs = sys.choiceStart;
+        final int[] ts = sys.transStart;
+        final int[] succ = sys.successor;
+        final double[] prob = sys.probability;
+        final double[] con = sys.constant;
+        final double identity = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            final int q = order[i];
+            double best = identity;
+            int arg = cs[q];
+            final int cEnd = cs[q + 1];
+            int k = ts[cs[q]];
+            for (int c = cs[q]; c < cEnd; c++) {
+                final int kEnd = ts[c + 1];
+                double v = con[c];
+                for (; k < kEnd; k++) {
+                    v += prob[k] * x[succ[k]];
+                }
+                if (maximize ? v > best : v < best) {
+                    best = v;
+                    arg = c;
+                }
+            }
+            w[q] = best;
+            choice[q] = arg;
+        }
+    }
+}
