@@ -99,8 +99,7 @@ final class ConvertCommand implements Callable<Integer> {
             if (e.features().contains(ModelFeature.STATE_REWARDS)) {
                 hint += "; or --fold-state-rewards to add state rewards to the choices (same expected values)";
             }
-            throw new IllegalArgumentException(e.getMessage().replace("; to write it anyway, drop ",
-                    "; to write it anyway: --drop ") + hint, e);
+            throw new IllegalArgumentException(e.getMessage() + hint, e);
         }
         Mdp mdp = loaded.mdp();
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%s, %d states, %d choices, %d transitions)%n", out,

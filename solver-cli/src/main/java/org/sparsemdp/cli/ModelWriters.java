@@ -3,6 +3,7 @@ package org.sparsemdp.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
+import org.sparsemdp.io.FormatLossException;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.io.ModelFeature;
 import org.sparsemdp.io.ModelFormats;
@@ -38,7 +39,12 @@ final class ModelWriters {
      */
     static ModelFormat write(LoadedModel model, Path file, String format, Set<ModelFeature> drop) throws IOException {
         ModelFormat target = resolve(file, format);
-        ModelFormats.write(model, file, target.format(), drop);
+        try {
+            ModelFormats.write(model, file, target.format(), drop);
+        } catch (FormatLossException e) {
+            throw new FormatLossException(e.getMessage().replace("; to write it anyway, drop ",
+                    "; to write it anyway: --drop "), e.features());
+        }
         return target;
     }
 

@@ -254,8 +254,9 @@ final class SolveCommand implements Callable<Integer> {
     static final class MethodCandidates implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            java.util.List<String> all = new java.util.ArrayList<>(Solvers.names());
+            java.util.Set<String> all = new java.util.LinkedHashSet<>(Solvers.names());
             all.addAll(org.sparsemdp.lp.LpSolvers.names());
+            all.add(org.sparsemdp.solve.average.AverageReward.RVI); // --average
             return all.iterator();
         }
     }

@@ -89,13 +89,13 @@ class AverageHorizonCliTest {
     @Test
     void conflictingOptionsAreRejectedClearly() {
         CliTest.Run r = CliTest.run("solve", INVENTORY.toString(), "--average", "--horizon", "3");
-        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
+        assertEquals(SparseMdpCli.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("--average and --horizon"), r.err());
         r = CliTest.run("solve", INVENTORY.toString(), "--average", "--method", "gs");
-        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
+        assertEquals(SparseMdpCli.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("--method rvi"), r.err());
         r = CliTest.run("solve", INVENTORY.toString(), "--horizon", "-1");
-        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
+        assertEquals(SparseMdpCli.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("non-negative"), r.err());
     }
 }

@@ -191,7 +191,11 @@ class GenerateCommandTest {
         String[] common = {"generate", "garnet", "--states", "50", "--actions", "3", "--branching", "3", "--seed", "4",
                 "--discount", "0.9"};
         assertEquals(0, CliTest.run(concat(common, "-o", discounted.toString())).code());
-        CliTest.Run w = CliTest.run(concat(common, "--embed-discount", "-o", embedded.toString()));
+        // DRN holds no objective: dropping it must be asked for
+        CliTest.Run lossy = CliTest.run(concat(common, "--embed-discount", "-o", embedded.toString()));
+        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, lossy.code(), lossy.err());
+        assertTrue(lossy.err().contains("--drop objective"), lossy.err());
+        CliTest.Run w = CliTest.run(concat(common, "--embed-discount", "--drop", "objective", "-o", embedded.toString()));
         assertEquals(0, w.code(), w.err());
         assertTrue(w.out().contains("51 states, 150 choices, 600 transitions"), w.out());
         // without labels the stop state would be lost: refused

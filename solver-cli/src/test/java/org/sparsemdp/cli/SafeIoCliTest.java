@@ -86,7 +86,9 @@ class SafeIoCliTest {
         Path forest = Path.of("../datasets/forest/forest.mdp"); // the same actions in every state, as Cassandra needs
         for (String ext : new String[] {"mdp", "drn", "umb", "cassandra"}) {
             Path out = dir.resolve("m." + ext);
-            CliTest.Run r = CliTest.run("convert", forest.toString(), out.toString());
+            CliTest.Run r = ext.equals("drn") // DRN holds neither discount nor objective
+                    ? CliTest.run("convert", forest.toString(), out.toString(), "--drop", "discount,objective")
+                    : CliTest.run("convert", forest.toString(), out.toString());
             assertEquals(0, r.code(), r.err());
             byte[] head = Arrays16.head(out);
             assertEquals(ext, ModelFiles.byContent(head).name());

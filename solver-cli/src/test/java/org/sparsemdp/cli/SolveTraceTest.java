@@ -72,7 +72,7 @@ class SolveTraceTest {
             }
         }
         CliTest.Run pi = CliTest.run("solve", INVENTORY, "-m", "pi", "--trace", dir.resolve("pi.csv").toString());
-        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, pi.code());
+        assertEquals(SparseMdpCli.EXIT_USAGE, pi.code());
         assertTrue(pi.err().contains("--trace"), pi.err());
         assertTrue(!Files.exists(dir.resolve("pi.csv")));
     }

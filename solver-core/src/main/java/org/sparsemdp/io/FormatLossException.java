@@ -8,7 +8,8 @@ public final class FormatLossException extends IllegalArgumentException {
 
     private final transient Set<ModelFeature> features;
 
-    FormatLossException(String message, Set<ModelFeature> features) {
+    /** A loss described by {@code message}, of {@code features}. */
+    public FormatLossException(String message, Set<ModelFeature> features) {
         super(message);
         this.features = Set.copyOf(features);
     }

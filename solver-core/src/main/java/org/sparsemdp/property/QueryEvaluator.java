@@ -32,7 +32,9 @@ import org.sparsemdp.solve.undiscounted.TotalRewardSolver;
  *   <li>step-bounded objectives (F&lt;=k, U&lt;=k, G&lt;=k, X, C&lt;=k, I=k): exact backward
  *       induction over k steps ({@link BackwardInduction}; Puterman 1994, §4.5), accuracy
  *       {@link Accuracy#EXACT};</li>
- *   <li>the long-run average: not supported yet ({@link UnsupportedOperationException}).</li>
+ *   <li>the long-run average R[S], R[LRA], LRA[φ]: {@link org.sparsemdp.solve.average.AverageReward}
+ *       (certified gain brackets, stopping rule: bracket width ≤ 2ε) with PRISM's self-loops on
+ *       terminal states ({@link LongRunAverageQuery}).</li>
  * </ul>
  *
  * <p>The model's own discount is ignored: every objective is undiscounted except
@@ -70,7 +72,6 @@ public final class QueryEvaluator {
      *
      * @throws MissingRewardsException       for a reward objective on a model without rewards
      * @throws IllegalArgumentException      for rewards of both signs where one sign is needed
-     * @throws UnsupportedOperationException for the long-run average
      */
     public QueryResult evaluate(LoadedModel model, Query query) {
         if (model.mdp().isDiscounted()) { // the objectives are undiscounted; C discount=g sets its own
@@ -108,9 +109,33 @@ public final class QueryEvaluator {
             case DISCOUNTED_TOTAL:
             case INSTANTANEOUS:
                 return rewardObjective(model, query);
+            case LONG_RUN_AVERAGE:
+                return longRunAverage(model, query);
             default:
-                throw new UnsupportedOperationException("the long-run average (" + "[ S ], LRA) is not supported yet");
+                throw new UnsupportedOperationException("objective " + query.kind() + " is not supported");
         }
+    }
+
+    private QueryResult longRunAverage(LoadedModel model, Query query) {
+        Mdp mdp = model.mdp();
+        if (query.target() != null) {
+            double[][] r = LongRunAverageQuery.indicatorRewards(mdp, query.target());
+            return new QueryResult(query, LongRunAverageQuery.solve(mdp, r[0], r[1], query.direction(), options), null,
+                    null, null);
+        }
+        double[] r = rewards(model, query);
+        String structure = structureName(model, query);
+        double[] terminal = new double[mdp.numStates()];
+        if (model.rewardStructureNames().contains(structure)) {
+            double[] state = model.rewardStructure(structure).stateRewardArray();
+            if (state != null) {
+                for (int s = 0; s < terminal.length; s++) {
+                    terminal[s] = mdp.isTerminal(s) ? state[s] : 0.0;
+                }
+            }
+        }
+        return new QueryResult(query, LongRunAverageQuery.solve(mdp, r, terminal, query.direction(), options), null,
+                structure, null);
     }
 
     private QueryResult rewardObjective(LoadedModel model, Query query) {

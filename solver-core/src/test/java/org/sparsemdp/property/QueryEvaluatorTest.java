@@ -111,11 +111,52 @@ class QueryEvaluatorTest {
         assertEquals(30.0, v, 1e-5);
     }
 
+    /**
+     * State 0: "stay" (reward 1) self-loop, "go" (reward 0) to 1; state 1: "on" (reward 4) to 0 or
+     * to the terminal state 2 with 1/2 each. Every path that goes reaches 2 with probability 1.
+     */
+    private static Mdp lraModel() {
+        MdpBuilder b = new MdpBuilder(3).discount(1.0);
+        b.addChoice(0, "stay", 1, new int[] {0}, new double[] {1});
+        b.addChoice(0, "go", 0, new int[] {1}, new double[] {1});
+        b.addChoice(1, "on", 4, new int[] {0, 2}, new double[] {0.5, 0.5});
+        return b.build();
+    }
+
+    private static double[] values(LoadedModel m, Query q) {
+        QueryResult r = EVALUATOR.evaluate(m, q);
+        assertEquals(org.sparsemdp.solve.Status.CONVERGED, r.solution().status());
+        for (int s = 0; s < 3; s++) {
+            assertTrue(r.solution().lower()[s] <= r.solution().upper()[s]);
+            assertTrue(r.solution().upper()[s] - r.solution().lower()[s] <= 2.1e-10);
+        }
+        return r.solution().values();
+    }
+
     @Test
-    void longRunAverageIsNotSupportedYet() {
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                () -> at0(chain(1, 0), Query.longRunAverage(null, null, Objective.MAXIMIZE)));
-        assertTrue(e.getMessage().contains("not supported yet"), e.getMessage());
+    void longRunAverageAgainstHandValuesWithPrismDeadlockLoops() {
+        LoadedModel m = LoadedModel.of(lraModel());
+        // Rmax[S]: staying in 0 earns 1 per step; state 1 returns to 0 with 1/2, else ends in 2 (earning 0 per step)
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, 0.5, 0},
+                values(m, Query.longRunAverage(null, null, Objective.MAXIMIZE)), 1e-9);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0, 0, 0},
+                values(m, Query.longRunAverage(null, null, Objective.MINIMIZE)), 1e-9);
+        // LRA["done"]: the terminal state 2 loops forever (PRISM's deadlock fix), so reaching it means 1
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, 1, 1},
+                values(m, Query.longRunAverage(null, bits(2), Objective.MAXIMIZE)), 1e-9);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0, 0.5, 1},
+                values(m, Query.longRunAverage(null, bits(2), Objective.MINIMIZE)), 1e-9);
+        // a state reward of 7 in the terminal state keeps being earned there
+        LoadedModel stateRewards = new LoadedModel(lraModel(), Map.of(),
+                java.util.List.of(new org.sparsemdp.io.RewardStructure("s", new double[] {1, 0, 7}, null)));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {7, 7, 7},
+                values(stateRewards, Query.longRunAverage("s", null, Objective.MAXIMIZE)), 1e-9);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, 4, 7},
+                values(stateRewards, Query.longRunAverage("s", null, Objective.MINIMIZE)), 1e-9);
+        // the policy is in the model's own choice numbering; the terminal state has none
+        QueryResult r = EVALUATOR.evaluate(m, Query.longRunAverage(null, null, Objective.MAXIMIZE));
+        assertEquals("stay", r.solution().actionLabel(m.mdp(), 0));
+        assertEquals(-1, r.solution().policy()[2]);
     }
 
     private static BitSet bits(int... states) {
