@@ -100,9 +100,7 @@ class SafeIoCliTest {
                     "--objective", "max");
             assertEquals(0, r.code(), ext + ": " + r.err());
             assertTrue(r.out().contains("\"states\":3"), r.out());
-            if (!ext.equals("drn")) { // the DRN writer keeps no choice rewards yet
-                assertEquals(org.sparsemdp.testing.SeedModels.FOREST_OPTIMAL[0], initialValue(r), 1e-7, ext);
-            }
+            assertEquals(org.sparsemdp.testing.SeedModels.FOREST_OPTIMAL[0], initialValue(r), 1e-7, ext);
         }
         byte[] tra = "3 4 6\n0 0 1 1\n".getBytes(StandardCharsets.US_ASCII);
         assertEquals("prism", ModelFiles.byContent(tra).name());
