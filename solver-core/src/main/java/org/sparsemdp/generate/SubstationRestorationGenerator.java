@@ -83,26 +83,7 @@ public final class SubstationRestorationGenerator {
             throw new IllegalArgumentException("substation: need a " + (n + 1) + "x" + (n + 1)
                     + " travel-time matrix and " + n + " fault probabilities");
         }
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            requireNonNegative(users[i], "users of substation " + (i + 1));
-            requireNonNegative(faultProbability[i], "fault probability of substation " + (i + 1));
-            sum += faultProbability[i];
-        }
-        if (Math.abs(sum - 1) > 1e-9) {
-            throw new IllegalArgumentException("substation: fault probabilities sum to " + sum + ", not 1");
-        }
-        this.travel = new double[n + 1][];
-        for (int i = 0; i <= n; i++) {
-            if (travel[i].length != n + 1) {
-                throw new IllegalArgumentException("substation: travel-time row " + i + " has " + travel[i].length
-                        + " entries, need " + (n + 1));
-            }
-            for (int j = 0; j <= n; j++) {
-                requireNonNegative(travel[i][j], "travel time from " + i + " to " + j);
-            }
-            this.travel[i] = travel[i].clone();
-        }
+        this.travel = checkedData(users, travel, faultProbability);
         this.users = users.clone();
         this.faultProbability = faultProbability.clone();
         this.blockBase = new int[(n + 2) * (n + 2) * 2];
@@ -159,6 +140,39 @@ public final class SubstationRestorationGenerator {
             users[i - 1] = 1 + rng.nextInt(100);
         }
         return onLine(positions, users);
+    }
+
+    /**
+     * Checks the data of N = {@code users.length} substations (sizes already checked): users and
+     * fault probabilities finite and non-negative, probabilities summing to 1 within 1e-9, every
+     * travel time finite and non-negative in an (N+1) × (N+1) matrix.
+     *
+     * @return a copy of {@code travel}
+     * @throws IllegalArgumentException naming the first value out of range
+     */
+    static double[][] checkedData(double[] users, double[][] travel, double[] faultProbability) {
+        int n = users.length;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            requireNonNegative(users[i], "users of substation " + (i + 1));
+            requireNonNegative(faultProbability[i], "fault probability of substation " + (i + 1));
+            sum += faultProbability[i];
+        }
+        if (Math.abs(sum - 1) > 1e-9) {
+            throw new IllegalArgumentException("substation: fault probabilities sum to " + sum + ", not 1");
+        }
+        double[][] copy = new double[n + 1][];
+        for (int i = 0; i <= n; i++) {
+            if (travel[i].length != n + 1) {
+                throw new IllegalArgumentException("substation: travel-time row " + i + " has " + travel[i].length
+                        + " entries, need " + (n + 1));
+            }
+            for (int j = 0; j <= n; j++) {
+                requireNonNegative(travel[i][j], "travel time from " + i + " to " + j);
+            }
+            copy[i] = travel[i].clone();
+        }
+        return copy;
     }
 
     static void requireNonNegative(double x, String what) {

@@ -103,27 +103,7 @@ public final class SubstationTreeGenerator {
             throw new IllegalArgumentException("substation: " + n + " substations need " + n + " users, " + n
                     + " fault probabilities and a " + (n + 1) + "x" + (n + 1) + " travel-time matrix");
         }
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            SubstationRestorationGenerator.requireNonNegative(users[i], "users of substation " + (i + 1));
-            SubstationRestorationGenerator.requireNonNegative(faultProbability[i],
-                    "fault probability of substation " + (i + 1));
-            sum += faultProbability[i];
-        }
-        if (Math.abs(sum - 1) > 1e-9) {
-            throw new IllegalArgumentException("substation: fault probabilities sum to " + sum + ", not 1");
-        }
-        this.travel = new double[n + 1][];
-        for (int i = 0; i <= n; i++) {
-            if (travel[i].length != n + 1) {
-                throw new IllegalArgumentException("substation: travel-time row " + i + " has " + travel[i].length
-                        + " entries, need " + (n + 1));
-            }
-            for (int j = 0; j <= n; j++) {
-                SubstationRestorationGenerator.requireNonNegative(travel[i][j], "travel time from " + i + " to " + j);
-            }
-            this.travel[i] = travel[i].clone();
-        }
+        this.travel = SubstationRestorationGenerator.checkedData(users, travel, faultProbability);
         this.users = users.clone();
         this.faultProbability = faultProbability.clone();
         this.words = (n >>> 6) + 1;
