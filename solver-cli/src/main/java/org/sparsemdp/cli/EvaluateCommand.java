@@ -80,7 +80,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON summary object on stdout.")
     boolean json;
 
-    @Option(names = "--show", paramLabel = "N", defaultValue = "20", description = "States shown in the text summary.")
+    @Option(names = "--show", paramLabel = "N", defaultValue = "20", description = "States shown in the summary (text, or the per-state arrays of --json).")
     int show;
 
     @Override
@@ -121,6 +121,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     .field("initialState", mdp.initialState())
                     .field("initialValue", values.value(mdp.initialState()))
                     .field("expectedInitialValue", expected);
+            Summaries.stateFields(j, mdp, values.values(), null, null, shownChoice, show);
             if (occupancy != null) {
                 j.field("occupancyTotal", occupancy.total())
                         .field("occupancyResidual", occupancy.residual())

@@ -65,19 +65,30 @@ final class Summaries {
                 .field("seconds", solution.seconds())
                 .field("initialState", init)
                 .field("initialValue", solution.value(init));
+        return stateFields(j, mdp, solution.values(), solution.lower(), solution.upper(), solution.policy(), show);
+    }
+
+    /**
+     * The per-state arrays of the first {@code min(show, states)} states: {@code values},
+     * {@code lower} and {@code upper} (when both are non-null), {@code policy} (the label of each
+     * state's choice in {@code choice}, global indices, null where −1) and {@code actions} (its
+     * index among the state's choices, −1 for none).
+     */
+    static JsonWriter stateFields(JsonWriter j, Mdp mdp, double[] values, double[] lower, double[] upper,
+                                  int[] choice, int show) {
         int n = Math.max(0, Math.min(show, mdp.numStates()));
-        j.name("values").array(solution.values(), 0, n);
-        if (solution.lower() != null && solution.upper() != null) {
-            j.name("lower").array(solution.lower(), 0, n);
-            j.name("upper").array(solution.upper(), 0, n);
+        j.name("values").array(values, 0, n);
+        if (lower != null && upper != null) {
+            j.name("lower").array(lower, 0, n);
+            j.name("upper").array(upper, 0, n);
         }
         j.name("policy").beginArray();
         for (int s = 0; s < n; s++) {
-            j.value(solution.actionLabel(mdp, s));
+            j.value(choice[s] < 0 ? null : mdp.actionLabel(choice[s]));
         }
         j.endArray().name("actions").beginArray();
         for (int s = 0; s < n; s++) {
-            j.value(solution.actionIndex(mdp, s));
+            j.value(choice[s] < 0 ? -1 : choice[s] - mdp.choiceStart(s));
         }
         return j.endArray();
     }

@@ -236,6 +236,10 @@ class JsonOutputCliTest {
         assertEquals(INVENTORY_VALUES[0], number(e, "initialValue"), 1e-8);
         assertEquals(INVENTORY_VALUES[0], number(e, "expectedInitialValue"), 1e-8); // one initial state
         assertEquals("CONVERGED", e.get("status").textValue());
+        for (int s = 0; s < 4; s++) {
+            assertEquals(INVENTORY_VALUES[s], e.get("values").get(s).doubleValue(), 1e-8, "state " + s);
+        }
+        assertPolicy(e, INVENTORY_POLICY, INVENTORY_ACTIONS);
 
         JsonNode i = one(CliTest.run("info", INVENTORY, "--json"));
         assertInventoryModel(i);
