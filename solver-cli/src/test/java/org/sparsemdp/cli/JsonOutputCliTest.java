@@ -187,6 +187,23 @@ class JsonOutputCliTest {
     }
 
     @Test
+    void stormSchedulerIsValidJson(@TempDir Path dir) throws IOException {
+        Path tra = writeGambler(dir);
+        Path json = dir.resolve("scheduler.json");
+        CliTest.Run r = CliTest.run("solve", tra.toString(), "--property", "Pmax=? [ F \"rich\" ]",
+                "--export-strategy", json.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode scheduler = JACKSON.readTree(Files.readString(json));
+        assertEquals(4, scheduler.size(), scheduler.toString());
+        // state 2 stops (its second choice, global choice 3: 0 stay, 1 bet, 2 bet, 3 stop, 4 stay)
+        JsonNode s2 = scheduler.get(2);
+        assertEquals(2, s2.get("s").intValue());
+        assertEquals("stop", s2.get("c").get(0).get("labels").get(0).textValue());
+        assertEquals(3, s2.get("c").get(0).get("index").intValue());
+        assertEquals(1, s2.get("c").get(0).get("prob").intValue());
+    }
+
+    @Test
     void horizonAndAverageUseTheSameFields(@TempDir Path dir) throws IOException {
         // two steps of the inventory lab by hand (AverageHorizonCliTest): 10, 10, 6.8, 6.2 producing 4, 3, 0, 0
         JsonNode h = one(CliTest.run("solve", INVENTORY, "--horizon", "2", "--json"));
