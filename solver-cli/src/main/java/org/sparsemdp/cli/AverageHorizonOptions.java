@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.sparsemdp.io.json.JsonWriter;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.solve.RunLimits;
 import org.sparsemdp.solve.Solution;
@@ -88,13 +89,13 @@ final class AverageHorizonOptions {
         }
         int init = mdp.initialState();
         if (json) {
-            out.println(Summaries.solutionJson(mdp, solution)
-                    .put("criterion", "average")
-                    .put("gainLower", result.gainLower()[init])
-                    .put("gainUpper", result.gainUpper()[init])
-                    .put("gainConstant", result.isConstant())
-                    .put("endComponents", result.endComponents())
-                    .toString());
+            JsonWriter j = Summaries.solutionJson(Summaries.beginJson(out), mdp, solution, show)
+                    .field("criterion", "average")
+                    .field("gainLower", result.gainLower()[init])
+                    .field("gainUpper", result.gainUpper()[init])
+                    .field("gainConstant", result.isConstant())
+                    .field("endComponents", result.endComponents());
+            Summaries.endJson(j, out);
         } else {
             Summaries.printSolution(out, name, mdp, solution, show);
             out.printf(Locale.ROOT, "gain     state %d: [%s, %s] (%s, %d maximal end component%s; values above are gains)%n",
@@ -150,23 +151,17 @@ final class AverageHorizonOptions {
         if (r.steps() < steps) {
             java.util.Arrays.fill(first, -1);
         }
-        int init = mdp.initialState();
+        Solution solution = Solution.builder().method("backward-induction")
+                .status(r.status()).accuracy(org.sparsemdp.solve.Accuracy.EXACT).values(r.values())
+                .policy(first).iterations(r.steps()).residual(0).errorBound(0).policyBound(Double.NaN)
+                .seconds(r.seconds()).build();
         if (json) {
-            out.println(Summaries.modelJson(mdp)
-                    .put("method", "backward-induction")
-                    .put("status", r.status().name())
-                    .put("horizon", steps)
-                    .put("steps", r.steps())
-                    .put("accuracy", "EXACT")
-                    .put("seconds", r.seconds())
-                    .put("initialState", init)
-                    .put("initialValue", r.values()[init])
-                    .toString());
+            JsonWriter j = Summaries.solutionJson(Summaries.beginJson(out), mdp, solution, show)
+                    .field("horizon", steps)
+                    .field("steps", r.steps());
+            Summaries.endJson(j, out);
         } else {
-            Summaries.printSolution(out, name, mdp, Solution.builder().method("backward-induction")
-                    .status(r.status()).accuracy(org.sparsemdp.solve.Accuracy.EXACT).values(r.values())
-                    .policy(first).iterations(r.steps()).residual(0).errorBound(0).policyBound(Double.NaN)
-                    .seconds(r.seconds()).build(), show);
+            Summaries.printSolution(out, name, mdp, solution, show);
             out.printf(Locale.ROOT, "horizon  %d steps (values: optimal %d-step totals; actions: first step)%n",
                     steps, r.steps());
             if (output != null) {

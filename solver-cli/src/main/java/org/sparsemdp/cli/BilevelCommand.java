@@ -11,7 +11,9 @@ import org.sparsemdp.bilevel.BilevelResult;
 import org.sparsemdp.bilevel.CuttingPlaneSolver;
 import org.sparsemdp.bilevel.LeaderJson;
 import org.sparsemdp.bilevel.SingleLevelMilp;
+import org.sparsemdp.io.json.JsonWriter;
 import org.sparsemdp.model.Mdp;
+import org.sparsemdp.model.Objective;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -93,7 +95,9 @@ final class BilevelCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(json(instance, r));
+            JsonWriter j = Summaries.beginJson(out);
+            json(j, instance, r);
+            Summaries.endJson(j, out);
         } else {
             print(out, instance, r);
         }
@@ -107,22 +111,32 @@ final class BilevelCommand implements Callable<Integer> {
         }
     }
 
-    private static String json(BilevelInstance instance, BilevelResult r) {
-        Json j = new Json().put("method", r.method()).put("status", r.status().name())
-                .put("objective", r.objective()).putRaw("x", array(r.x()))
-                .putRaw("names", names(instance))
-                .put("leaderCost", r.leaderCost()).put("followerTerm", r.followerTerm())
-                .put("lowerBound", r.lowerBound()).put("upperBound", r.upperBound()).put("gap", r.gap())
-                .put("iterations", r.iterations()).put("followerErrorBound", r.followerErrorBound())
-                .put("seconds", r.seconds());
+    /**
+     * The summary fields: the leader's objective ("min": it minimises c·x + w·v) and its value, x
+     * and the names of its components, the bounds, and the follower's value and action at its
+     * initial state (label and index among the state's choices).
+     */
+    private static void json(JsonWriter j, BilevelInstance instance, BilevelResult r) {
+        j.field("method", r.method()).field("status", r.status().name())
+                .field("objective", Objective.MINIMIZE.keyword()).field("objectiveValue", r.objective());
+        j.name("x").value(r.x());
+        j.name("names").beginArray();
+        for (int i = 0; i < instance.numVariables(); i++) {
+            j.value(instance.name(i));
+        }
+        j.endArray();
+        j.field("leaderCost", r.leaderCost()).field("followerTerm", r.followerTerm())
+                .field("lowerBound", r.lowerBound()).field("upperBound", r.upperBound()).field("gap", r.gap())
+                .field("iterations", r.iterations()).field("followerErrorBound", r.followerErrorBound())
+                .field("seconds", r.seconds());
         Mdp mdp = instance.follower();
         if (r.followerValues() != null) {
             int init = mdp.initialState();
-            j.put("followerInitialValue", r.followerValues()[init]);
+            j.field("followerInitialValue", r.followerValues()[init]);
             int c = r.followerPolicy()[init];
-            j.put("followerInitialAction", c >= 0 ? mdp.actionLabel(c) : null);
+            j.field("followerInitialAction", c >= 0 ? mdp.actionLabel(c) : null)
+                    .field("followerInitialActionIndex", c >= 0 ? c - mdp.choiceStart(init) : -1);
         }
-        return j.toString();
     }
 
     private static void print(PrintWriter out, BilevelInstance instance, BilevelResult r) {
@@ -150,34 +164,5 @@ final class BilevelCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %d  %s  %s%n", s, Summaries.format(r.followerValues()[s]),
                     c >= 0 ? mdp.actionLabel(c) : "(terminal)");
         }
-    }
-
-    private static String array(double[] x) {
-        if (x == null) {
-            return "null";
-        }
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < x.length; i++) {
-            sb.append(i == 0 ? "" : ",").append(Double.isFinite(x[i]) ? Double.toString(x[i]) : "null");
-        }
-        return sb.append(']').toString();
-    }
-
-    private static String names(BilevelInstance instance) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < instance.numVariables(); i++) {
-            sb.append(i == 0 ? "" : ",").append('"');
-            for (char ch : instance.name(i).toCharArray()) {
-                if (ch == '"' || ch == '\\') {
-                    sb.append('\\').append(ch);
-                } else if (ch < 0x20) {
-                    sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-                } else {
-                    sb.append(ch);
-                }
-            }
-            sb.append('"');
-        }
-        return sb.append(']').toString();
     }
 }

@@ -15,6 +15,7 @@ import org.sparsemdp.evaluate.PolicyEvaluator;
 import org.sparsemdp.evaluate.PolicyValues;
 import org.sparsemdp.evaluate.Preconditioning;
 import org.sparsemdp.io.PolicyCsv;
+import org.sparsemdp.io.json.JsonWriter;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Policy;
 import picocli.CommandLine.Command;
@@ -79,7 +80,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON summary object on stdout.")
     boolean json;
 
-    @Option(names = "--show", paramLabel = "N", defaultValue = "20", description = "States shown in the text summary.")
+    @Option(names = "--show", paramLabel = "N", defaultValue = "20", description = "States shown in the summary (text, or the per-state arrays of --json).")
     int show;
 
     @Override
@@ -107,24 +108,26 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         double expected = initialObjective(mdp, values.values());
         if (json) {
-            Json j = Summaries.modelJson(mdp)
-                    .put("krylov", values.method().keyword())
-                    .put("preconditioner", values.preconditioning().keyword())
-                    .put("status", values.status().name())
-                    .put("iterations", values.iterations())
-                    .put("residual", values.residual())
-                    .put("errorBound", values.errorBound())
-                    .put("accuracy", values.accuracy().name())
-                    .put("seconds", values.seconds())
-                    .put("initialState", mdp.initialState())
-                    .put("initialValue", values.value(mdp.initialState()))
-                    .put("expectedInitialValue", expected);
+            JsonWriter j = Summaries.modelFields(Summaries.beginJson(out), mdp)
+                    .field("method", values.method().keyword())
+                    .field("krylov", values.method().keyword())
+                    .field("preconditioner", values.preconditioning().keyword())
+                    .field("status", values.status().name())
+                    .field("accuracy", values.accuracy().name())
+                    .field("iterations", values.iterations())
+                    .field("errorBound", values.errorBound())
+                    .field("residual", values.residual())
+                    .field("seconds", values.seconds())
+                    .field("initialState", mdp.initialState())
+                    .field("initialValue", values.value(mdp.initialState()))
+                    .field("expectedInitialValue", expected);
+            Summaries.stateFields(j, mdp, values.values(), null, null, shownChoice, show);
             if (occupancy != null) {
-                j.put("occupancyTotal", occupancy.total())
-                        .put("occupancyResidual", occupancy.residual())
-                        .put("occupancyErrorBound", occupancy.errorBound());
+                j.field("occupancyTotal", occupancy.total())
+                        .field("occupancyResidual", occupancy.residual())
+                        .field("occupancyErrorBound", occupancy.errorBound());
             }
-            out.println(j);
+            Summaries.endJson(j, out);
         } else {
             printSummary(out, mdp, values, occupancy, shownChoice, expected);
         }

@@ -22,6 +22,7 @@ import org.sparsemdp.gradient.TabularSoftmax;
 import org.sparsemdp.io.FeatureCsv;
 import org.sparsemdp.io.ObservationCsv;
 import org.sparsemdp.io.PolicyCsv;
+import org.sparsemdp.io.json.JsonWriter;
 import org.sparsemdp.model.Mdp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,7 +95,7 @@ final class GradientCommand implements Callable<Integer> {
     Path thetaIn;
 
     @Option(names = "--evaluate-only", description = {"Do not optimise: print J and its gradient at the starting",
-            "parameters as JSON (objective, gradient, gradientNorm; bestSwitch for tabular policies)."})
+            "parameters as JSON (objectiveValue, gradient, gradientNorm; bestSwitch for tabular policies)."})
     boolean evaluateOnly;
 
     @Override
@@ -151,22 +152,23 @@ final class GradientCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Json j = new Json().put("file", file.toString()).put("parametrisation", family.describe())
-                    .put("direction", natural ? "natural" : "gradient")
-                    .put("parameters", family.numParameters()).put("objective", r.objective())
-                    .put("initialObjective", r.initialObjective());
+            JsonWriter j = summaryFields(Summaries.beginJson(out), mdp, family)
+                    .field("method", natural ? "natural-gradient" : "gradient")
+                    .field("direction", natural ? "natural" : "gradient")
+                    .field("objectiveValue", r.objective())
+                    .field("initialObjectiveValue", r.initialObjective());
             if (rounded == null) {
-                j.put("roundedObjective", (String) null);
+                j.field("roundedObjectiveValue", (String) null);
             } else {
-                j.put("roundedObjective", rounded.doubleValue());
+                j.field("roundedObjectiveValue", rounded.doubleValue());
             }
-            j.put("iterations", r.iterations()).put("gradientNorm", r.gradientNorm())
-                    .put("status", r.status().name()).put("converged", r.converged())
-                    .put("evaluations", r.evaluations()).put("seconds", r.seconds());
+            j.field("iterations", r.iterations()).field("gradientNorm", r.gradientNorm())
+                    .field("status", r.status().name()).field("converged", r.converged())
+                    .field("evaluations", r.evaluations()).field("seconds", r.seconds());
             if (best != null) {
-                j.putRaw("bestSwitch", switchJson(family, best));
+                switchJson(j.name("bestSwitch"), family, best);
             }
-            out.println(j);
+            Summaries.endJson(j, out);
         } else {
             out.printf(Locale.ROOT, "%s: %s, %s, %s direction%n", file, mdp, family.describe(),
                     natural ? "natural-gradient" : "gradient");
@@ -192,32 +194,43 @@ final class GradientCommand implements Callable<Integer> {
         double[] g = new double[family.numParameters()];
         double j = pg.objectiveAndGradient(theta, g);
         double norm = 0;
-        StringBuilder array = new StringBuilder("[");
-        for (int k = 0; k < g.length; k++) {
-            norm += g[k] * g[k];
-            array.append(k == 0 ? "" : ",").append(Double.isFinite(g[k]) ? Double.toString(g[k]) : "null");
+        for (double x : g) {
+            norm += x * x;
         }
-        Json out = new Json().put("file", file.toString()).put("parametrisation", family.describe())
-                .put("parameters", family.numParameters()).put("objective", j).put("gradientNorm", Math.sqrt(norm))
-                .putRaw("gradient", array.append(']').toString());
+        PrintWriter out = spec.commandLine().getOut();
+        JsonWriter w = summaryFields(Summaries.beginJson(out), family.mdp(), family)
+                .field("objectiveValue", j).field("gradientNorm", Math.sqrt(norm));
+        w.name("gradient").array(g, 0, g.length);
         if (family instanceof TabularSoftmax) {
-            out.putRaw("bestSwitch", switchJson(family, pg.bestSwitch(theta)));
+            switchJson(w.name("bestSwitch"), family, pg.bestSwitch(theta));
         }
-        spec.commandLine().getOut().println(out);
+        Summaries.endJson(w, out);
         return 0;
     }
 
-    /** The best single switch as a JSON object: first state and action of the parameter, occupancy, improvement. */
-    private static String switchJson(SoftmaxPolicy family, ActionSwitch best) {
+    /** The fields every gradient summary starts with: file, model fields, parametrisation, parameters. */
+    private JsonWriter summaryFields(JsonWriter j, Mdp mdp, SoftmaxPolicy family) {
+        j.field("file", file.toString());
+        return Summaries.modelFields(j, mdp).field("parametrisation", family.describe())
+                .field("parameters", family.numParameters());
+    }
+
+    /**
+     * The best single switch as a JSON object (first state and action of the parameter,
+     * occupancy, advantage, probability, improvement), or null when there is none.
+     */
+    private static void switchJson(JsonWriter j, SoftmaxPolicy family, ActionSwitch best) {
         if (best.parameter() < 0) {
-            return "null";
+            j.nullValue();
+            return;
         }
         int c = firstChoice((TabularSoftmax) family, best.parameter());
         Mdp mdp = family.mdp();
-        return new Json().put("parameter", best.parameter()).put("state", mdp.stateOfChoice(c))
-                .put("action", mdp.actionLabel(c)).put("occupancy", best.occupancy())
-                .put("advantage", best.advantage()).put("probability", best.probability())
-                .put("improvement", best.improvement()).toString();
+        int s = mdp.stateOfChoice(c);
+        j.beginObject().field("parameter", best.parameter()).field("state", s)
+                .field("action", mdp.actionLabel(c)).field("actionIndex", c - mdp.choiceStart(s))
+                .field("occupancy", best.occupancy()).field("advantage", best.advantage())
+                .field("probability", best.probability()).field("improvement", best.improvement()).endObject();
     }
 
     private static int firstChoice(TabularSoftmax family, int parameter) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.io.RewardStructure;
+import org.sparsemdp.io.json.JsonWriter;
 import org.sparsemdp.model.Mdp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,17 +52,18 @@ final class InfoCommand implements Callable<Integer> {
         int terminal = mdp.numTerminalStates();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Summaries.modelJson(mdp)
-                    .put("initialState", mdp.initialState())
-                    .put("terminalStates", terminal)
-                    .put("minChoicesPerState", minChoices)
-                    .put("maxChoicesPerState", maxChoices)
-                    .put("maxBranching", maxBranching)
-                    .put("actionLabels", mdp.actionLabels().size())
-                    .put("memoryBytes", mdp.memoryBytes())
-                    .put("loadSeconds", loadSeconds)
-                    .putRaw("labels", labelsJson(model))
-                    .putRaw("rewardStructures", rewardsJson(model)));
+            JsonWriter j = Summaries.modelFields(Summaries.beginJson(out), mdp)
+                    .field("initialState", mdp.initialState())
+                    .field("terminalStates", terminal)
+                    .field("minChoicesPerState", minChoices)
+                    .field("maxChoicesPerState", maxChoices)
+                    .field("maxBranching", maxBranching)
+                    .field("actionLabels", mdp.actionLabels().size())
+                    .field("memoryBytes", mdp.memoryBytes())
+                    .field("loadSeconds", loadSeconds);
+            labelsJson(j.name("labels"), model);
+            rewardsJson(j.name("rewardStructures"), model);
+            Summaries.endJson(j, out);
             return 0;
         }
         out.printf(Locale.ROOT, "file          %s%n", file);
@@ -105,22 +107,21 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     /** {@code [{"name": ..., "states": n}, ...]}. */
-    private static String labelsJson(LoadedModel model) {
-        StringBuilder sb = new StringBuilder("[");
+    private static void labelsJson(JsonWriter j, LoadedModel model) {
+        j.beginArray();
         for (Map.Entry<String, BitSet> e : model.labels().entrySet()) {
-            sb.append(sb.length() == 1 ? "" : ",").append(new Json().put("name", e.getKey())
-                    .put("states", e.getValue().cardinality()));
+            j.beginObject().field("name", e.getKey()).field("states", e.getValue().cardinality()).endObject();
         }
-        return sb.append(']').toString();
+        j.endArray();
     }
 
     /** {@code [{"name": ..., "stateRewards": bool, "choiceRewards": bool}, ...]}. */
-    private static String rewardsJson(LoadedModel model) {
-        StringBuilder sb = new StringBuilder("[");
+    private static void rewardsJson(JsonWriter j, LoadedModel model) {
+        j.beginArray();
         for (RewardStructure r : model.rewardStructuresOrOwnRewards()) {
-            sb.append(sb.length() == 1 ? "" : ",").append(new Json().put("name", r.name())
-                    .put("stateRewards", r.hasStateRewards()).put("choiceRewards", r.hasChoiceRewards()));
+            j.beginObject().field("name", r.name()).field("stateRewards", r.hasStateRewards())
+                    .field("choiceRewards", r.hasChoiceRewards()).endObject();
         }
-        return sb.append(']').toString();
+        j.endArray();
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sparsemdp.io.PolicyCsv;
+import org.sparsemdp.io.json.JsonWriter;
 import org.sparsemdp.lp.ConstrainedMdpSolver;
 import org.sparsemdp.lp.ConstrainedResult;
 import org.sparsemdp.lp.CostConstraint;
@@ -75,19 +76,16 @@ final class LpOptions {
             });
         }
         if (json) {
-            StringBuilder usage = new StringBuilder("[");
-            for (int k = 0; k < result.usage().length; k++) {
-                usage.append(k == 0 ? "" : ",").append(result.usage()[k]);
-            }
-            out.println(Summaries.modelJson(mdp)
-                    .put("method", method)
-                    .put("status", result.status().name())
-                    .put("lpStatus", result.lpStatus().name())
-                    .put("feasible", result.feasible())
-                    .put("objective", result.objective())
-                    .put("evaluatedObjective", result.evaluatedObjective())
-                    .put("evaluationBound", result.evaluationBound())
-                    .putRaw("usage", usage.append(']').toString()));
+            JsonWriter j = Summaries.modelFields(Summaries.beginJson(out), mdp)
+                    .field("method", method)
+                    .field("status", result.status().name())
+                    .field("lpStatus", result.lpStatus().name())
+                    .field("feasible", result.feasible())
+                    .field("objectiveValue", result.objective())
+                    .field("evaluatedObjectiveValue", result.evaluatedObjective())
+                    .field("evaluationBound", result.evaluationBound());
+            j.name("usage").array(result.usage(), 0, result.usage().length);
+            Summaries.endJson(j, out);
         } else {
             out.printf(Locale.ROOT, "constrained MDP (%d constraints), %s: LP status %s%n", list.size(), method,
                     result.lpStatus());

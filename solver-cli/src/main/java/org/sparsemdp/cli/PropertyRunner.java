@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sparsemdp.io.LoadedModel;
+import org.sparsemdp.io.json.JsonWriter;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.property.Property;
 import org.sparsemdp.property.Query;
@@ -78,7 +79,9 @@ final class PropertyRunner {
         }
         if (json) {
             for (Outcome o : outcomes) {
-                out.println(json(mdp, o).toString());
+                JsonWriter j = Summaries.beginJson(out);
+                json(j, mdp, o, show);
+                Summaries.endJson(j, out);
             }
         } else {
             printTable(out, file.toString(), mdp, outcomes);
@@ -96,30 +99,28 @@ final class PropertyRunner {
         return converged ? 0 : SparseMdpCli.EXIT_NOT_CONVERGED;
     }
 
-    /** The JSON object of one property: its text and name, then the usual solution fields. */
-    static Json json(Mdp mdp, Outcome o) {
+    /**
+     * The fields of one property: its text and name, the query kind, the model fields (with the
+     * query's direction and discount), the steps of a step-bounded query, the reward structure,
+     * then the usual solution fields and the reason of infinite values.
+     */
+    static JsonWriter json(JsonWriter j, Mdp mdp, Outcome o, int show) {
         Query q = o.result().query();
-        Solution s = o.result().solution();
-        int init = mdp.initialState();
-        Json j = new Json().put("property", o.property().text());
+        j.field("property", o.property().text());
         if (o.property().name() != null) {
-            j.put("name", o.property().name());
+            j.field("name", o.property().name());
         }
-        j.put("query", q.kind().name()).put("states", mdp.numStates()).put("choices", mdp.numChoices())
-                .put("transitions", mdp.numTransitions()).put("objective", q.direction().keyword())
-                .put("discount", q.discount());
+        j.field("query", q.kind().name());
+        Summaries.modelFields(j, mdp, q.direction(), q.discount());
         if (q.isStepBounded()) {
-            j.put("steps", q.steps());
+            j.field("steps", q.steps());
         }
         if (o.result().rewardStructure() != null) {
-            j.put("rewardStructure", o.result().rewardStructure());
+            j.field("rewardStructure", o.result().rewardStructure());
         }
-        j.put("method", s.method()).put("status", s.status().name()).put("iterations", s.iterations())
-                .put("errorBound", s.errorBound()).put("accuracy", s.accuracy().name())
-                .put("policyBound", s.policyBound()).put("residual", s.residual()).put("seconds", s.seconds())
-                .put("initialState", init).put("initialValue", s.value(init));
+        Summaries.solutionFields(j, mdp, o.result().solution(), show);
         if (o.result().infinityReason() != null) {
-            j.put("infinity", o.result().infinityReason());
+            j.field("infinity", o.result().infinityReason());
         }
         return j;
     }
@@ -190,48 +191,38 @@ final class PropertyRunner {
         requireKept(mdp, result);
         int memories = h == null ? 1 : Math.max(1, h.steps());
         w.write("[");
-        boolean first = true;
+        StringBuilder line = new StringBuilder(128);
         for (int s = 0; s < mdp.numStates(); s++) {
             for (int m = 0; m < memories; m++) {
                 int c = h == null ? result.solution().policy()[s] : h.steps() == 0 ? -1 : h.choice(h.steps() - m, s);
-                w.write(first ? "\n" : ",\n");
-                first = false;
-                w.write("{\"s\":" + s + (h == null ? "" : ",\"m\":" + m) + ",\"c\":");
-                if (c < 0) {
-                    w.write("\"undefined\"}");
-                    continue;
-                }
-                w.write("[{\"labels\":[" + jsonString(mdp.actionLabel(c))
-                        + "],\"index\":" + c + ",\"prob\":1");
+                line.setLength(0);
+                JsonWriter j = JsonWriter.compact(line).beginObject().field("s", s);
                 if (h != null) {
-                    w.write(",\"memory-updates\":[");
-                    int next = Math.min(m + 1, memories - 1);
-                    for (int k = mdp.transitionStart(c); k < mdp.transitionEnd(c); k++) {
-                        w.write((k == mdp.transitionStart(c) ? "" : ",") + "{\"s'\":" + mdp.successor(k) + ",\"m'\":" + next + "}");
-                    }
-                    w.write("]");
+                    j.field("m", m);
                 }
-                w.write("}]}");
+                j.name("c");
+                if (c < 0) {
+                    j.value("undefined");
+                } else {
+                    j.beginArray().beginObject().name("labels").beginArray().value(mdp.actionLabel(c)).endArray()
+                            .field("index", c).field("prob", 1);
+                    if (h != null) {
+                        int next = Math.min(m + 1, memories - 1);
+                        j.name("memory-updates").beginArray();
+                        for (int k = mdp.transitionStart(c); k < mdp.transitionEnd(c); k++) {
+                            j.beginObject().field("s'", mdp.successor(k)).field("m'", next).endObject();
+                        }
+                        j.endArray();
+                    }
+                    j.endObject().endArray();
+                }
+                j.endObject();
+                w.write(s == 0 && m == 0 ? "\n" : ",\n");
+                w.append(line);
             }
         }
         w.write("\n]\n");
         w.flush();
-    }
-
-    /** {@code text} as a JSON string literal. */
-    static String jsonString(String text) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.append('"').toString();
     }
 
     private static void requireKept(Mdp mdp, QueryResult result) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sparsemdp.graph.StateOrdering;
 import org.sparsemdp.io.LoadedModel;
+import org.sparsemdp.io.json.JsonWriter;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.property.Query;
 import org.sparsemdp.property.QueryEvaluator;
@@ -111,7 +112,7 @@ final class SolveCommand implements Callable<Integer> {
     PropertyOptions properties;
 
     @Option(names = "--show", paramLabel = "N", defaultValue = "20",
-            description = "States shown in the text summary (default: ${DEFAULT-VALUE}).")
+            description = "States shown in the summary (text, or the per-state arrays of --json; default: ${DEFAULT-VALUE}).")
     int show;
 
     @Override
@@ -188,8 +189,11 @@ final class SolveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String infinity = answer == null ? null : answer.infinityReason();
         if (json) {
-            Json j = Summaries.solutionJson(mdp, solution);
-            out.println((infinity == null ? j : j.put("infinity", infinity)).toString());
+            JsonWriter j = Summaries.solutionJson(Summaries.beginJson(out), mdp, solution, show);
+            if (infinity != null) {
+                j.field("infinity", infinity);
+            }
+            Summaries.endJson(j, out);
         } else {
             Summaries.printSolution(out, file.toString(), mdp, solution, show);
             if (infinity != null) {

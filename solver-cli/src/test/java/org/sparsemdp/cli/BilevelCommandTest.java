@@ -19,13 +19,13 @@ class BilevelCommandTest {
         CliTest.Run r = CliTest.run("bilevel", LEADER, FOLLOWER, "--method", method, "--json");
         assertEquals(0, r.code(), r.err());
         String json = r.out().trim();
-        for (String key : List.of("objective", "x", "gap", "iterations", "method", "status", "lowerBound",
+        for (String key : List.of("objective", "objectiveValue", "x", "gap", "iterations", "method", "status", "lowerBound",
                 "upperBound")) {
             assertTrue(json.contains("\"" + key + "\":"), key + " missing in " + json);
         }
         assertTrue(json.contains("\"method\":\"" + method + "\""), json);
         assertTrue(json.contains("\"x\":[1.0,1.0,0.0]"), json);
-        double objective = Double.parseDouble(json.replaceAll(".*\"objective\":([-0-9.Ee]+).*", "$1"));
+        double objective = Double.parseDouble(json.replaceAll(".*\"objectiveValue\":([-0-9.Ee]+).*", "$1"));
         assertEquals(15.0, objective, 1e-6);
     }
 

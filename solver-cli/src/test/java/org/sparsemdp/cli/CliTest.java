@@ -153,7 +153,7 @@ class CliTest {
                 costs + ":1.0", "--output", policy.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("\"feasible\":true"), r.out());
-        double constrained = Double.parseDouble(r.out().replaceAll("(?s).*\"objective\":([-0-9.Ee]+).*", "$1"));
+        double constrained = Double.parseDouble(r.out().replaceAll("(?s).*\"objectiveValue\":([-0-9.Ee]+).*", "$1"));
         double usage = Double.parseDouble(r.out().replaceAll("(?s).*\"usage\":\\[([-0-9.Ee]+).*", "$1"));
         assertTrue(usage <= 1.0 + 1e-6, r.out());
         // The constrained optimum (uniform start) is below the unconstrained one: the budget binds.

@@ -37,9 +37,9 @@ class GradientCommandTest {
         Mdp mdp = MdpTextReader.read(INVENTORY);
         // the lab's optimal value of state 0 is 1290/49; the uniform policy's is computed independently here
         double uniform = PolicyEvaluator.defaults().evaluate(mdp, StochasticPolicy.uniform(mdp)).value(0);
-        assertEquals(uniform, number(r.out(), "initialObjective"), 1e-7);
-        assertEquals(1290.0 / 49, number(r.out(), "roundedObjective"), 1e-7);
-        double objective = number(r.out(), "objective");
+        assertEquals(uniform, number(r.out(), "initialObjectiveValue"), 1e-7);
+        assertEquals(1290.0 / 49, number(r.out(), "roundedObjectiveValue"), 1e-7);
+        double objective = number(r.out(), "objectiveValue");
         assertTrue(objective >= 1290.0 / 49 - 1e-7 && objective < 1290.0 / 49 + 0.01, r.out());
         assertTrue(number(r.out(), "iterations") >= 1);
         assertTrue(Double.isFinite(number(r.out(), "gradientNorm")));
@@ -60,9 +60,9 @@ class GradientCommandTest {
         // is still improvable: the gradient vanished by saturation, so the run does not claim convergence
         assertEquals(SparseMdpCli.EXIT_NOT_CONVERGED, r.code(), r.err());
         assertTrue(r.out().contains("\"status\":\"SATURATED\""), r.out());
-        assertEquals(22.0 / 3, number(r.out(), "initialObjective"), 1e-12);
-        assertEquals(13.0 / 3, number(r.out(), "roundedObjective"), 1e-12);
-        assertEquals(13.0 / 3, number(r.out(), "objective"), 1e-5);
+        assertEquals(22.0 / 3, number(r.out(), "initialObjectiveValue"), 1e-12);
+        assertEquals(13.0 / 3, number(r.out(), "roundedObjectiveValue"), 1e-12);
+        assertEquals(13.0 / 3, number(r.out(), "objectiveValue"), 1e-5);
     }
 
     @Test
@@ -76,11 +76,11 @@ class GradientCommandTest {
         assertEquals(SparseMdpCli.EXIT_NOT_CONVERGED, plain.code(), plain.err());
         assertTrue(plain.out().contains("\"status\":\"SATURATED\"") && plain.out().contains("\"converged\":false"),
                 plain.out());
-        assertTrue(number(plain.out(), "objective") > best * 1.1, "stalls about 12% above the optimum");
+        assertTrue(number(plain.out(), "objectiveValue") > best * 1.1, "stalls about 12% above the optimum");
         assertTrue(number(plain.out(), "advantage") > 100, "an improving action exists where the softmax saturated");
         CliTest.Run nat = CliTest.run("gradient", model, "--observations", obs, "--json", "--natural");
         assertEquals(0, nat.code(), nat.err());
-        assertEquals(best, number(nat.out(), "objective"), 1e-6);
+        assertEquals(best, number(nat.out(), "objectiveValue"), 1e-6);
     }
 
     @Test
@@ -93,7 +93,7 @@ class GradientCommandTest {
         CliTest.Run at = CliTest.run("gradient", model, "--observations", obs, "--theta-in", theta.toString(),
                 "--evaluate-only");
         assertEquals(0, at.code(), at.err());
-        assertEquals(number(run.out(), "objective"), number(at.out(), "objective"), 1e-9 * number(run.out(), "objective"));
+        assertEquals(number(run.out(), "objectiveValue"), number(at.out(), "objectiveValue"), 1e-9 * number(run.out(), "objectiveValue"));
         assertEquals(number(run.out(), "gradientNorm"), number(at.out(), "gradientNorm"),
                 1e-6 * number(run.out(), "gradientNorm"));
         // central difference of J along parameter 3 (row 4 of the file), by two more --evaluate-only runs
@@ -109,7 +109,7 @@ class GradientCommandTest {
             Files.write(p, shifted);
             CliTest.Run e = CliTest.run("gradient", model, "--observations", obs, "--theta-in", p.toString(),
                     "--evaluate-only");
-            j[side] = number(e.out(), "objective");
+            j[side] = number(e.out(), "objectiveValue");
         }
         String gradient = at.out().substring(at.out().indexOf("\"gradient\":[") + 12);
         double g3 = Double.parseDouble(gradient.substring(0, gradient.indexOf(']')).split(",")[3]);
@@ -140,12 +140,12 @@ class GradientCommandTest {
         CliTest.Run uniform = CliTest.run("gradient", belief.toString(), "--evaluate-only");
         CliTest.Run uniformObs = CliTest.run("gradient", model.toString(), "--observations", obs.toString(),
                 "--evaluate-only");
-        assertEquals(number(uniform.out(), "objective"), number(uniformObs.out(), "objective"),
-                1e-9 * number(uniform.out(), "objective"), "the uniform policy costs the same in both models");
+        assertEquals(number(uniform.out(), "objectiveValue"), number(uniformObs.out(), "objectiveValue"),
+                1e-9 * number(uniform.out(), "objectiveValue"), "the uniform policy costs the same in both models");
         CliTest.Run nat = CliTest.run("gradient", model.toString(), "--observations", obs.toString(), "--natural",
                 "--json");
         assertEquals(0, nat.code(), nat.err());
-        assertEquals(best, number(nat.out(), "roundedObjective"), 1e-9 * best);
+        assertEquals(best, number(nat.out(), "roundedObjectiveValue"), 1e-9 * best);
     }
 
     /** The arguments {@code head} followed by {@code tail}. */
@@ -164,9 +164,9 @@ class GradientCommandTest {
         assertEquals(0, g.code(), g.err());
         CliTest.Run r = CliTest.run("gradient", model.toString(), "--observations", obs.toString(), "--json");
         assertTrue(r.code() == 0 || r.out().contains("\"status\":\"SATURATED\""), r.out() + r.err());
-        double random = number(r.out(), "initialObjective");
-        double optimised = number(r.out(), "objective");
-        double rounded = number(r.out(), "roundedObjective");
+        double random = number(r.out(), "initialObjectiveValue");
+        double optimised = number(r.out(), "objectiveValue");
+        double rounded = number(r.out(), "roundedObjectiveValue");
         CliTest.Run bound = CliTest.run("solve", model.toString(), "-m", "topological", "--json");
         assertEquals(0, bound.code(), bound.err());
         Mdp mdp = MdpTextReader.read(model);
@@ -183,8 +183,8 @@ class GradientCommandTest {
         assertTrue(nat.out().contains("\"direction\":\"natural\""), nat.out());
         // on a line with additive travel times the left-to-right sweep attains the bound (see
         // SubstationStudyTest), and natural gradients find it
-        assertEquals(fullInformation, number(nat.out(), "roundedObjective"), 1e-6);
-        assertTrue(number(nat.out(), "objective") <= optimised + 1e-6, nat.out());
+        assertEquals(fullInformation, number(nat.out(), "roundedObjectiveValue"), 1e-6);
+        assertTrue(number(nat.out(), "objectiveValue") <= optimised + 1e-6, nat.out());
     }
 
     @Test
@@ -203,7 +203,7 @@ class GradientCommandTest {
         CliTest.Run r = CliTest.run("gradient", INVENTORY.toString(), "--features", features.toString(), "--json",
                 "--theta-out", theta.toString(), "--iterations", "50");
         assertTrue(r.code() == 0 || r.code() == SparseMdpCli.EXIT_NOT_CONVERGED, r.err());
-        assertTrue(number(r.out(), "objective") <= number(r.out(), "initialObjective"), r.out());
+        assertTrue(number(r.out(), "objectiveValue") <= number(r.out(), "initialObjectiveValue"), r.out());
         assertEquals(2.0, number(r.out(), "parameters"));
         assertEquals("feature,theta", Files.readAllLines(theta).get(0));
 

@@ -10,6 +10,7 @@ import java.nio.file.Paths;
 import java.util.Iterator;
 import java.util.Locale;
 import org.apache.spark.TaskContext;
+import org.sparsemdp.io.json.JsonWriter;
 
 /**
  * Writes a {@link DistributedResult} as partitioned files: each executor writes its blocks to
@@ -66,35 +67,33 @@ public final class PartitionedOutput {
         }
     }
 
-    /** The summary as JSON (numbers in round-trip form; non-finite numbers as strings). */
+    /**
+     * The summary as indented JSON ({@link JsonWriter}: numbers in round-trip form, non-finite
+     * numbers as strings), with the field names of the command line's {@code --json} (README,
+     * "JSON output"): objective "min"/"max", status the {@code Status} name.
+     */
     static String summary(DistributedResult r, DistributedModel m) {
         ExchangeStats st = r.stats();
-        StringBuilder b = new StringBuilder(512).append("{\n");
-        field(b, "method", '"' + r.method() + '"');
-        field(b, "status", '"' + r.status().name() + '"');
-        field(b, "states", Integer.toString(m.numStates()));
-        field(b, "transitions", Long.toString(m.numTransitions()));
-        field(b, "partitions", Integer.toString(m.numPartitions()));
-        field(b, "discount", number(m.discount()));
-        field(b, "objective", '"' + m.objective().name() + '"');
-        field(b, "iterations", Long.toString(r.iterations()));
-        field(b, "sweepsPerExchange", Integer.toString(st.sweepsPerExchange()));
-        field(b, "residual", number(r.residual()));
-        field(b, "errorBound", number(r.errorBound()));
-        field(b, "policyBound", number(r.policyBound()));
-        field(b, "seconds", number(r.seconds()));
-        field(b, "secondsPerExchange", number(st.secondsPerExchange()));
-        field(b, "broadcastBytesPerExchange", Long.toString(st.broadcastBytes()));
-        field(b, "collectedBytesPerExchange", Long.toString(st.collectedBytes()));
-        b.append("  \"parts\": ").append(m.numPartitions()).append("\n}\n");
-        return b.toString();
-    }
-
-    private static void field(StringBuilder b, String name, String value) {
-        b.append("  \"").append(name).append("\": ").append(value).append(",\n");
-    }
-
-    private static String number(double x) {
-        return Double.isFinite(x) ? Double.toString(x) : "\"" + x + "\"";
+        StringBuilder b = new StringBuilder(640);
+        JsonWriter.pretty(b).beginObject()
+                .field("method", r.method())
+                .field("status", r.status().name())
+                .field("states", m.numStates())
+                .field("transitions", m.numTransitions())
+                .field("partitions", m.numPartitions())
+                .field("discount", m.discount())
+                .field("objective", m.objective().keyword())
+                .field("iterations", r.iterations())
+                .field("sweepsPerExchange", st.sweepsPerExchange())
+                .field("residual", r.residual())
+                .field("errorBound", r.errorBound())
+                .field("policyBound", r.policyBound())
+                .field("seconds", r.seconds())
+                .field("secondsPerExchange", st.secondsPerExchange())
+                .field("broadcastBytesPerExchange", st.broadcastBytes())
+                .field("collectedBytesPerExchange", st.collectedBytes())
+                .field("parts", m.numPartitions())
+                .endObject();
+        return b.append('\n').toString();
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.io.RewardStructure;
+import org.sparsemdp.io.json.JsonWriter;
 import org.sparsemdp.model.Mdp;
 
 /**
@@ -248,7 +249,7 @@ public final class UmbWriter {
             root.put("annotations", annotations);
         }
         StringBuilder sb = new StringBuilder();
-        JsonWriter.write(sb, root, 0);
+        JsonWriter.pretty(sb).value(root);
         sb.append('\n');
         return sb.toString();
     }
