@@ -151,9 +151,11 @@ final class AverageHorizonOptions {
         if (r.steps() < steps) {
             java.util.Arrays.fill(first, -1);
         }
-        Solution solution = Solution.builder().method("backward-induction")
-                .status(r.status()).accuracy(org.sparsemdp.solve.Accuracy.EXACT).values(r.values())
-                .policy(first).iterations(r.steps()).residual(0).errorBound(0).policyBound(Double.NaN)
+        boolean complete = r.steps() == steps; // a limit leaves the values of fewer steps, with no bound
+        Solution solution = Solution.builder().method("backward-induction").status(r.status())
+                .accuracy(complete ? org.sparsemdp.solve.Accuracy.EXACT : org.sparsemdp.solve.Accuracy.ESTIMATED)
+                .values(r.values()).policy(first).iterations(r.steps()).residual(complete ? 0 : Double.NaN)
+                .errorBound(complete ? 0 : Double.POSITIVE_INFINITY).policyBound(Double.NaN)
                 .seconds(r.seconds()).build();
         if (json) {
             JsonWriter j = Summaries.solutionJson(Summaries.beginJson(out), mdp, solution, show)

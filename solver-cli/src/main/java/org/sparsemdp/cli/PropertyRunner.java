@@ -226,6 +226,11 @@ final class PropertyRunner {
     }
 
     private static void requireKept(Mdp mdp, QueryResult result) {
+        if (result.query().isStepBounded() && result.horizon() == null
+                && result.solution().status() != org.sparsemdp.solve.Status.CONVERGED) {
+            throw new IllegalArgumentException("no strategy to export: the run stopped (" + result.solution().status()
+                    + ") before all " + result.query().steps() + " steps were done");
+        }
         if (result.query().isStepBounded() && result.horizon() == null) {
             throw new IllegalArgumentException("the per-step strategy of " + result.query().steps()
                     + " steps over " + mdp.numStates() + " states is too large to keep (more than "

@@ -46,6 +46,14 @@ class AverageHorizonCliTest {
         assertEquals(0, j.code(), j.err());
         assertTrue(j.out().contains("\"initialValue\":10.0"), j.out());
         assertTrue(j.out().contains("\"status\":\"CONVERGED\""), j.out());
+        assertTrue(j.out().contains("\"accuracy\":\"EXACT\""), j.out());
+        // a run cut short after 2 of 5 steps holds the 2-step totals: no longer exact, and no bound on the 5-step ones
+        CliTest.Run cut = CliTest.run("solve", INVENTORY.toString(), "--horizon", "5", "--max-iterations", "2", "--json");
+        assertEquals(SparseMdpCli.EXIT_NOT_CONVERGED, cut.code(), cut.err());
+        assertTrue(cut.out().contains("\"status\":\"MAX_ITERATIONS\"") && cut.out().contains("\"steps\":2"), cut.out());
+        assertTrue(cut.out().contains("\"accuracy\":\"ESTIMATED\"") && cut.out().contains("\"errorBound\":\"Infinity\""),
+                cut.out());
+        assertTrue(cut.out().contains("\"initialValue\":10.0"), cut.out()); // state 0's 2-step total (above)
     }
 
     private static void assertValueAndAction(String want, String got) {

@@ -200,19 +200,25 @@ public final class QueryEvaluator {
                                 String structure) {
         int steps = query.steps();
         boolean keep = (long) steps * mdp.numStates() <= MAX_KEPT_POLICY_ENTRIES;
-        HorizonResult h = BackwardInduction.run(mdp, reward, initial, frozen, 1.0, query.direction(), steps, keep, null);
+        HorizonResult h = BackwardInduction.run(mdp, reward, initial, frozen, 1.0, query.direction(), steps, keep,
+                org.sparsemdp.solve.RunLimits.of(options));
+        boolean complete = h.steps() == steps; // a run limit leaves the values of fewer steps, with no bound
         int[] policy = new int[mdp.numStates()];
         Arrays.fill(policy, -1);
-        if (keep && steps > 0) {
+        if (keep && complete && steps > 0) {
             for (int s = 0; s < policy.length; s++) {
                 policy[s] = h.choice(steps, s);
             }
         }
         double[] v = h.values();
-        Solution s = Solution.builder().method("bi-" + steps).status(h.status()).accuracy(Accuracy.EXACT)
-                .values(v).bounds(v.clone(), v.clone()).policy(policy).iterations(h.iterations()).residual(0.0)
-                .errorBound(0.0).policyBound(keep ? 0.0 : Double.NaN).seconds(h.seconds()).build();
-        return new QueryResult(query, s, keep ? h : null, structure, null);
+        Solution.Builder b = Solution.builder().method("bi-" + steps).status(h.status()).values(v).policy(policy)
+                .iterations(h.iterations()).seconds(h.seconds());
+        Solution s = complete
+                ? b.accuracy(Accuracy.EXACT).bounds(v.clone(), v.clone()).residual(0.0).errorBound(0.0)
+                        .policyBound(keep ? 0.0 : Double.NaN).build()
+                : b.accuracy(Accuracy.ESTIMATED).residual(Double.NaN).errorBound(Double.POSITIVE_INFINITY)
+                        .policyBound(Double.NaN).build();
+        return new QueryResult(query, s, keep && complete ? h : null, structure, null);
     }
 
     /** The reward array of the query's structure. */

@@ -4,9 +4,15 @@ package org.sparsemdp.solve;
  * The quality of a {@link Solution}'s error bound (after PRISM's notion of accuracy).
  */
 public enum Accuracy {
-    /** The values are exact up to floating-point rounding (for example an acyclic backward pass). */
+    /**
+     * The values are the result of a finite computation that is exact in real arithmetic (an
+     * acyclic backward pass, N steps of backward induction), up to its floating-point rounding.
+     */
     EXACT,
-    /** The bound is proven: |v − v*| ≤ errorBound in every state, up to floating-point rounding. */
+    /**
+     * The bound is proven: |v − v*| ≤ errorBound in every state, including the rounding errors of
+     * the computation (see {@link RoundingBounds} for the discounted methods).
+     */
     CERTIFIED,
     /** The bound is a heuristic estimate (for example "the last change was small"); no guarantee. */
     ESTIMATED

@@ -104,6 +104,18 @@ class QueryEvaluatorTest {
     }
 
     @Test
+    void stepBoundedRunCutShortIsNotExact() {
+        QueryEvaluator oneStep = new QueryEvaluator(SolverOptions.builder().maxIterations(1).build(), false,
+                IterationOrder.GLOBAL, new ValueIterationSolver());
+        org.sparsemdp.solve.Solution s = oneStep.evaluate(chain(1, 0),
+                Query.totalReward(null, 3, Objective.MAXIMIZE)).solution();
+        assertEquals(org.sparsemdp.solve.Status.MAX_ITERATIONS, s.status());
+        assertEquals(org.sparsemdp.solve.Accuracy.ESTIMATED, s.accuracy());
+        assertEquals(Double.POSITIVE_INFINITY, s.errorBound());
+        assertEquals(1.0, s.value(0), 0.0); // the 1-step total, not C<=3's 1.75
+    }
+
+    @Test
     void discountedTotalUsesTheGivenSolverAndDiscount() {
         // max: "wait" pays 3 per step forever: 3 / (1 - 0.9) = 30
         Mdp mdp = chain(1, 3).mdp();
