@@ -67,7 +67,8 @@ final class SolveCommand implements Callable<Integer> {
     Double timeLimit;
 
     @Option(names = {"-t", "--threads"}, paramLabel = "T", defaultValue = "1",
-            description = "Worker threads (default: ${DEFAULT-VALUE}: sequential, reproducible).")
+            description = {"Worker threads (default: ${DEFAULT-VALUE}: sequential, reproducible). Used by vi, gs and",
+                    "lp/lp-dual with PDLP; refused (exit 2) by sequential methods and objectives."})
     int threads;
 
     @Option(names = {"-o", "--output"}, paramLabel = "CSV",
@@ -116,6 +117,7 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ThreadsCheck.check(threads, method, averageHorizon, reach, lp);
         LoadedModel loaded = reach.load(file, format);
         Mdp mdp = reach.mdp(loaded);
         mdp = overrides.apply(mdp);

@@ -28,7 +28,8 @@ import org.sparsemdp.model.Mdp;
  * Each improvement step counts as one iteration; the Krylov iterations and the sweeps check the time
  * limit themselves. When a Krylov evaluation stalls (it cannot reach its tolerance, typically near
  * the precision of doubles), the next step evaluates by {@value #DEFAULT_SWEEPS} sweeps instead.
- * Undiscounted models are rejected.
+ * Undiscounted models are rejected. Sequential: {@link SolverOptions#threads()} &gt; 1 is rejected
+ * ({@link ThreadsRefusedException}).
  */
 public final class ModifiedPolicyIterationSolver implements Solver {
     /** Name on the command line. */
@@ -105,6 +106,7 @@ public final class ModifiedPolicyIterationSolver implements Solver {
     @Override
     public Solution solve(Mdp mdp, SolverOptions options) {
         ValueIterationSolver.requireDiscounted(mdp, NAME);
+        options.requireSequential(name());
         final long start = System.nanoTime();
         final long deadline = options.deadlineNanos(start);
         final double gamma = mdp.discount();

@@ -32,7 +32,8 @@ import org.sparsemdp.model.Mdp;
  * until the tolerance reaches the relative precision of doubles ({@link Status#PRECISION_LIMIT}).
  * The bounds include rounding ({@link RoundingBounds}, {@link CertifiedStop}). Each evaluation
  * counts as one iteration; the Krylov iterations check the time limit themselves. Undiscounted
- * models are rejected.
+ * models are rejected. Sequential (MTJ's Krylov solvers run on one thread):
+ * {@link SolverOptions#threads()} &gt; 1 is rejected ({@link ThreadsRefusedException}).
  */
 public final class PolicyIterationSolver implements Solver {
     /** Name on the command line. */
@@ -87,6 +88,7 @@ public final class PolicyIterationSolver implements Solver {
     @Override
     public Solution solve(Mdp mdp, SolverOptions options) {
         ValueIterationSolver.requireDiscounted(mdp, NAME);
+        options.requireSequential(name());
         final long start = System.nanoTime();
         final long deadline = options.deadlineNanos(start);
         final RoundingBounds rounding = RoundingBounds.of(mdp);

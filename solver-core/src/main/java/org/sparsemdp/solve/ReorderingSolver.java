@@ -37,6 +37,12 @@ public final class ReorderingSolver implements Solver {
         return inner.name();
     }
 
+    /** Whether the wrapped solver uses threads. */
+    @Override
+    public boolean usesThreads() {
+        return inner.usesThreads();
+    }
+
     /** The state ordering applied before solving. */
     public StateOrdering ordering() {
         return ordering;

@@ -53,7 +53,8 @@ import org.sparsemdp.model.Objective;
  * {@link Solution#iterations()} is the number of state backups divided by S, rounded up
  * (equivalent full sweeps, including the final pass).
  *
- * <p>Sequential and bit-for-bit reproducible. Memory beyond the model: 2 doubles and 3 ints per
+ * <p>Sequential and bit-for-bit reproducible: {@link SolverOptions#threads()} &gt; 1 is rejected
+ * ({@link ThreadsRefusedException}). Memory beyond the model: 2 doubles and 3 ints per
  * state, 1 double and 1 int per component (6 ints per state during the decomposition).
  */
 public final class TopologicalSolver implements Solver {
@@ -95,6 +96,7 @@ public final class TopologicalSolver implements Solver {
 
     @Override
     public Solution solve(Mdp mdp, SolverOptions options) {
+        options.requireSequential(name());
         final long startNanos = System.nanoTime();
         final long deadline = options.deadlineNanos(startNanos);
         final int n = mdp.numStates();

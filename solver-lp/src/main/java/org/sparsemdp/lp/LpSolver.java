@@ -54,7 +54,10 @@ import org.sparsemdp.solve.Status;
  * {@link LpRun}) and may cancel there ({@link Status#CANCELLED}); a backend call itself is not
  * interrupted. {@link Solution#iterations()} counts LP solves.
  *
- * <p>Stateless and thread-safe; {@link SolverOptions#threads()} is passed to PDLP.
+ * <p>Stateless and thread-safe. {@link SolverOptions#threads()} is passed to PDLP; GLOP is a
+ * sequential simplex: chosen explicitly ({@link LpSettings#backend()}), it rejects more than one
+ * thread ({@link org.sparsemdp.solve.ThreadsRefusedException}); under the automatic choice, the
+ * small models it is chosen for (see {@link LpSettings}) run on one thread.
  */
 public final class LpSolver implements Solver {
     /** Command-line name of the primal formulation. */
@@ -95,6 +98,12 @@ public final class LpSolver implements Solver {
         return formulation == Formulation.PRIMAL ? NAME : DUAL_NAME;
     }
 
+    /** True unless GLOP, a sequential simplex, was chosen explicitly. */
+    @Override
+    public boolean usesThreads() {
+        return settings.backend() != LpBackend.GLOP;
+    }
+
     /** The formulation solved. */
     public Formulation formulation() {
         return formulation;
@@ -119,6 +128,9 @@ public final class LpSolver implements Solver {
      */
     public LpResult solveDetailed(Mdp mdp, SolverOptions options) {
         long start = System.nanoTime();
+        if (!usesThreads()) {
+            options.requireSequential(name());
+        }
         if (mdp.isDiscounted()) {
             RoundingBounds.of(mdp); // rejects rewards whose discounted sums could overflow, naming the choice
         }

@@ -23,6 +23,8 @@ import org.sparsemdp.solve.SolverOptions;
  * <p>Stopping rule and bounds: those of {@link IntervalIteration}, absolute ε; use
  * {@link #TotalRewardSolver(boolean)} for the relative criterion, and
  * {@link #TotalRewardSolver(boolean, IterationOrder)} for topological (SCC by SCC) iteration.
+ * Sequential: {@link SolverOptions#threads()} &gt; 1 is rejected
+ * ({@link org.sparsemdp.solve.ThreadsRefusedException}).
  */
 public final class TotalRewardSolver implements Solver {
     /** Name on the command line. */
@@ -61,6 +63,7 @@ public final class TotalRewardSolver implements Solver {
             throw new IllegalArgumentException("method '" + NAME + "' solves undiscounted models (discount 1), but the"
                     + " model has discount " + mdp.discount() + "; use a discounted method such as 'vi'");
         }
+        options.requireSequential(name());
         double[] r = mdp.rewardArray();
         boolean anyPositive = false;
         boolean anyNegative = false;
