@@ -22,6 +22,7 @@ import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.Solvers;
 import org.sparsemdp.solve.SorSolver;
 import org.sparsemdp.solve.TopologicalSolver;
+import org.sparsemdp.solve.VariantName;
 import org.sparsemdp.solve.undiscounted.IterationOrder;
 import org.sparsemdp.solve.undiscounted.TotalRewardSolver;
 import picocli.CommandLine.Command;
@@ -181,7 +182,7 @@ final class SolveCommand implements Callable<Integer> {
             }
             Solver chosen = solver;
             Mdp model = mdp;
-            solution = SolveTrace.solve(trace, traceStates, solver.name(), mdp, ob, o -> chosen.solve(model, o));
+            solution = SolveTrace.solve(trace, traceStates, VariantName.base(solver.name()), mdp, ob, o -> chosen.solve(model, o));
         }
         if (output != null) {
             Mdp model = mdp;
@@ -207,14 +208,14 @@ final class SolveCommand implements Callable<Integer> {
     /** The chosen solver with its method-specific options applied. */
     private Solver configured(Solver solver) {
         if (omega != null) {
-            if (!solver.name().equals(SorSolver.NAME)) {
+            if (!VariantName.base(solver.name()).equals(SorSolver.NAME)) {
                 throw new IllegalArgumentException("--omega applies to --method sor only");
             }
             solver = new SorSolver(omega);
         }
         if (inner != null) {
-            if (!solver.name().equals(TopologicalSolver.NAME)) {
-                throw new IllegalArgumentException(solver.name().equals(TotalRewardSolver.NAME)
+            if (!VariantName.base(solver.name()).equals(TopologicalSolver.NAME)) {
+                throw new IllegalArgumentException(VariantName.base(solver.name()).equals(TotalRewardSolver.NAME)
                         && TopologicalSolver.NAME.equals(method)
                         ? "--inner does not apply to a cyclic model with discount 1: --method topological solves"
                                 + " each of its components by interval iteration"

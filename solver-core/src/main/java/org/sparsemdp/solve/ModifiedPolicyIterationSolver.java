@@ -93,9 +93,19 @@ public final class ModifiedPolicyIterationSolver implements Solver {
         this.looseness = looseness;
     }
 
+    /**
+     * {@code mpi}, or with the settings that differ from the default configuration
+     * ({@link VariantName}): {@code mpi[sweeps=M]} for partial evaluation by sweeps, or
+     * {@code mpi[krylov=K,precond=P,maxit=N,restart=R,looseness=θ]} (as for
+     * {@link PolicyIterationSolver#name()}).
+     */
     @Override
     public String name() {
-        return NAME;
+        if (mode == Mode.SWEEPS) {
+            return VariantName.of(NAME).with("sweeps", sweeps).toString();
+        }
+        return PolicyIterationSolver.evaluatorSettings(VariantName.of(NAME), evaluator)
+                .with(looseness != DEFAULT_LOOSENESS, "looseness", looseness).toString();
     }
 
     /** The partial-evaluation mode. */
@@ -159,6 +169,6 @@ public final class ModifiedPolicyIterationSolver implements Solver {
                 krylovFailed = pv.status() == Status.MAX_ITERATIONS;
             }
         }
-        return SpanBounds.finish(mdp, rounding, NAME, status, v, tv, greedy, iteration, start);
+        return SpanBounds.finish(mdp, rounding, name(), status, v, tv, greedy, iteration, start);
     }
 }

@@ -80,9 +80,31 @@ public final class PolicyIterationSolver implements Solver {
         this.evaluationFraction = evaluationFraction;
     }
 
+    /**
+     * {@code pi}, or with the settings that differ from the default configuration
+     * ({@link VariantName}): {@code pi[krylov=K,precond=P,maxit=N,restart=R,fraction=F]}, e.g.
+     * {@code pi[krylov=gmres,fraction=0.01]}. (The evaluator's tolerance is not a setting: it is
+     * replaced per evaluation.)
+     */
     @Override
     public String name() {
-        return NAME;
+        return evaluatorSettings(VariantName.of(NAME), evaluator)
+                .with(evaluationFraction != DEFAULT_EVALUATION_FRACTION, "fraction", evaluationFraction).toString();
+    }
+
+    /**
+     * Adds to {@code name} the settings of {@code evaluator} that differ from
+     * {@link #defaultEvaluator()}: {@code krylov}, {@code precond}, {@code maxit}, and
+     * {@code restart} for GMRES.
+     */
+    static VariantName evaluatorSettings(VariantName name, PolicyEvaluator evaluator) {
+        PolicyEvaluator d = defaultEvaluator();
+        return name.with(evaluator.method() != d.method(), "krylov", evaluator.method().keyword())
+                .with(evaluator.preconditioning() != d.preconditioning(), "precond",
+                        evaluator.preconditioning().keyword())
+                .with(evaluator.maxIterations() != d.maxIterations(), "maxit", evaluator.maxIterations())
+                .with(evaluator.method() == KrylovMethod.GMRES && evaluator.gmresRestart() != d.gmresRestart(),
+                        "restart", evaluator.gmresRestart());
     }
 
     @Override
@@ -139,7 +161,7 @@ public final class PolicyIterationSolver implements Solver {
                 break;
             }
         }
-        return SpanBounds.finish(mdp, rounding, NAME, status, u, tv, greedy, iteration, start);
+        return SpanBounds.finish(mdp, rounding, name(), status, u, tv, greedy, iteration, start);
     }
 
     static double maxAbs(double[] v) {

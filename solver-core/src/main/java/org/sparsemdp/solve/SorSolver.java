@@ -54,9 +54,10 @@ public final class SorSolver implements Solver {
         return omega;
     }
 
+    /** {@code sor}, or {@code sor[omega=W]} for ω other than {@value #DEFAULT_OMEGA} ({@link VariantName}). */
     @Override
     public String name() {
-        return NAME;
+        return VariantName.of(NAME).with(omega != DEFAULT_OMEGA, "omega", omega).toString();
     }
 
     @Override
@@ -64,7 +65,7 @@ public final class SorSolver implements Solver {
         ValueIterationSolver.requireDiscounted(mdp, NAME);
         options.requireSequential(name());
         final int n = mdp.numStates();
-        return InPlaceIteration.run(mdp, options, NAME, new SafeguardedSweep(mdp, omega),
+        return InPlaceIteration.run(mdp, options, name(), new SafeguardedSweep(mdp, omega),
                 (v, out, policy, range) -> BellmanKernel.jacobiSweep(mdp, v, out, policy, 0, n, range),
                 Math.abs(1 - omega) + omega * mdp.discount());
     }

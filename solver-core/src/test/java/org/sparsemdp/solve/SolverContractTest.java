@@ -206,9 +206,19 @@ public abstract class SolverContractTest {
         assertTrue(e.getMessage().contains("discount"), e.getMessage());
     }
 
+    /**
+     * The name the solver under test reports: the registered name for the default configuration
+     * (the default), {@code name[settings]} for a configured variant ({@link VariantName}).
+     */
+    protected String variantName() {
+        return registeredName();
+    }
+
     @Test
-    void isRegisteredUnderItsName() {
-        assertEquals(registeredName(), solver().name());
+    void isRegisteredUnderItsNameAndReportsItsConfiguration() {
+        assertEquals(variantName(), solver().name());
+        assertEquals(registeredName(), VariantName.base(solver().name()));
+        assertEquals(variantName(), solver().solve(SeedModels.forest(), options().build()).method());
         Solver registered = Solvers.byName(registeredName());
         assertEquals(registeredName(), registered.name());
         assertEquals(registeredName(), registered.solve(SeedModels.forest(), options().build()).method());

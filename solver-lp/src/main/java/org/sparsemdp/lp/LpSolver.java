@@ -93,9 +93,20 @@ public final class LpSolver implements Solver {
         this.settings = settings;
     }
 
+    /**
+     * {@code lp} or {@code lp-dual}, with the settings that differ from {@link LpSettings#defaults()}
+     * ({@link org.sparsemdp.solve.VariantName}): {@code backend=glop|pdlp}, {@code glopmax=N},
+     * {@code refinements=N}, {@code rho=given}; e.g. {@code lp[backend=pdlp]}.
+     */
     @Override
     public String name() {
-        return formulation == Formulation.PRIMAL ? NAME : DUAL_NAME;
+        LpSettings d = LpSettings.defaults();
+        LpBackend backend = settings.backend();
+        return org.sparsemdp.solve.VariantName.of(formulation == Formulation.PRIMAL ? NAME : DUAL_NAME)
+                .with(backend != null, "backend", backend == null ? "" : backend.name().toLowerCase(java.util.Locale.ROOT))
+                .with(settings.glopMaxChoices() != d.glopMaxChoices(), "glopmax", settings.glopMaxChoices())
+                .with(settings.maxRefinements() != d.maxRefinements(), "refinements", settings.maxRefinements())
+                .with(settings.initialDistribution() != null, "rho", "given").toString();
     }
 
     /** True unless GLOP, a sequential simplex, was chosen explicitly. */

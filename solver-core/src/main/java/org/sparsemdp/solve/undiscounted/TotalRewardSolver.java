@@ -52,9 +52,16 @@ public final class TotalRewardSolver implements Solver {
         this.order = order;
     }
 
+    /**
+     * {@code ii}, or with the settings that differ from the default
+     * ({@link org.sparsemdp.solve.VariantName}): {@code ii[stop=relative,order=topological]}. (The
+     * {@link Solution#method()} of a run names the objective and order, e.g. {@code ii-rmin} or
+     * {@code tii-rmin}, see {@link Reachability}.)
+     */
     @Override
     public String name() {
-        return NAME;
+        return org.sparsemdp.solve.VariantName.of(NAME).with(relative, "stop", "relative")
+                .with(order == IterationOrder.TOPOLOGICAL, "order", "topological").toString();
     }
 
     @Override
