@@ -1,16 +1,13 @@
 package org.sparsemdp.cli;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sparsemdp.graph.StateOrdering;
 import org.sparsemdp.io.LoadedModel;
+import org.sparsemdp.io.SolutionCsv;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.property.Query;
 import org.sparsemdp.property.QueryEvaluator;
@@ -186,7 +183,7 @@ final class SolveCommand implements Callable<Integer> {
         }
         if (output != null) {
             Mdp model = mdp;
-            AtomicFiles.write(output, out -> writeValues(model, solution, out));
+            AtomicFiles.write(output, out -> SolutionCsv.write(out, model, solution, false));
         }
         PrintWriter out = spec.commandLine().getOut();
         String infinity = answer == null ? null : answer.infinityReason();
@@ -233,24 +230,6 @@ final class SolveCommand implements Callable<Integer> {
             }
         }
         return solver;
-    }
-
-    private static void writeValues(Mdp mdp, Solution solution, java.io.OutputStream os) throws java.io.IOException {
-        Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
-        w.write("state,value,action\n");
-        double[] v = solution.values();
-        int[] policy = solution.policy();
-        StringBuilder line = new StringBuilder(64);
-        for (int s = 0; s < mdp.numStates(); s++) {
-            line.setLength(0);
-            line.append(s).append(',').append(v[s]).append(',');
-            if (policy[s] >= 0) {
-                line.append(Csv.quote(mdp.actionLabel(policy[s])));
-            }
-            line.append('\n');
-            w.append(line);
-        }
-        w.flush();
     }
 
     /** Completion candidates for --method. */
