@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sparsemdp.evaluate.KrylovMethod;
 import org.sparsemdp.evaluate.PolicyEvaluator;
@@ -16,7 +17,7 @@ import org.sparsemdp.solve.undiscounted.TotalRewardSolver;
 class VariantNameTest {
     @Test
     void defaultConfigurationsKeepTheirPlainNames() {
-        for (String name : Solvers.names()) {
+        for (String name : List.of("vi", "gs", "sor", "topological", "pi", "mpi", "ii")) { // the built-ins
             assertEquals(name, Solvers.byName(name).name());
         }
         assertEquals("pi", new PolicyIterationSolver(PolicyIterationSolver.defaultEvaluator(), 0.25).name());
