@@ -31,15 +31,18 @@ final class CliErrors {
      * OutOfMemoryError or a heap refusal anywhere in its cause chain;
      * {@link SparseMdpCli#EXIT_USAGE} for an IllegalArgumentException about the command line
      * (its message starts with an option name, {@code --}, or is about an {@code unknown} keyword)
-     * and for a {@link ThreadsRefusedException} (more than one thread for a sequential method);
+     * and for a {@link ThreadsRefusedException} anywhere in its cause chain (more than one thread
+     * for a sequential method);
      * otherwise {@link SparseMdpCli#EXIT_BAD_INPUT}.
      */
     static int exitCode(Throwable ex) {
         if (outOfMemory(ex) != null || heapNeededMiB(ex) >= 0) {
             return SparseMdpCli.EXIT_OUT_OF_MEMORY;
         }
-        if (ex instanceof ThreadsRefusedException) {
-            return SparseMdpCli.EXIT_USAGE;
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ThreadsRefusedException) { // also wrapped, e.g. naming the property
+                return SparseMdpCli.EXIT_USAGE;
+            }
         }
         if (ex instanceof IllegalArgumentException && !(ex instanceof InvalidModelException) && ex.getMessage() != null
                 && (ex.getMessage().startsWith("--") || ex.getMessage().startsWith("unknown "))) {

@@ -56,6 +56,14 @@ class ThreadsCliTest {
     }
 
     @Test
+    void propertiesRefuseThreadsAsAUsageErrorNamingTheProperty() {
+        CliTest.Run r = CliTest.run("solve", "../datasets/dice/two_dice.drn", "--property", "Pmax=? [ F \"done\" ]",
+                "--threads", "2");
+        assertEquals(SparseMdpCli.EXIT_USAGE, r.code(), r.err());
+        assertTrue(r.err().contains("property 'Pmax=? [ F \"done\" ]': method 'ii' is sequential"), r.err());
+    }
+
+    @Test
     void multithreadedMethodsSolveWithThreads(@TempDir Path dir) throws IOException {
         for (String method : new String[] {"vi", "gs"}) {
             Path csv = dir.resolve(method + ".csv");
