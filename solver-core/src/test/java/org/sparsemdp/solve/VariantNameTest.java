@@ -10,6 +10,9 @@ import org.sparsemdp.evaluate.KrylovMethod;
 import org.sparsemdp.evaluate.PolicyEvaluator;
 import org.sparsemdp.evaluate.Preconditioning;
 import org.sparsemdp.graph.StateOrdering;
+import org.sparsemdp.model.Mdp;
+import org.sparsemdp.model.MdpBuilder;
+import org.sparsemdp.model.Objective;
 import org.sparsemdp.solve.undiscounted.IterationOrder;
 import org.sparsemdp.solve.undiscounted.TotalRewardSolver;
 
@@ -43,6 +46,24 @@ class VariantNameTest {
         assertEquals("sor[omega=1.5,reorder=rcm]",
                 new ReorderingSolver(new SorSolver(1.5), StateOrdering.RCM).name());
         assertNotEquals(new PolicyIterationSolver().name(), new PolicyIterationSolver(gmresDiagonal, 0.25).name());
+    }
+
+    /** Interval iteration's runs name the relative stopping criterion too. */
+    @Test
+    void relativeIntervalIterationRunsSayso() {
+        // one state costing c per step, ending with probability 1/2 per step: total 2c
+        for (double cost : new double[] {1, -1}) {
+            MdpBuilder b = new MdpBuilder(2).discount(1.0).objective(Objective.MINIMIZE);
+            b.addChoice(0, "go", cost, new int[] {0, 1}, new double[] {0.5, 0.5});
+            Mdp mdp = b.build();
+            SolverOptions options = SolverOptions.builder().epsilon(1e-9).build();
+            Solution absolute = new TotalRewardSolver().solve(mdp, options);
+            Solution relative = new TotalRewardSolver(true).solve(mdp, options);
+            assertEquals(2 * cost, relative.value(0), 1e-8);
+            String plain = cost > 0 ? "ii-rmin" : "ii-rmax-negated";
+            assertEquals(plain, absolute.method());
+            assertEquals(plain + "[stop=relative]", relative.method());
+        }
     }
 
     @Test

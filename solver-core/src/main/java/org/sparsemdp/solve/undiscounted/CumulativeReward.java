@@ -138,7 +138,7 @@ public final class CumulativeReward {
         double[] upper = Reachability.initialUpper(sys, null, order, options, start);
         IntervalIteration.Result r = Reachability.iterate(order, sys, true, lower, upper, options, relative, start);
         return Reachability.finish(mdp, g, sys, merged, true, known, lower, upper, r, start,
-                Reachability.name(order, "cumulative-max"), policy);
+                Reachability.name(order, "cumulative-max", relative), policy);
     }
 
     /**

@@ -126,7 +126,7 @@ public final class Reachability {
         double[] upper = new double[sys.numStates];
         Arrays.fill(upper, 1.0);
         IntervalIteration.Result r = iterate(order, sys, max, lower, upper, options, relative, start);
-        return finish(mdp, g, sys, mecs, max, known, lower, upper, r, start, name(order, max ? "pmax" : "pmin"),
+        return finish(mdp, g, sys, mecs, max, known, lower, upper, r, start, name(order, max ? "pmax" : "pmin", relative),
                 policy);
     }
 
@@ -234,7 +234,7 @@ public final class Reachability {
                 avoid(mdp, g, g.prob0E(t), infinite, policy);
             }
         }
-        return finish(mdp, g, sys, mecs, max, known, lower, upper, r, start, name(order, kind + (max ? "max" : "min")),
+        return finish(mdp, g, sys, mecs, max, known, lower, upper, r, start, name(order, kind + (max ? "max" : "min"), relative),
                 policy);
     }
 
@@ -335,9 +335,14 @@ public final class Reachability {
         return order == IterationOrder.TOPOLOGICAL ? org.sparsemdp.solve.TopologicalSolver.NAME : TotalRewardSolver.NAME;
     }
 
-    /** The method name: "ii-" or, topological, "tii-" followed by {@code objective}. */
-    static String name(IterationOrder order, String objective) {
-        return (order == IterationOrder.TOPOLOGICAL ? "tii-" : "ii-") + objective;
+    /**
+     * The method name: "ii-" or, topological, "tii-" followed by {@code objective}, with
+     * {@code [stop=relative]} for the relative stopping criterion
+     * ({@link org.sparsemdp.solve.VariantName}).
+     */
+    static String name(IterationOrder order, String objective, boolean relative) {
+        return org.sparsemdp.solve.VariantName.of((order == IterationOrder.TOPOLOGICAL ? "tii-" : "ii-") + objective)
+                .with(relative, "stop", "relative").toString();
     }
 
     /**

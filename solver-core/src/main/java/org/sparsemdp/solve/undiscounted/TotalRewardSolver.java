@@ -56,7 +56,7 @@ public final class TotalRewardSolver implements Solver {
      * {@code ii}, or with the settings that differ from the default
      * ({@link org.sparsemdp.solve.VariantName}): {@code ii[stop=relative,order=topological]}. (The
      * {@link Solution#method()} of a run names the objective and order, e.g. {@code ii-rmin} or
-     * {@code tii-rmin}, see {@link Reachability}.)
+     * {@code tii-rmin}, {@code -negated} for non-positive rewards, and {@code [stop=relative]}.)
      */
     @Override
     public String name() {
@@ -97,7 +97,8 @@ public final class TotalRewardSolver implements Solver {
             neg[c] = r[c] == 0.0 ? 0.0 : -r[c];
         }
         Solution s = Reachability.reward(mdp, neg, terminal, dir.opposite(), options, relative, order);
-        return Solution.builder().method(s.method() + "-negated").status(s.status()).accuracy(s.accuracy())
+        String base = org.sparsemdp.solve.VariantName.base(s.method()); // "ii-rmax-negated[stop=relative]"
+        return Solution.builder().method(base + "-negated" + s.method().substring(base.length())).status(s.status()).accuracy(s.accuracy())
                 .values(negate(s.values())).bounds(negate(s.upper()), negate(s.lower())).policy(s.policy())
                 .iterations(s.iterations()).residual(s.residual()).errorBound(s.errorBound())
                 .policyBound(s.policyBound()).seconds(s.seconds()).build();
