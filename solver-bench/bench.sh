@@ -7,7 +7,7 @@
 # one plain measurement main. All JMH runs write OUT_DIR/<group>.json; the report reads them all.
 #   default: Garnet and banded 10^4..10^6 sweeps (1..2 threads) with the plain-CSR and previous-gs
 #            references and the triad, time to eps at 10^4 and 10^5
-#            (gamma 0.99; 0.9 and 0.999 at 10^5), thread speed-up of vi/gs/sor, generators, every
+#            (gamma 0.99; 0.9 and 0.999 at 10^5), thread speed-up of vi/gs (the multithreaded methods), generators, every
 #            reader at 10^5 states, the LP at 10^3; model and solver peak heap. About 10 minutes
 #            on 2 cores.
 #   full:    the grid: Garnet 10^4..10^7, gamma 0.9/0.99/0.999, threads 1,2,4,..,nproc,
@@ -47,7 +47,7 @@ case "$profile" in
       "sweep|jmh|\\.(SweepBenchmark|SweepReferenceBenchmark|TriadBenchmark)\\. -p states=10000,100000,1000000 -p threads=1,2 -p model=garnet,banded"
       "convergence|jmh|\\.ConvergenceBenchmark\\. -p states=10000,100000 -p gamma=0.99 -p threads=1"
       "gammas|jmh|\\.ConvergenceBenchmark\\. -p states=100000 -p gamma=0.9,0.999 -p threads=1"
-      "threads|jmh|\\.ConvergenceBenchmark\\. -p states=100000 -p gamma=0.99 -p method=vi,gs,sor -p threads=2"
+      "threads|jmh|\\.ConvergenceBenchmark\\. -p states=100000 -p gamma=0.99 -p method=vi,gs -p threads=2"
       "generate|jmh|\\.GenerateBenchmark\\. -p kind=grid,forest -p states=10000,100000,1000000"
       "load|jmh|\\.io\\.LoadBenchmark\\. -p states=100000 -jvmArgsAppend -Xmx3g"
       "lp|jmh|\\.LpBenchmark\\. -p lpStates=1000"
@@ -64,7 +64,7 @@ case "$profile" in
       "sweep|jmh|\\.(SweepBenchmark|SweepReferenceBenchmark|TriadBenchmark)\\. $quick -p states=1000,10000 -p threads=1,2 -p model=garnet,banded"
       "convergence|jmh|\\.ConvergenceBenchmark\\. $quick -p states=1000,10000 -p gamma=0.99 -p threads=1"
       "gammas|jmh|\\.ConvergenceBenchmark\\. $quick -p states=10000 -p gamma=0.9,0.999 -p threads=1"
-      "threads|jmh|\\.ConvergenceBenchmark\\. $quick -p states=10000 -p gamma=0.99 -p method=vi,gs,sor -p threads=2"
+      "threads|jmh|\\.ConvergenceBenchmark\\. $quick -p states=10000 -p gamma=0.99 -p method=vi,gs -p threads=2"
       "generate|jmh|\\.GenerateBenchmark\\. $quick -p kind=grid,forest -p states=1000,10000"
       "load|jmh|\\.io\\.LoadBenchmark\\. $quick -p states=10000 -jvmArgsAppend -Xmx1g"
       "lp|jmh|\\.LpBenchmark\\. $quick -p lpStates=200 -p method=vi,pi,pdlp"
@@ -82,7 +82,7 @@ case "$profile" in
     groups=(
       "sweep|jmh|\\.(SweepBenchmark|SweepReferenceBenchmark|TriadBenchmark)\\. $big -wi 3 -i 5 -p states=10000,100000,1000000,10000000 -p threads=$threads -p model=garnet,banded"
       "convergence|jmh|\\.ConvergenceBenchmark\\. $big -wi 2 -i 3 -p states=10000,100000,1000000,10000000 -p gamma=0.9,0.99,0.999 -p threads=1"
-      "threads|jmh|\\.ConvergenceBenchmark\\. $big -wi 2 -i 3 -p states=1000000,10000000 -p gamma=0.99 -p method=vi,gs,sor -p threads=$threads"
+      "threads|jmh|\\.ConvergenceBenchmark\\. $big -wi 2 -i 3 -p states=1000000,10000000 -p gamma=0.99 -p method=vi,gs -p threads=$threads"
       "generate|jmh|\\.GenerateBenchmark\\. $big -p kind=grid,forest -p states=10000,100000,1000000,10000000"
       "load|jmh|\\.io\\.LoadBenchmark\\. $big -p states=1000000"
       "lp|jmh|\\.LpBenchmark\\. -p lpStates=1000,10000 -p method=vi,pi,pdlp"

@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.sparsemdp.io.SolutionCsv;
 import org.sparsemdp.io.json.JsonWriter;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.solve.RunLimits;
@@ -85,7 +86,7 @@ final class AverageHorizonOptions {
         AverageResult result = AverageReward.solve(mdp, mdp.rewardArray(), mdp.objective(), options, method);
         Solution solution = result.toSolution();
         if (output != null) {
-            AtomicFiles.write(output, os -> writeGains(mdp, result, os));
+            AtomicFiles.write(output, os -> SolutionCsv.write(os, mdp, "gain", result.gain(), null, null, result.policy()));
         }
         int init = mdp.initialState();
         if (json) {
@@ -107,24 +108,6 @@ final class AverageHorizonOptions {
             }
         }
         return result.converged() ? 0 : SparseMdpCli.EXIT_NOT_CONVERGED;
-    }
-
-    private static void writeGains(Mdp mdp, AverageResult result, OutputStream os) throws IOException {
-        Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
-        w.write("state,gain,action\n");
-        double[] gain = result.gain();
-        int[] policy = result.policy();
-        StringBuilder line = new StringBuilder(64);
-        for (int s = 0; s < mdp.numStates(); s++) {
-            line.setLength(0);
-            line.append(s).append(',').append(gain[s]).append(',');
-            if (policy[s] >= 0) {
-                line.append(Csv.quote(mdp.actionLabel(policy[s])));
-            }
-            line.append('\n');
-            w.append(line);
-        }
-        w.flush();
     }
 
     private int runHorizon(String name, Mdp mdp, boolean methodGiven, SolverOptions options, Path output,

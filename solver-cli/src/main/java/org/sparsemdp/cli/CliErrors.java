@@ -7,6 +7,7 @@ import org.sparsemdp.io.ModelFormatException;
 import org.sparsemdp.io.SafeText;
 import org.sparsemdp.model.HeapCheck;
 import org.sparsemdp.model.InvalidModelException;
+import org.sparsemdp.solve.ThreadsRefusedException;
 
 /**
  * One-line descriptions and exit codes of the exceptions that reach the command line: the one
@@ -29,12 +30,19 @@ final class CliErrors {
      * The exit code for {@code ex}: {@link SparseMdpCli#EXIT_OUT_OF_MEMORY} for an
      * OutOfMemoryError or a heap refusal anywhere in its cause chain;
      * {@link SparseMdpCli#EXIT_USAGE} for an IllegalArgumentException about the command line
-     * (its message starts with an option name, {@code --}, or is about an {@code unknown} keyword);
+     * (its message starts with an option name, {@code --}, or is about an {@code unknown} keyword)
+     * and for a {@link ThreadsRefusedException} anywhere in its cause chain (more than one thread
+     * for a sequential method);
      * otherwise {@link SparseMdpCli#EXIT_BAD_INPUT}.
      */
     static int exitCode(Throwable ex) {
         if (outOfMemory(ex) != null || heapNeededMiB(ex) >= 0) {
             return SparseMdpCli.EXIT_OUT_OF_MEMORY;
+        }
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ThreadsRefusedException) { // also wrapped, e.g. naming the property
+                return SparseMdpCli.EXIT_USAGE;
+            }
         }
         if (ex instanceof IllegalArgumentException && !(ex instanceof InvalidModelException) && ex.getMessage() != null
                 && (ex.getMessage().startsWith("--") || ex.getMessage().startsWith("unknown "))) {

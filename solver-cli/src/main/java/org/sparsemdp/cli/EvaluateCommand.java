@@ -15,6 +15,7 @@ import org.sparsemdp.evaluate.PolicyEvaluator;
 import org.sparsemdp.evaluate.PolicyValues;
 import org.sparsemdp.evaluate.Preconditioning;
 import org.sparsemdp.io.PolicyCsv;
+import org.sparsemdp.io.SolutionCsv;
 import org.sparsemdp.io.json.JsonWriter;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Policy;
@@ -96,7 +97,8 @@ final class EvaluateCommand implements Callable<Integer> {
         int[] shownChoice = mostProbableChoices(mdp, policy);
         Mdp model = mdp;
         if (output != null) {
-            AtomicFiles.write(output, out -> writeValues(model, values.values(), shownChoice, out));
+            AtomicFiles.write(output, out -> SolutionCsv.write(out, model, "value", values.values(), null, null,
+                    shownChoice));
         }
         if (occupancy != null) {
             AtomicFiles.write(occupancyFile, out -> writeOccupancy(occupancy.occupancy(), out));
@@ -185,16 +187,6 @@ final class EvaluateCommand implements Callable<Integer> {
         if (n < mdp.numStates()) {
             out.printf(java.util.Locale.ROOT, "... %d more states (--output FILE writes all)%n", mdp.numStates() - n);
         }
-    }
-
-    private static void writeValues(Mdp mdp, double[] v, int[] choice, java.io.OutputStream os)
-            throws java.io.IOException {
-        Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
-        w.write("state,value,action\n");
-        for (int s = 0; s < mdp.numStates(); s++) {
-            w.write(s + "," + v[s] + "," + (choice[s] >= 0 ? Csv.quote(mdp.actionLabel(choice[s])) : "") + "\n");
-        }
-        w.flush();
     }
 
     private static void writeQValues(Mdp mdp, double[] q, java.io.OutputStream os) throws java.io.IOException {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sparsemdp.io.LoadedModel;
+import org.sparsemdp.io.SolutionCsv;
 import org.sparsemdp.io.json.JsonWriter;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.property.Property;
@@ -64,7 +65,7 @@ final class PropertyRunner {
         }
         if (output != null) {
             Solution s = outcomes.get(0).result().solution();
-            AtomicFiles.write(output, os -> writeValues(mdp, s, os));
+            AtomicFiles.write(output, os -> SolutionCsv.write(os, mdp, s, false));
         }
         if (options.exportStrategy != null) {
             QueryResult r = outcomes.get(0).result();
@@ -163,18 +164,6 @@ final class PropertyRunner {
         if (n < mdp.numStates()) {
             out.printf(Locale.ROOT, "... %d more states (--output FILE writes all)%n", mdp.numStates() - n);
         }
-    }
-
-    /** CSV state,value,action of a single property's result. */
-    static void writeValues(Mdp mdp, Solution solution, OutputStream os) throws IOException {
-        Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
-        w.write("state,value,action\n");
-        int[] policy = solution.policy();
-        for (int s = 0; s < mdp.numStates(); s++) {
-            w.write(s + "," + solution.value(s) + "," + (policy[s] >= 0 ? Csv.quote(mdp.actionLabel(policy[s])) : "")
-                    + "\n");
-        }
-        w.flush();
     }
 
     /**

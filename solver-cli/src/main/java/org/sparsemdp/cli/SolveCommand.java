@@ -1,16 +1,13 @@
 package org.sparsemdp.cli;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sparsemdp.graph.StateOrdering;
 import org.sparsemdp.io.LoadedModel;
+import org.sparsemdp.io.SolutionCsv;
 import org.sparsemdp.io.json.JsonWriter;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.property.Query;
@@ -23,6 +20,7 @@ import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.Solvers;
 import org.sparsemdp.solve.SorSolver;
 import org.sparsemdp.solve.TopologicalSolver;
+import org.sparsemdp.solve.VariantName;
 import org.sparsemdp.solve.undiscounted.IterationOrder;
 import org.sparsemdp.solve.undiscounted.TotalRewardSolver;
 import picocli.CommandLine.Command;
@@ -68,7 +66,8 @@ final class SolveCommand implements Callable<Integer> {
     Double timeLimit;
 
     @Option(names = {"-t", "--threads"}, paramLabel = "T", defaultValue = "1",
-            description = "Worker threads (default: ${DEFAULT-VALUE}: sequential, reproducible).")
+            description = {"Worker threads (default: ${DEFAULT-VALUE}: sequential, reproducible). Used by vi, gs and",
+                    "lp/lp-dual with PDLP; refused (exit 2) by sequential methods and objectives."})
     int threads;
 
     @Option(names = {"-o", "--output"}, paramLabel = "CSV",
@@ -117,6 +116,7 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ThreadsCheck.check(threads, method, averageHorizon, reach, lp);
         LoadedModel loaded = reach.load(file, format);
         Mdp mdp = reach.mdp(loaded);
         mdp = overrides.apply(mdp);
@@ -180,11 +180,11 @@ final class SolveCommand implements Callable<Integer> {
             }
             Solver chosen = solver;
             Mdp model = mdp;
-            solution = SolveTrace.solve(trace, traceStates, solver.name(), mdp, ob, o -> chosen.solve(model, o));
+            solution = SolveTrace.solve(trace, traceStates, VariantName.base(solver.name()), mdp, ob, o -> chosen.solve(model, o));
         }
         if (output != null) {
             Mdp model = mdp;
-            AtomicFiles.write(output, out -> writeValues(model, solution, out));
+            AtomicFiles.write(output, out -> SolutionCsv.write(out, model, solution, false));
         }
         PrintWriter out = spec.commandLine().getOut();
         String infinity = answer == null ? null : answer.infinityReason();
@@ -209,14 +209,14 @@ final class SolveCommand implements Callable<Integer> {
     /** The chosen solver with its method-specific options applied. */
     private Solver configured(Solver solver) {
         if (omega != null) {
-            if (!solver.name().equals(SorSolver.NAME)) {
+            if (!VariantName.base(solver.name()).equals(SorSolver.NAME)) {
                 throw new IllegalArgumentException("--omega applies to --method sor only");
             }
             solver = new SorSolver(omega);
         }
         if (inner != null) {
-            if (!solver.name().equals(TopologicalSolver.NAME)) {
-                throw new IllegalArgumentException(solver.name().equals(TotalRewardSolver.NAME)
+            if (!VariantName.base(solver.name()).equals(TopologicalSolver.NAME)) {
+                throw new IllegalArgumentException(VariantName.base(solver.name()).equals(TotalRewardSolver.NAME)
                         && TopologicalSolver.NAME.equals(method)
                         ? "--inner does not apply to a cyclic model with discount 1: --method topological solves"
                                 + " each of its components by interval iteration"
@@ -234,24 +234,6 @@ final class SolveCommand implements Callable<Integer> {
             }
         }
         return solver;
-    }
-
-    private static void writeValues(Mdp mdp, Solution solution, java.io.OutputStream os) throws java.io.IOException {
-        Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
-        w.write("state,value,action\n");
-        double[] v = solution.values();
-        int[] policy = solution.policy();
-        StringBuilder line = new StringBuilder(64);
-        for (int s = 0; s < mdp.numStates(); s++) {
-            line.setLength(0);
-            line.append(s).append(',').append(v[s]).append(',');
-            if (policy[s] >= 0) {
-                line.append(Csv.quote(mdp.actionLabel(policy[s])));
-            }
-            line.append('\n');
-            w.append(line);
-        }
-        w.flush();
     }
 
     /** Completion candidates for --method. */

@@ -46,7 +46,7 @@ class ReorderCliTest {
         assertEquals(SparseMdpCli.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("unknown state ordering 'dfs'"), r.err());
         r = CliTest.run("solve", FOREST.toString(), "--method", "sor", "--threads", "2");
-        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
+        assertEquals(SparseMdpCli.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("'sor' is sequential"), r.err());
     }
 }

@@ -12,7 +12,10 @@ import org.sparsemdp.model.Objective;
  * on the simplex, reward uniform in [0, 1); the objective is to maximise. Successors are random,
  * so the state graph has no locality: the worst case for cache-friendly sweeps.
  *
- * <p>Deterministic for a given seed. Streams the choices into an {@link MdpBuilder}; the model
+ * <p>Deterministic for a given seed: all states are drawn from one random stream, in state order
+ * (the models of {@code datasets/garnet} and {@code sparsemdp generate garnet}).
+ * {@link SeededGarnetGenerator#generateBlockwise} draws models of the same distribution from
+ * per-state streams, so that blocks can be generated separately: other numbers for the same seed. Streams the choices into an {@link MdpBuilder}; the model
  * takes 12 bytes per transition; the builder reserves the exact sizes, so no second copy is made.
  */
 public final class GarnetGenerator {

@@ -13,11 +13,14 @@ import org.sparsemdp.model.Objective;
  * choices of state s are drawn from a {@link SplittableRandom} seeded by a hash of (seed, s)
  * alone. So any block of states [from, to) can be generated on its own, on any machine, in any
  * order, and the blocks of any partition put together give exactly the model that
- * {@link #generate} builds in one piece. This is what a distributed solver needs to build a
+ * {@link #generateBlockwise} builds in one piece. This is what a distributed solver needs to build a
  * model too large for one machine where it is used.
  *
- * <p>The models have the same distribution as {@link GarnetGenerator}'s but not the same
- * numbers for the same seed ({@link GarnetGenerator} draws all states from one stream).
+ * <p>The models have the same distribution as {@link GarnetGenerator}'s but <b>not the same
+ * numbers for the same seed</b> ({@link GarnetGenerator} draws all states from one stream); the
+ * whole-model method is therefore named {@link #generateBlockwise}, not {@code generate}. Both
+ * keep their numbers: {@link GarnetGenerator} those of the data sets and of
+ * {@code sparsemdp generate garnet}, this class those of the Spark solver's generated models.
  * {@link #generateBlock} hands each choice over exactly as the {@link MdpBuilder} would store it:
  * successors strictly increasing, the row renormalised when its sum is off by more than
  * {@link MdpBuilder#RENORMALISE_THRESHOLD}.
@@ -38,11 +41,12 @@ public final class SeededGarnetGenerator {
 
     /**
      * The whole model, built through an {@link MdpBuilder} from {@link #generateBlock} over all
-     * states.
+     * states. Its numbers differ from those of {@link GarnetGenerator#generate} for the same
+     * arguments (per-state streams instead of one stream), hence the distinct name.
      *
      * @throws IllegalArgumentException if a size is not positive or branching &gt; states
      */
-    public static Mdp generate(int states, int actions, int branching, double discount, long seed) {
+    public static Mdp generateBlockwise(int states, int actions, int branching, double discount, long seed) {
         RandomChoices.check(states, actions, branching, states);
         String[] labels = RandomChoices.labels(actions);
         MdpBuilder builder = new MdpBuilder(states).discount(discount).objective(Objective.MAXIMIZE)
@@ -53,7 +57,19 @@ public final class SeededGarnetGenerator {
     }
 
     /**
-     * Generates the choices of states [from, to) of the model {@link #generate} would build with
+     * {@link #generateBlockwise}, under a name that read as if it were {@link GarnetGenerator#generate}
+     * (same signature, different model for the same seed).
+     *
+     * @deprecated use {@link #generateBlockwise}, which builds the same model; for the reference
+     *             Garnet models of the data sets and the command line use {@link GarnetGenerator#generate}
+     */
+    @Deprecated
+    public static Mdp generate(int states, int actions, int branching, double discount, long seed) {
+        return generateBlockwise(states, actions, branching, discount, seed);
+    }
+
+    /**
+     * Generates the choices of states [from, to) of the model {@link #generateBlockwise} would build with
      * the same parameters, and passes them to {@code sink}. Memory: O(branching).
      *
      * @throws IllegalArgumentException if a size is not positive, branching &gt; states or the

@@ -1,6 +1,6 @@
 package org.sparsemdp.io;
 
-/** Field parsers shared by the CSV readers, with {@code file:line:} errors. */
+/** Field parsers shared by the CSV readers, with {@code file:line:} errors, and the writers' quoting. */
 final class CsvFields {
     private CsvFields() {
     }
@@ -16,6 +16,16 @@ final class CsvFields {
             throw new ModelFormatException(source, line, "state " + s + " is out of range 0.." + (n - 1));
         }
         return s;
+    }
+
+    /** {@code field}, RFC 4180-quoted if it contains a comma, a quote or a line break. */
+    static String quote(String field) {
+        boolean needs = false;
+        for (int i = 0; i < field.length() && !needs; i++) {
+            char c = field.charAt(i);
+            needs = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        return needs ? '"' + field.replace("\"", "\"\"") + '"' : field;
     }
 
     static double finite(String text, String what, String source, long line) throws ModelFormatException {

@@ -25,8 +25,9 @@ import org.sparsemdp.model.StochasticPolicy;
  *
  * <ul>
  *   <li>Deterministic: header {@code state,action}, one row per state. The output of
- *       {@code sparsemdp solve --output} (header {@code state,value,action}) is accepted too: a
- *       {@code value} column is ignored.</li>
+ *       {@code sparsemdp solve --output} and {@link SolutionCsv} (header {@code state,value,action}
+ *       or {@code state,value,lower,upper,action}) is accepted too: {@code value}, {@code lower},
+ *       {@code upper} and {@code gain} columns are ignored.</li>
  *   <li>Stochastic: header {@code state,action,probability}, one row per state and action with
  *       positive probability (omitted actions have probability 0).</li>
  * </ul>
@@ -86,6 +87,9 @@ public final class PolicyCsv {
                             probCol = checkUnique(probCol, i, name, source, lineNo);
                             break;
                         case "value":
+                        case "lower":
+                        case "upper":
+                        case "gain":
                             break;
                         default:
                             throw new ModelFormatException(source, lineNo, "unknown column '" + fields.get(i).trim()
@@ -118,7 +122,7 @@ public final class PolicyCsv {
             if (fields.size() != columns) {
                 throw new ModelFormatException(source, lineNo, "expected " + columns + " fields, found " + fields.size());
             }
-            int s = parseState(fields.get(stateCol).trim(), n, source, lineNo);
+            int s = CsvFields.state(fields.get(stateCol).trim(), n, source, lineNo);
             String label = fields.get(actionCol).trim();
             if (mdp.isTerminal(s)) {
                 if (!label.isEmpty()) {
@@ -195,7 +199,7 @@ public final class PolicyCsv {
             for (int s = 0; s < mdp.numStates(); s++) {
                 if (d.choice(s) >= 0) {
                     sb.setLength(0);
-                    sb.append(s).append(',').append(quote(mdp.actionLabel(d.choice(s)))).append('\n');
+                    sb.append(s).append(',').append(CsvFields.quote(mdp.actionLabel(d.choice(s)))).append('\n');
                     w.append(sb);
                 }
             }
@@ -206,7 +210,7 @@ public final class PolicyCsv {
                     double p = policy.probability(c);
                     if (p > 0) {
                         sb.setLength(0);
-                        sb.append(s).append(',').append(quote(mdp.actionLabel(c))).append(',').append(p).append('\n');
+                        sb.append(s).append(',').append(CsvFields.quote(mdp.actionLabel(c))).append(',').append(p).append('\n');
                         w.append(sb);
                     }
                 }
@@ -221,19 +225,6 @@ public final class PolicyCsv {
             throw new ModelFormatException(source, line, "column '" + name + "' appears twice");
         }
         return index;
-    }
-
-    private static int parseState(String text, int n, String source, long line) throws ModelFormatException {
-        int s;
-        try {
-            s = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new ModelFormatException(source, line, "state '" + text + "' is not an integer");
-        }
-        if (s < 0 || s >= n) {
-            throw new ModelFormatException(source, line, "state " + s + " is out of range 0.." + (n - 1));
-        }
-        return s;
     }
 
     private static double parseProbability(String text, String source, long line) throws ModelFormatException {
@@ -307,14 +298,5 @@ public final class PolicyCsv {
             }
             i++; // the comma
         }
-    }
-
-    private static String quote(String field) {
-        boolean needs = false;
-        for (int i = 0; i < field.length() && !needs; i++) {
-            char c = field.charAt(i);
-            needs = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        return needs ? '"' + field.replace("\"", "\"\"") + '"' : field;
     }
 }

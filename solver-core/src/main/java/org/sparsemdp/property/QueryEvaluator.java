@@ -40,6 +40,10 @@ import org.sparsemdp.solve.undiscounted.TotalRewardSolver;
  * <p>The model's own discount is ignored: every objective is undiscounted except
  * {@code C discount=g}, which brings its discount.
  *
+ * <p>Threads: {@code C discount=g} runs the given discounted solver with the options' threads
+ * (honoured or refused by that solver); every other objective is computed sequentially and
+ * rejects {@link SolverOptions#threads()} &gt; 1 ({@link org.sparsemdp.solve.ThreadsRefusedException}).
+ *
  * <p>A reward objective on a model without reward structure and with all rewards zero throws
  * {@link MissingRewardsException}; a model without reward structures but with non-zero rewards
  * (native formats carry their rewards in the model) uses those. With reward structures, the
@@ -198,6 +202,7 @@ public final class QueryEvaluator {
 
     private QueryResult bounded(Query query, Mdp mdp, double[] reward, double[] initial, BitSet frozen,
                                 String structure) {
+        options.requireSequential(BackwardInduction.NAME);
         int steps = query.steps();
         boolean keep = (long) steps * mdp.numStates() <= MAX_KEPT_POLICY_ENTRIES;
         HorizonResult h = BackwardInduction.run(mdp, reward, initial, frozen, 1.0, query.direction(), steps, keep,

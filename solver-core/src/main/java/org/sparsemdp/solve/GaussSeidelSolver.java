@@ -29,6 +29,11 @@ public final class GaussSeidelSolver implements Solver {
     }
 
     @Override
+    public boolean usesThreads() {
+        return true;
+    }
+
+    @Override
     public Solution solve(Mdp mdp, SolverOptions options) {
         if (options.threads() > 1) {
             return new ParallelGaussSeidelSolver().solve(mdp, options);

@@ -28,7 +28,8 @@ import org.sparsemdp.model.Mdp;
  * Each improvement step counts as one iteration; the Krylov iterations and the sweeps check the time
  * limit themselves. When a Krylov evaluation stalls (it cannot reach its tolerance, typically near
  * the precision of doubles), the next step evaluates by {@value #DEFAULT_SWEEPS} sweeps instead.
- * Undiscounted models are rejected.
+ * Undiscounted models are rejected. Sequential: {@link SolverOptions#threads()} &gt; 1 is rejected
+ * ({@link ThreadsRefusedException}).
  */
 public final class ModifiedPolicyIterationSolver implements Solver {
     /** Name on the command line. */
@@ -92,9 +93,19 @@ public final class ModifiedPolicyIterationSolver implements Solver {
         this.looseness = looseness;
     }
 
+    /**
+     * {@code mpi}, or with the settings that differ from the default configuration
+     * ({@link VariantName}): {@code mpi[sweeps=M]} for partial evaluation by sweeps, or
+     * {@code mpi[krylov=K,precond=P,maxit=N,restart=R,looseness=θ]} (as for
+     * {@link PolicyIterationSolver#name()}).
+     */
     @Override
     public String name() {
-        return NAME;
+        if (mode == Mode.SWEEPS) {
+            return VariantName.of(NAME).with("sweeps", sweeps).toString();
+        }
+        return PolicyIterationSolver.evaluatorSettings(VariantName.of(NAME), evaluator)
+                .with(looseness != DEFAULT_LOOSENESS, "looseness", looseness).toString();
     }
 
     /** The partial-evaluation mode. */
@@ -105,6 +116,7 @@ public final class ModifiedPolicyIterationSolver implements Solver {
     @Override
     public Solution solve(Mdp mdp, SolverOptions options) {
         ValueIterationSolver.requireDiscounted(mdp, NAME);
+        options.requireSequential(name());
         final long start = System.nanoTime();
         final long deadline = options.deadlineNanos(start);
         final double gamma = mdp.discount();
@@ -157,6 +169,6 @@ public final class ModifiedPolicyIterationSolver implements Solver {
                 krylovFailed = pv.status() == Status.MAX_ITERATIONS;
             }
         }
-        return SpanBounds.finish(mdp, rounding, NAME, status, v, tv, greedy, iteration, start);
+        return SpanBounds.finish(mdp, rounding, name(), status, v, tv, greedy, iteration, start);
     }
 }

@@ -30,6 +30,11 @@ public final class ParallelGaussSeidelSolver implements Solver {
     }
 
     @Override
+    public boolean usesThreads() {
+        return true;
+    }
+
+    @Override
     public Solution solve(Mdp mdp, SolverOptions options) {
         ValueIterationSolver.requireDiscounted(mdp, GaussSeidelSolver.NAME);
         try (ParallelSweeps sweeps = new ParallelSweeps(mdp, options.threads(), options.executor())) {

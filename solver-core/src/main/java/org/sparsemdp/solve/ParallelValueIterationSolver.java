@@ -19,6 +19,11 @@ public final class ParallelValueIterationSolver implements Solver {
     }
 
     @Override
+    public boolean usesThreads() {
+        return true;
+    }
+
+    @Override
     public Solution solve(Mdp mdp, SolverOptions options) {
         ValueIterationSolver.requireDiscounted(mdp, ValueIterationSolver.NAME);
         try (ParallelSweeps sweeps = new ParallelSweeps(mdp, options.threads(), options.executor())) {

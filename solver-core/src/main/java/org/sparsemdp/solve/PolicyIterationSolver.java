@@ -32,7 +32,8 @@ import org.sparsemdp.model.Mdp;
  * until the tolerance reaches the relative precision of doubles ({@link Status#PRECISION_LIMIT}).
  * The bounds include rounding ({@link RoundingBounds}, {@link CertifiedStop}). Each evaluation
  * counts as one iteration; the Krylov iterations check the time limit themselves. Undiscounted
- * models are rejected.
+ * models are rejected. Sequential (MTJ's Krylov solvers run on one thread):
+ * {@link SolverOptions#threads()} &gt; 1 is rejected ({@link ThreadsRefusedException}).
  */
 public final class PolicyIterationSolver implements Solver {
     /** Name on the command line. */
@@ -79,14 +80,37 @@ public final class PolicyIterationSolver implements Solver {
         this.evaluationFraction = evaluationFraction;
     }
 
+    /**
+     * {@code pi}, or with the settings that differ from the default configuration
+     * ({@link VariantName}): {@code pi[krylov=K,precond=P,maxit=N,restart=R,fraction=F]}, e.g.
+     * {@code pi[krylov=gmres,fraction=0.01]}. (The evaluator's tolerance is not a setting: it is
+     * replaced per evaluation.)
+     */
     @Override
     public String name() {
-        return NAME;
+        return evaluatorSettings(VariantName.of(NAME), evaluator)
+                .with(evaluationFraction != DEFAULT_EVALUATION_FRACTION, "fraction", evaluationFraction).toString();
+    }
+
+    /**
+     * Adds to {@code name} the settings of {@code evaluator} that differ from
+     * {@link #defaultEvaluator()}: {@code krylov}, {@code precond}, {@code maxit}, and
+     * {@code restart} for GMRES.
+     */
+    static VariantName evaluatorSettings(VariantName name, PolicyEvaluator evaluator) {
+        PolicyEvaluator d = defaultEvaluator();
+        return name.with(evaluator.method() != d.method(), "krylov", evaluator.method().keyword())
+                .with(evaluator.preconditioning() != d.preconditioning(), "precond",
+                        evaluator.preconditioning().keyword())
+                .with(evaluator.maxIterations() != d.maxIterations(), "maxit", evaluator.maxIterations())
+                .with(evaluator.method() == KrylovMethod.GMRES && evaluator.gmresRestart() != d.gmresRestart(),
+                        "restart", evaluator.gmresRestart());
     }
 
     @Override
     public Solution solve(Mdp mdp, SolverOptions options) {
         ValueIterationSolver.requireDiscounted(mdp, NAME);
+        options.requireSequential(name());
         final long start = System.nanoTime();
         final long deadline = options.deadlineNanos(start);
         final RoundingBounds rounding = RoundingBounds.of(mdp);
@@ -137,7 +161,7 @@ public final class PolicyIterationSolver implements Solver {
                 break;
             }
         }
-        return SpanBounds.finish(mdp, rounding, NAME, status, u, tv, greedy, iteration, start);
+        return SpanBounds.finish(mdp, rounding, name(), status, u, tv, greedy, iteration, start);
     }
 
     static double maxAbs(double[] v) {

@@ -10,7 +10,8 @@ import org.sparsemdp.model.PermutedMdp;
  * of the model in the new order), runs the wrapped solver on it, and returns a
  * {@link Solution} in the <em>original</em> numbering: values, per-state lower/upper bounds and
  * the policy (as original global choice indices) are permuted back; status, iterations,
- * residual, error and policy bounds are the wrapped solver's. These remain true: the permuted
+ * residual, error and policy bounds are the wrapped solver's; the method is the wrapped solver's
+ * with {@code reorder=...} added ({@link #name()}). These remain true: the permuted
  * model is the same MDP relabelled (probabilities and rewards copied unchanged), and v* and
  * every policy's value are invariant under relabelling. Only the floating-point summation order
  * of the sweeps changes, so values can differ from an unpermuted run in the last digits, always
@@ -31,10 +32,23 @@ public final class ReorderingSolver implements Solver {
         this.ordering = java.util.Objects.requireNonNull(ordering, "ordering");
     }
 
-    /** The wrapped solver's name. */
+    /**
+     * The wrapped solver's name, with {@code reorder=bfs|rcm} added to its settings
+     * ({@link VariantName}), e.g. {@code gs[reorder=rcm]}; unchanged for {@link StateOrdering#NONE}.
+     */
     @Override
     public String name() {
-        return inner.name();
+        return renamed(inner.name());
+    }
+
+    private String renamed(String method) {
+        return ordering == StateOrdering.NONE ? method : VariantName.with(method, "reorder", ordering.keyword());
+    }
+
+    /** Whether the wrapped solver uses threads. */
+    @Override
+    public boolean usesThreads() {
+        return inner.usesThreads();
     }
 
     /** The state ordering applied before solving. */
@@ -44,6 +58,9 @@ public final class ReorderingSolver implements Solver {
 
     @Override
     public Solution solve(Mdp mdp, SolverOptions options) {
+        if (!inner.usesThreads()) {
+            options.requireSequential(name()); // before the copy, naming the variant
+        }
         if (ordering == StateOrdering.NONE) {
             return inner.solve(mdp, options);
         }
@@ -51,7 +68,7 @@ public final class ReorderingSolver implements Solver {
         PermutedMdp permuted = PermutedMdp.of(mdp, ordering.order(mdp));
         Solution s = inner.solve(permuted.permuted(), options);
         Solution.Builder b = Solution.builder()
-                .method(s.method())
+                .method(renamed(s.method()))
                 .status(s.status())
                 .accuracy(s.accuracy())
                 .values(permuted.valuesToOriginal(s.values()))

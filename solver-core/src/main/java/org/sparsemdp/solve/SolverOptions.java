@@ -26,6 +26,8 @@ public final class SolverOptions {
     public static final double DEFAULT_EPSILON = 1e-6;
     /** Default iteration cap. */
     public static final long DEFAULT_MAX_ITERATIONS = 10_000_000L;
+    /** The built-in methods that use threads, as the refusal message names them. */
+    private static final String MULTITHREADED = "'vi' or 'gs' (or 'lp'/'lp-dual' with PDLP, from solver-lp)";
 
     private final double epsilon;
     private final long maxIterations;
@@ -95,6 +97,29 @@ public final class SolverOptions {
     /** Number of worker threads (1 = sequential). */
     public int threads() {
         return threads;
+    }
+
+    /**
+     * Refuses more than one thread for a sequential computation, so that {@link #threads()} is
+     * never silently ignored (see {@link Solver#usesThreads()}).
+     *
+     * @param method the method's name, as the message shows it (e.g. {@code pi})
+     * @throws ThreadsRefusedException (an IllegalArgumentException) if {@link #threads()} &gt; 1,
+     *                                 saying what to do instead
+     */
+    public void requireSequential(String method) {
+        if (threads > 1) {
+            throw new ThreadsRefusedException(method, threads);
+        }
+    }
+
+    /**
+     * The message of {@link #requireSequential}: "method 'pi' is sequential, but 4 threads were
+     * requested; ...".
+     */
+    public static String sequentialMessage(String method, int threads) {
+        return "method '" + method + "' is sequential, but " + threads + " threads were requested; use 1 thread,"
+                + " or a multithreaded method: " + MULTITHREADED;
     }
 
     /** Caller-owned executor for parallel methods, or {@code null}. */

@@ -42,7 +42,9 @@ public final class Solvers {
     /**
      * Adds a method under a new name, for example a configured variant
      * ({@code register("pi-gmres", () -> new PolicyIterationSolver(...))}) so that benchmarks and
-     * the command line can tell it from the default.
+     * the command line can select it by name. The name is a lookup key: the solver's own
+     * {@link Solver#name()} (and so {@link Solution#method()}) still reports its configuration,
+     * e.g. {@code pi[krylov=gmres]} ({@link VariantName}).
      *
      * @throws IllegalArgumentException if the name is blank or already taken
      */

@@ -23,7 +23,7 @@ import org.sparsemdp.model.Mdp;
  * check's: convergence is then guaranteed, and the over-relaxation is kept where it helps.
  *
  * <p>Sequential only, and bit-for-bit reproducible: {@link SolverOptions#threads()} &gt; 1 is
- * rejected with an {@link IllegalArgumentException} rather than silently ignored. (An
+ * rejected with a {@link ThreadsRefusedException} rather than silently ignored. (An
  * asynchronous block version would be possible, but over-relaxation already needs the
  * safeguard above to converge sequentially, and the multithreaded in-place method is
  * {@code gs} with threads.)
@@ -54,20 +54,18 @@ public final class SorSolver implements Solver {
         return omega;
     }
 
+    /** {@code sor}, or {@code sor[omega=W]} for ω other than {@value #DEFAULT_OMEGA} ({@link VariantName}). */
     @Override
     public String name() {
-        return NAME;
+        return VariantName.of(NAME).with(omega != DEFAULT_OMEGA, "omega", omega).toString();
     }
 
     @Override
     public Solution solve(Mdp mdp, SolverOptions options) {
         ValueIterationSolver.requireDiscounted(mdp, NAME);
-        if (options.threads() > 1) {
-            throw new IllegalArgumentException("method '" + NAME + "' is sequential, but " + options.threads()
-                    + " threads were requested; use 1 thread, or method 'gs' for multithreaded in-place sweeps");
-        }
+        options.requireSequential(name());
         final int n = mdp.numStates();
-        return InPlaceIteration.run(mdp, options, NAME, new SafeguardedSweep(mdp, omega),
+        return InPlaceIteration.run(mdp, options, name(), new SafeguardedSweep(mdp, omega),
                 (v, out, policy, range) -> BellmanKernel.jacobiSweep(mdp, v, out, policy, 0, n, range),
                 Math.abs(1 - omega) + omega * mdp.discount());
     }

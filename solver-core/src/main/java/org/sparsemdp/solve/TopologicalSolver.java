@@ -53,7 +53,8 @@ import org.sparsemdp.model.Objective;
  * {@link Solution#iterations()} is the number of state backups divided by S, rounded up
  * (equivalent full sweeps, including the final pass).
  *
- * <p>Sequential and bit-for-bit reproducible. Memory beyond the model: 2 doubles and 3 ints per
+ * <p>Sequential and bit-for-bit reproducible: {@link SolverOptions#threads()} &gt; 1 is rejected
+ * ({@link ThreadsRefusedException}). Memory beyond the model: 2 doubles and 3 ints per
  * state, 1 double and 1 int per component (6 ints per state during the decomposition).
  */
 public final class TopologicalSolver implements Solver {
@@ -88,13 +89,15 @@ public final class TopologicalSolver implements Solver {
         return inner;
     }
 
+    /** {@code topological}, or {@code topological[inner=vi]} with Jacobi inside components ({@link VariantName}). */
     @Override
     public String name() {
-        return NAME;
+        return VariantName.of(NAME).with(inner == Inner.JACOBI, "inner", "vi").toString();
     }
 
     @Override
     public Solution solve(Mdp mdp, SolverOptions options) {
+        options.requireSequential(name());
         final long startNanos = System.nanoTime();
         final long deadline = options.deadlineNanos(startNanos);
         final int n = mdp.numStates();
@@ -213,7 +216,7 @@ public final class TopologicalSolver implements Solver {
         long iterations = (backups + n - 1) / n;
         if (rounding == null) { // discount 1, acyclic: exact up to rounding
             return Solution.builder()
-                    .method(NAME)
+                    .method(name())
                     .status(status)
                     .accuracy(Accuracy.EXACT)
                     .values(v)
@@ -226,7 +229,7 @@ public final class TopologicalSolver implements Solver {
                     .build();
         }
         if (status != Status.CONVERGED) {
-            return SpanBounds.finish(mdp, rounding, NAME, status, v, out, policy, iterations, startNanos);
+            return SpanBounds.finish(mdp, rounding, name(), status, v, out, policy, iterations, startNanos);
         }
         return certify(mdp, rounding, options.epsilon(), v, out, policy, maxError, norm, iterations, startNanos);
     }
@@ -240,8 +243,8 @@ public final class TopologicalSolver implements Solver {
      * 1994, with E the component bound and η the rounding of the greedy sweep).
      * {@link Status#PRECISION_LIMIT} if the bound exceeds ε.
      */
-    private static Solution certify(Mdp mdp, RoundingBounds rounding, double epsilon, double[] v, double[] out,
-                                    int[] policy, double maxError, double norm, long iterations, long startNanos) {
+    private Solution certify(Mdp mdp, RoundingBounds rounding, double epsilon, double[] v, double[] out,
+                             int[] policy, double maxError, double norm, long iterations, long startNanos) {
         final int n = mdp.numStates();
         final double gamma = mdp.discount();
         double residual = 0;
@@ -258,8 +261,8 @@ public final class TopologicalSolver implements Solver {
         double valueBound = Math.min(componentBound, check[SpanBounds.VALUE]);
         Status status = valueBound <= epsilon && policyBound <= epsilon ? Status.CONVERGED : Status.PRECISION_LIMIT;
         if (check[SpanBounds.VALUE] < componentBound) {
-            Solution s = SpanBounds.finish(mdp, rounding, NAME, status, v, out, policy, iterations, startNanos);
-            return Solution.builder().method(NAME).status(s.status()).accuracy(s.accuracy()).values(s.values())
+            Solution s = SpanBounds.finish(mdp, rounding, name(), status, v, out, policy, iterations, startNanos);
+            return Solution.builder().method(name()).status(s.status()).accuracy(s.accuracy()).values(s.values())
                     .policy(policy).iterations(iterations).residual(residual).errorBound(s.errorBound())
                     .policyBound(policyBound).seconds(s.seconds()).build();
         }
@@ -274,7 +277,7 @@ public final class TopologicalSolver implements Solver {
             status = Status.PRECISION_LIMIT;
         }
         return Solution.builder()
-                .method(NAME)
+                .method(name())
                 .status(status)
                 .accuracy(finite ? Accuracy.CERTIFIED : Accuracy.ESTIMATED)
                 .values(v)

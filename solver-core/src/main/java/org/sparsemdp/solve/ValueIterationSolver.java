@@ -49,6 +49,11 @@ public final class ValueIterationSolver implements Solver {
     }
 
     @Override
+    public boolean usesThreads() {
+        return true;
+    }
+
+    @Override
     public Solution solve(Mdp mdp, SolverOptions options) {
         if (options.threads() > 1) {
             return new ParallelValueIterationSolver().solve(mdp, options);

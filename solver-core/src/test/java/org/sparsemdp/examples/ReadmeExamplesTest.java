@@ -1,6 +1,7 @@
 package org.sparsemdp.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,15 +10,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sparsemdp.evaluate.KrylovMethod;
+import org.sparsemdp.evaluate.PolicyEvaluator;
+import org.sparsemdp.evaluate.Preconditioning;
+import org.sparsemdp.io.LoadedModel;
+import org.sparsemdp.io.ModelFormats;
 import org.sparsemdp.io.mdp.MdpTextReader;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.solve.Accuracy;
+import org.sparsemdp.solve.PolicyIterationSolver;
 import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.Solvers;
 import org.sparsemdp.solve.Status;
+import org.sparsemdp.solve.ThreadsRefusedException;
 
 /**
  * The Java snippets of the README's "Library" section, compiled and run. Each snippet sits
@@ -67,6 +75,28 @@ class ReadmeExamplesTest {
         assertEquals(0.0, best.value(1), 0.0);
         assertEquals("wait", best.actionLabel(mdp, 0));
         assertEquals(0, best.actionIndex(mdp, 0));
+    }
+
+    @Test
+    void registerAVariantAndSolveByName() throws IOException {
+        // README begin
+        // A configured variant, registered under a name of its own and solved by name like a built-in.
+        Solvers.register("pi-gmres", () -> new PolicyIterationSolver(
+                PolicyEvaluator.builder().method(KrylovMethod.GMRES).preconditioning(Preconditioning.ILU0).build(),
+                PolicyIterationSolver.DEFAULT_EVALUATION_FRACTION));
+        LoadedModel model = ModelFormats.read(Path.of("../datasets/inventory/inventory.mdp"));
+        Solution sol = Solvers.byName("pi-gmres").solve(model.mdp(), SolverOptions.defaults());
+        String method = sol.method(); // "pi[krylov=gmres]": the configuration, as results report it
+        boolean threaded = Solvers.byName("pi-gmres").usesThreads(); // false: threads(2) is refused
+        // README end
+        // The seed lab's optimum (Bo Tang, Lab 10): v(0) = 1290/49; GMRES finds it as BiCGstab does.
+        assertEquals(1290.0 / 49, sol.value(0), sol.errorBound() + 1e-12);
+        assertEquals(Status.CONVERGED, sol.status());
+        assertEquals("pi[krylov=gmres]", method);
+        assertTrue(Solvers.names().contains("pi-gmres"));
+        assertEquals(false, threaded);
+        assertThrows(ThreadsRefusedException.class, () -> Solvers.byName("pi-gmres").solve(model.mdp(),
+                SolverOptions.builder().threads(2).build()));
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.sparsemdp.model.Objective;
 class SeededGarnetGeneratorTest {
     @Test
     void blocksGeneratedSeparatelyAreTheWholeModel() {
-        Mdp whole = SeededGarnetGenerator.generate(50, 3, 4, 0.9, 11);
+        Mdp whole = SeededGarnetGenerator.generateBlockwise(50, 3, 4, 0.9, 11);
         assertEquals(50 * 3 * 4, whole.numTransitions());
         assertEquals(Objective.MAXIMIZE, whole.objective());
         int[] cuts = {0, 7, 8, 31, 50};
@@ -36,8 +36,8 @@ class SeededGarnetGeneratorTest {
 
     @Test
     void statesDependOnTheSeed() {
-        Mdp a = SeededGarnetGenerator.generate(30, 2, 3, 0.9, 1);
-        Mdp b = SeededGarnetGenerator.generate(30, 2, 3, 0.9, 2);
+        Mdp a = SeededGarnetGenerator.generateBlockwise(30, 2, 3, 0.9, 1);
+        Mdp b = SeededGarnetGenerator.generateBlockwise(30, 2, 3, 0.9, 2);
         int same = 0;
         for (int c = 0; c < a.numChoices(); c++) {
             same += a.reward(c) == b.reward(c) ? 1 : 0;
@@ -48,6 +48,31 @@ class SeededGarnetGeneratorTest {
         }
         assertThrows(IllegalArgumentException.class,
                 () -> SeededGarnetGenerator.generateBlock(30, 2, 3, 1, 10, 31, (s, x, r, succ, prob) -> { }));
+    }
+
+    /**
+     * The two generators take the same arguments but draw different numbers (one stream against
+     * per-state streams), which is why their whole-model methods have different names; the
+     * deprecated old name still builds the blockwise model.
+     */
+    @Test
+    @SuppressWarnings("deprecation")
+    void theTwoGeneratorsDifferForTheSameSeedAndTheOldNameIsTheBlockwiseModel() {
+        Mdp blockwise = SeededGarnetGenerator.generateBlockwise(30, 2, 3, 0.9, 1);
+        Mdp oneStream = GarnetGenerator.generate(30, 2, 3, 0.9, 1);
+        int same = 0;
+        for (int c = 0; c < blockwise.numChoices(); c++) {
+            same += blockwise.reward(c) == oneStream.reward(c) ? 1 : 0;
+        }
+        assertEquals(0, same);
+        Mdp old = SeededGarnetGenerator.generate(30, 2, 3, 0.9, 1);
+        for (int c = 0; c < blockwise.numChoices(); c++) {
+            assertEquals(blockwise.reward(c), old.reward(c));
+        }
+        for (int k = 0; k < blockwise.numTransitions(); k++) {
+            assertEquals(blockwise.successor(k), old.successor(k));
+            assertEquals(blockwise.probability(k), old.probability(k));
+        }
     }
 
     private static double sumOfRow(Mdp mdp, int c) {

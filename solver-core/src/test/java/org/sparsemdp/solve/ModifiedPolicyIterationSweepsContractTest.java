@@ -11,4 +11,9 @@ class ModifiedPolicyIterationSweepsContractTest extends SolverContractTest {
     protected String registeredName() {
         return "mpi";
     }
+
+    @Override
+    protected String variantName() {
+        return "mpi[sweeps=5]";
+    }
 }

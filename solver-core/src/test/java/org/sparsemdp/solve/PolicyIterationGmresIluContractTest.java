@@ -11,4 +11,9 @@ class PolicyIterationGmresIluContractTest extends SolverContractTest {
     protected String registeredName() {
         return "pi";
     }
+
+    @Override
+    protected String variantName() {
+        return "pi[krylov=gmres,fraction=0.01]";
+    }
 }

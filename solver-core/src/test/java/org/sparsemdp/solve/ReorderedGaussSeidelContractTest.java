@@ -13,4 +13,9 @@ class ReorderedGaussSeidelContractTest extends SolverContractTest {
     protected String registeredName() {
         return "gs";
     }
+
+    @Override
+    protected String variantName() {
+        return "gs[reorder=rcm]";
+    }
 }

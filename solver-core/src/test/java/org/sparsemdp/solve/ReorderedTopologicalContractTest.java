@@ -13,4 +13,9 @@ class ReorderedTopologicalContractTest extends SolverContractTest {
     protected String registeredName() {
         return "topological";
     }
+
+    @Override
+    protected String variantName() {
+        return "topological[reorder=bfs]";
+    }
 }

@@ -172,6 +172,29 @@ public abstract class SolverContractTest {
         assertEquals(Double.doubleToLongBits(a.errorBound()), Double.doubleToLongBits(b.errorBound()));
     }
 
+    /**
+     * Threads are honoured or refused, never silently ignored: a method that says it uses threads
+     * solves with two as correctly as with one; any other rejects two with a message naming it.
+     */
+    @Test
+    void moreThanOneThreadIsHonouredOrRefusedNeverIgnored() {
+        Mdp mdp = SeedModels.forest();
+        SolverOptions two = options().threads(2).epsilon(1e-9).build();
+        if (solver().usesThreads()) {
+            Solution sol = solve(mdp, two);
+            assertEquals(Status.CONVERGED, sol.status());
+            for (int s = 0; s < 3; s++) {
+                assertEquals(SeedModels.FOREST_OPTIMAL[s], sol.value(s), sol.errorBound() + 1e-12, "state " + s);
+            }
+        } else {
+            ThreadsRefusedException e = assertThrows(ThreadsRefusedException.class, () -> solver().solve(mdp, two));
+            assertEquals(solver().name(), e.method());
+            assertEquals(2, e.threads());
+            assertTrue(e.getMessage().contains("'" + solver().name() + "' is sequential, but 2 threads were requested"),
+                    e.getMessage());
+        }
+    }
+
     @Test
     void cyclicModelsWithoutDiscountAreRejectedWithAClearMessage() {
         MdpBuilder b = new MdpBuilder(2).discount(1.0).objective(Objective.MINIMIZE);
@@ -183,9 +206,19 @@ public abstract class SolverContractTest {
         assertTrue(e.getMessage().contains("discount"), e.getMessage());
     }
 
+    /**
+     * The name the solver under test reports: the registered name for the default configuration
+     * (the default), {@code name[settings]} for a configured variant ({@link VariantName}).
+     */
+    protected String variantName() {
+        return registeredName();
+    }
+
     @Test
-    void isRegisteredUnderItsName() {
-        assertEquals(registeredName(), solver().name());
+    void isRegisteredUnderItsNameAndReportsItsConfiguration() {
+        assertEquals(variantName(), solver().name());
+        assertEquals(registeredName(), VariantName.base(solver().name()));
+        assertEquals(variantName(), solver().solve(SeedModels.forest(), options().build()).method());
         Solver registered = Solvers.byName(registeredName());
         assertEquals(registeredName(), registered.name());
         assertEquals(registeredName(), registered.solve(SeedModels.forest(), options().build()).method());

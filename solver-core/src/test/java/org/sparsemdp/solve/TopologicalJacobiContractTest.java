@@ -11,4 +11,9 @@ class TopologicalJacobiContractTest extends SolverContractTest {
     protected String registeredName() {
         return "topological";
     }
+
+    @Override
+    protected String variantName() {
+        return "topological[inner=vi]";
+    }
 }

@@ -11,4 +11,9 @@ class UnderRelaxedSorContractTest extends SolverContractTest {
     protected String registeredName() {
         return "sor";
     }
+
+    @Override
+    protected String variantName() {
+        return "sor[omega=0.7]";
+    }
 }

@@ -29,7 +29,9 @@ import org.sparsemdp.solve.Status;
  *
  * <p>Budgets that no policy meets give an INFEASIBLE {@link ConstrainedResult#lpStatus()} (not an
  * exception). An unbounded LP (γ = 1 with infinite values) is rejected with an
- * {@link IllegalArgumentException}. Stateless and thread-safe.
+ * {@link IllegalArgumentException}. Stateless and thread-safe. {@link SolverOptions#threads()} is
+ * passed to PDLP; with GLOP chosen explicitly more than one thread is rejected
+ * ({@link org.sparsemdp.solve.ThreadsRefusedException}).
  */
 public final class ConstrainedMdpSolver {
     private final LpSettings settings;
@@ -54,6 +56,9 @@ public final class ConstrainedMdpSolver {
      * @throws IllegalArgumentException if a cost vector does not match the model, or the LP is unbounded
      */
     public ConstrainedResult solve(Mdp mdp, List<CostConstraint> constraints, SolverOptions options) {
+        if (settings.backend() == LpBackend.GLOP) {
+            options.requireSequential("constrained lp with GLOP");
+        }
         double[] rho = initialDistribution(mdp);
         int[] stateIndex = MdpLpModels.stateIndex(mdp);
         SparseLp lp = MdpLpModels.dual(mdp, rho, stateIndex, constraints);

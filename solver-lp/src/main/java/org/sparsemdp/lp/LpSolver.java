@@ -54,7 +54,10 @@ import org.sparsemdp.solve.Status;
  * {@link LpRun}) and may cancel there ({@link Status#CANCELLED}); a backend call itself is not
  * interrupted. {@link Solution#iterations()} counts LP solves.
  *
- * <p>Stateless and thread-safe; {@link SolverOptions#threads()} is passed to PDLP.
+ * <p>Stateless and thread-safe. {@link SolverOptions#threads()} is passed to PDLP; GLOP is a
+ * sequential simplex: chosen explicitly ({@link LpSettings#backend()}), it rejects more than one
+ * thread ({@link org.sparsemdp.solve.ThreadsRefusedException}); under the automatic choice, the
+ * small models it is chosen for (see {@link LpSettings}) run on one thread.
  */
 public final class LpSolver implements Solver {
     /** Command-line name of the primal formulation. */
@@ -90,9 +93,26 @@ public final class LpSolver implements Solver {
         this.settings = settings;
     }
 
+    /**
+     * {@code lp} or {@code lp-dual}, with the settings that differ from {@link LpSettings#defaults()}
+     * ({@link org.sparsemdp.solve.VariantName}): {@code backend=glop|pdlp}, {@code glopmax=N},
+     * {@code refinements=N}, {@code rho=given}; e.g. {@code lp[backend=pdlp]}.
+     */
     @Override
     public String name() {
-        return formulation == Formulation.PRIMAL ? NAME : DUAL_NAME;
+        LpSettings d = LpSettings.defaults();
+        LpBackend backend = settings.backend();
+        return org.sparsemdp.solve.VariantName.of(formulation == Formulation.PRIMAL ? NAME : DUAL_NAME)
+                .with(backend != null, "backend", backend == null ? "" : backend.name().toLowerCase(java.util.Locale.ROOT))
+                .with(settings.glopMaxChoices() != d.glopMaxChoices(), "glopmax", settings.glopMaxChoices())
+                .with(settings.maxRefinements() != d.maxRefinements(), "refinements", settings.maxRefinements())
+                .with(settings.initialDistribution() != null, "rho", "given").toString();
+    }
+
+    /** True unless GLOP, a sequential simplex, was chosen explicitly. */
+    @Override
+    public boolean usesThreads() {
+        return settings.backend() != LpBackend.GLOP;
     }
 
     /** The formulation solved. */
@@ -119,6 +139,9 @@ public final class LpSolver implements Solver {
      */
     public LpResult solveDetailed(Mdp mdp, SolverOptions options) {
         long start = System.nanoTime();
+        if (!usesThreads()) {
+            options.requireSequential(name());
+        }
         if (mdp.isDiscounted()) {
             RoundingBounds.of(mdp); // rejects rewards whose discounted sums could overflow, naming the choice
         }

@@ -42,6 +42,28 @@ class LpSolversTest {
         assertEquals(1290.0 / 49, s.value(0), 1e-6, "the seed lab's optimum");
     }
 
+    /** Configured variants name their settings; an explicit GLOP refuses threads, PDLP takes them. */
+    @Test
+    void configuredVariantsAreNamedAndExplicitGlopRefusesThreads() {
+        LpSolver glop = LpSolvers.byName("lp", LpSettings.builder().backend(LpBackend.GLOP).build());
+        assertEquals("lp[backend=glop]", glop.name());
+        assertEquals("lp-dual[backend=pdlp,refinements=5]", LpSolvers.byName("lp-dual",
+                LpSettings.builder().backend(LpBackend.PDLP).maxRefinements(5).build()).name());
+        assertEquals(false, glop.usesThreads());
+        assertTrue(LpSolvers.byName("lp", LpSettings.defaults()).usesThreads());
+        SolverOptions two = SolverOptions.builder().threads(2).build();
+        org.sparsemdp.solve.ThreadsRefusedException e = assertThrows(org.sparsemdp.solve.ThreadsRefusedException.class,
+                () -> glop.solve(SeedModels.inventory(), two));
+        assertEquals("lp[backend=glop]", e.method());
+        assertThrows(org.sparsemdp.solve.ThreadsRefusedException.class,
+                () -> new ConstrainedMdpSolver(LpSettings.builder().backend(LpBackend.GLOP).build())
+                        .solve(SeedModels.inventory(), List.of(), two));
+        // the seed lab's optimum through GLOP with one thread, reported under the variant's name
+        org.sparsemdp.solve.Solution s = glop.solve(SeedModels.inventory(), SolverOptions.defaults());
+        assertEquals(1290.0 / 49, s.value(0), 1e-6);
+        assertEquals("lp[backend=glop]", s.method());
+    }
+
     @Test
     void automaticBackendIsGlopUpToTheThresholdAndPdlpAbove() {
         Mdp lab = SeedModels.inventory(); // 11 choices

@@ -42,6 +42,6 @@ public record GarnetSpec(int states, int actions, int branching, double discount
 
     /** The whole model in one piece (for comparisons on one machine). */
     public org.sparsemdp.model.Mdp generate() {
-        return SeededGarnetGenerator.generate(states, actions, branching, discount, seed);
+        return SeededGarnetGenerator.generateBlockwise(states, actions, branching, discount, seed);
     }
 }

@@ -49,6 +49,9 @@ import org.sparsemdp.solve.undiscounted.EndComponents;
  * gain estimate subtracted each sweep (a conservative forward-error bound on each computed
  * T'v(s) − v(s), Higham 2002, §3.1), so the brackets hold in floating point; a run stopped by a
  * limit still reports valid, wider brackets.
+ *
+ * <p>Sequential: {@link SolverOptions#threads()} &gt; 1 is rejected
+ * ({@link org.sparsemdp.solve.ThreadsRefusedException}).
  */
 public final class AverageReward {
     /** Relative value iteration. */
@@ -83,6 +86,7 @@ public final class AverageReward {
             throw new IllegalArgumentException("average reward method must be '" + RVI + "' or '" + PI + "', not '"
                     + method + "'");
         }
+        options.requireSequential(method);
         RunLimits limits = RunLimits.of(options);
         int n = mdp.numStates();
         long optimisticIterations = 0;

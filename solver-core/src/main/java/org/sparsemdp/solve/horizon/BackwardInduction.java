@@ -34,9 +34,13 @@ import org.sparsemdp.solve.Status;
  *
  * <p>Memory: two value vectors (16 bytes per state) and, if the policy is kept, one byte per
  * state and step (4 bytes when some state has more than 255 choices), checked against the free
- * heap before the run; no allocation per step.
+ * heap before the run; no allocation per step. Sequential: {@link #run(Mdp, int, boolean, SolverOptions)}
+ * rejects {@link SolverOptions#threads()} &gt; 1 ({@link org.sparsemdp.solve.ThreadsRefusedException}).
  */
 public final class BackwardInduction {
+    /** The method's name in messages. */
+    public static final String NAME = "backward induction";
+
     private BackwardInduction() {
     }
 
@@ -46,6 +50,7 @@ public final class BackwardInduction {
      * @see #run(Mdp, double[], double[], BitSet, double, Objective, int, boolean, RunLimits)
      */
     public static HorizonResult run(Mdp mdp, int steps, boolean keepPolicy, SolverOptions options) {
+        options.requireSequential(NAME);
         return run(mdp, mdp.rewardArray(), new double[mdp.numStates()], null, mdp.discount(), mdp.objective(),
                 steps, keepPolicy, RunLimits.of(options));
     }

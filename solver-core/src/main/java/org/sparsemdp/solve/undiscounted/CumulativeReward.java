@@ -33,7 +33,8 @@ import org.sparsemdp.solve.SolverOptions;
  * minimum and maximum reachability times in probabilistic systems"), solved by interval
  * iteration from 0 and the {@link StepBoundedUpperBound} over all policies.
  *
- * <p>Stopping rule, bounds and reported fields as in {@link Reachability}.
+ * <p>Stopping rule, bounds and reported fields as in {@link Reachability}. Sequential:
+ * {@link SolverOptions#threads()} &gt; 1 is rejected ({@link org.sparsemdp.solve.ThreadsRefusedException}).
  */
 public final class CumulativeReward {
     private CumulativeReward() {
@@ -47,6 +48,7 @@ public final class CumulativeReward {
      */
     public static Solution solve(Mdp mdp, double[] reward, Objective direction, SolverOptions options,
                                  boolean relative, IterationOrder order) {
+        options.requireSequential(Reachability.methodName(order));
         Reachability.requireNonNegative(mdp, reward, "cumulative");
         Solution s = bounds(mdp, reward, direction, options, relative, order);
         if (!Double.isNaN(s.policyBound())) {
@@ -136,7 +138,7 @@ public final class CumulativeReward {
         double[] upper = Reachability.initialUpper(sys, null, order, options, start);
         IntervalIteration.Result r = Reachability.iterate(order, sys, true, lower, upper, options, relative, start);
         return Reachability.finish(mdp, g, sys, merged, true, known, lower, upper, r, start,
-                Reachability.name(order, "cumulative-max"), policy);
+                Reachability.name(order, "cumulative-max", relative), policy);
     }
 
     /**

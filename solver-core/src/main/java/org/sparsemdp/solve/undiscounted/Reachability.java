@@ -52,6 +52,9 @@ import org.sparsemdp.solve.SolverOptions;
  * run certifies its policy itself: with uniform exit rates ({@link ExitRateBounds}) the greedy
  * policy of the last Jacobi step has its value in the same interval as the optimum, so the
  * policy bound is that interval's width, at no extra cost.
+ *
+ * <p>Sequential: {@link SolverOptions#threads()} &gt; 1 is rejected
+ * ({@link org.sparsemdp.solve.ThreadsRefusedException}).
  */
 public final class Reachability {
     private Reachability() {
@@ -80,6 +83,7 @@ public final class Reachability {
      */
     public static Solution probability(Mdp mdp, BitSet target, Objective direction, SolverOptions options,
                                        boolean relative, IterationOrder order, boolean certifyPolicy) {
+        options.requireSequential(methodName(order));
         Solution s = probabilityBounds(mdp, target, direction, options, relative, order);
         if (!certifyPolicy || !Double.isNaN(s.policyBound())) {
             return s;
@@ -122,7 +126,7 @@ public final class Reachability {
         double[] upper = new double[sys.numStates];
         Arrays.fill(upper, 1.0);
         IntervalIteration.Result r = iterate(order, sys, max, lower, upper, options, relative, start);
-        return finish(mdp, g, sys, mecs, max, known, lower, upper, r, start, name(order, max ? "pmax" : "pmin"),
+        return finish(mdp, g, sys, mecs, max, known, lower, upper, r, start, name(order, max ? "pmax" : "pmin", relative),
                 policy);
     }
 
@@ -157,6 +161,7 @@ public final class Reachability {
      */
     public static Solution reward(Mdp mdp, double[] reward, BitSet target, Objective direction, SolverOptions options,
                                   boolean relative, IterationOrder order, boolean certifyPolicy) {
+        options.requireSequential(methodName(order));
         Solution s = rewardBounds(mdp, reward, target, direction, options, relative, order, "r");
         if (!certifyPolicy || !Double.isNaN(s.policyBound())) {
             return s;
@@ -229,7 +234,7 @@ public final class Reachability {
                 avoid(mdp, g, g.prob0E(t), infinite, policy);
             }
         }
-        return finish(mdp, g, sys, mecs, max, known, lower, upper, r, start, name(order, kind + (max ? "max" : "min")),
+        return finish(mdp, g, sys, mecs, max, known, lower, upper, r, start, name(order, kind + (max ? "max" : "min"), relative),
                 policy);
     }
 
@@ -322,9 +327,22 @@ public final class Reachability {
         return IntervalIteration.run(sys, max, lower, upper, options, relative, start);
     }
 
-    /** The method name: "ii-" or, topological, "tii-" followed by {@code objective}. */
-    static String name(IterationOrder order, String objective) {
-        return (order == IterationOrder.TOPOLOGICAL ? "tii-" : "ii-") + objective;
+    /**
+     * The registered name of the method of this order: {@code ii} (global) or {@code topological},
+     * as a refusal of threads names it.
+     */
+    static String methodName(IterationOrder order) {
+        return order == IterationOrder.TOPOLOGICAL ? org.sparsemdp.solve.TopologicalSolver.NAME : TotalRewardSolver.NAME;
+    }
+
+    /**
+     * The method name: "ii-" or, topological, "tii-" followed by {@code objective}, with
+     * {@code [stop=relative]} for the relative stopping criterion
+     * ({@link org.sparsemdp.solve.VariantName}).
+     */
+    static String name(IterationOrder order, String objective, boolean relative) {
+        return org.sparsemdp.solve.VariantName.of((order == IterationOrder.TOPOLOGICAL ? "tii-" : "ii-") + objective)
+                .with(relative, "stop", "relative").toString();
     }
 
     /**

@@ -23,6 +23,8 @@ import org.sparsemdp.solve.SolverOptions;
  * <p>Stopping rule and bounds: those of {@link IntervalIteration}, absolute ε; use
  * {@link #TotalRewardSolver(boolean)} for the relative criterion, and
  * {@link #TotalRewardSolver(boolean, IterationOrder)} for topological (SCC by SCC) iteration.
+ * Sequential: {@link SolverOptions#threads()} &gt; 1 is rejected
+ * ({@link org.sparsemdp.solve.ThreadsRefusedException}).
  */
 public final class TotalRewardSolver implements Solver {
     /** Name on the command line. */
@@ -50,9 +52,16 @@ public final class TotalRewardSolver implements Solver {
         this.order = order;
     }
 
+    /**
+     * {@code ii}, or with the settings that differ from the default
+     * ({@link org.sparsemdp.solve.VariantName}): {@code ii[stop=relative,order=topological]}. (The
+     * {@link Solution#method()} of a run names the objective and order, e.g. {@code ii-rmin} or
+     * {@code tii-rmin}, {@code -negated} for non-positive rewards, and {@code [stop=relative]}.)
+     */
     @Override
     public String name() {
-        return NAME;
+        return org.sparsemdp.solve.VariantName.of(NAME).with(relative, "stop", "relative")
+                .with(order == IterationOrder.TOPOLOGICAL, "order", "topological").toString();
     }
 
     @Override
@@ -61,6 +70,7 @@ public final class TotalRewardSolver implements Solver {
             throw new IllegalArgumentException("method '" + NAME + "' solves undiscounted models (discount 1), but the"
                     + " model has discount " + mdp.discount() + "; use a discounted method such as 'vi'");
         }
+        options.requireSequential(name());
         double[] r = mdp.rewardArray();
         boolean anyPositive = false;
         boolean anyNegative = false;
@@ -87,7 +97,8 @@ public final class TotalRewardSolver implements Solver {
             neg[c] = r[c] == 0.0 ? 0.0 : -r[c];
         }
         Solution s = Reachability.reward(mdp, neg, terminal, dir.opposite(), options, relative, order);
-        return Solution.builder().method(s.method() + "-negated").status(s.status()).accuracy(s.accuracy())
+        String base = org.sparsemdp.solve.VariantName.base(s.method()); // "ii-rmax-negated[stop=relative]"
+        return Solution.builder().method(base + "-negated" + s.method().substring(base.length())).status(s.status()).accuracy(s.accuracy())
                 .values(negate(s.values())).bounds(negate(s.upper()), negate(s.lower())).policy(s.policy())
                 .iterations(s.iterations()).residual(s.residual()).errorBound(s.errorBound())
                 .policyBound(s.policyBound()).seconds(s.seconds()).build();
