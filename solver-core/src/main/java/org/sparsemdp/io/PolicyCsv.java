@@ -26,7 +26,8 @@ import org.sparsemdp.model.StochasticPolicy;
  * <ul>
  *   <li>Deterministic: header {@code state,action}, one row per state. The output of
  *       {@code sparsemdp solve --output} (header {@code state,value,action}) is accepted too: a
- *       {@code value} column is ignored.</li>
+ *       {@code value} column is ignored, and so are {@code lower} and {@code upper} (the per-state
+ *       bounds of the distributed solver's part files).</li>
  *   <li>Stochastic: header {@code state,action,probability}, one row per state and action with
  *       positive probability (omitted actions have probability 0).</li>
  * </ul>
@@ -86,6 +87,8 @@ public final class PolicyCsv {
                             probCol = checkUnique(probCol, i, name, source, lineNo);
                             break;
                         case "value":
+                        case "lower":
+                        case "upper":
                             break;
                         default:
                             throw new ModelFormatException(source, lineNo, "unknown column '" + fields.get(i).trim()
@@ -309,7 +312,8 @@ public final class PolicyCsv {
         }
     }
 
-    private static String quote(String field) {
+    /** A CSV field as this class writes it: quoted (RFC 4180) if it holds a comma, a quote or a line break. */
+    public static String quote(String field) {
         boolean needs = false;
         for (int i = 0; i < field.length() && !needs; i++) {
             char c = field.charAt(i);
