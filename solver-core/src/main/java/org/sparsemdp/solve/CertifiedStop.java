@@ -38,6 +38,7 @@ public final class CertifiedStop {
     private final double rawTarget;
     private final int measureEvery;
     private final double[] measurement = new double[SpanBounds.SIZE];
+    private final CheckStatistics own = new CheckStatistics();
     private long checks;
     private boolean nearTarget;
     private double best = Double.POSITIVE_INFINITY;
@@ -90,8 +91,12 @@ public final class CertifiedStop {
         if (!due(range)) {
             return null;
         }
-        SpanBounds.measure(mdp, rounding, u, w, measurement);
-        return decide();
+        own.reset();
+        for (int s = 0, n = u.length; s < n; s++) {
+            own.add(rounding.isZero(s), u[s], w[s]);
+        }
+        SpanBounds.certify(rounding, own, measurement);
+        return decide(own.finite());
     }
 
     /**
@@ -111,7 +116,7 @@ public final class CertifiedStop {
             return null;
         }
         SpanBounds.certify(rounding, stats, measurement);
-        return decide();
+        return decide(stats.finite());
     }
 
     private static boolean finiteSpan(double[] range) {
@@ -127,13 +132,21 @@ public final class CertifiedStop {
         return nearTarget || checks % measureEvery == 0;
     }
 
-    /** The rule applied to the measurement just taken. */
-    private Status decide() {
+    /**
+     * The rule applied to the measurement just taken; {@code finite}: whether every value and change
+     * of the check was finite.
+     */
+    private Status decide(boolean finite) {
         double policy = measurement[SpanBounds.POLICY];
         double value = measurement[SpanBounds.VALUE];
         double floor = measurement[SpanBounds.FLOOR];
-        if (value == Double.POSITIVE_INFINITY) {
+        if (!finite) {
             return Status.PRECISION_LIMIT;
+        }
+        if (value == Double.POSITIVE_INFINITY) {
+            // finite values whose bounds overflow (an early iterate of a huge-magnitude model): no
+            // certificate yet, no progress either
+            return ++withoutProgress >= NO_PROGRESS_CHECKS ? Status.PRECISION_LIMIT : null;
         }
         if (policy <= epsilon && value <= epsilon) {
             return Status.CONVERGED;

@@ -6,7 +6,8 @@ package org.sparsemdp.solve;
  * model): in every state not of value 0, w + {@code low} ≤ v* ≤ w + {@code high}; the reported
  * values are w + {@link #shift()} (the midpoints; states of value 0 are reported as exactly 0),
  * within {@code valueBound} of v*; the greedy policy of u is within {@code policyBound} of optimal.
- * When a value or change was not finite every field is +Infinity and the values prove nothing
+ * When a value or change was not finite, or the bounds themselves overflowed, every field is
+ * +Infinity and the values prove nothing
  * ({@link #finite()} is false: such a result is never CONVERGED or CERTIFIED).
  *
  * @param low         lower offset: v* − w ≥ low (rounded outward)
@@ -29,7 +30,7 @@ public record CheckCertificate(double low, double high, double valueBound, doubl
 
     /** Whether every value and change of the check was finite (else nothing is certified). */
     public boolean finite() {
-        return valueBound != Double.POSITIVE_INFINITY;
+        return valueBound < Double.POSITIVE_INFINITY;
     }
 
     /** The shift from w to the reported midpoint values. */

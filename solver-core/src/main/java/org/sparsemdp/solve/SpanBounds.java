@@ -74,6 +74,12 @@ final class SpanBounds {
         out[HIGH] = high;
         out[VALUE] = valueBound(low, high, shift, RoundingBounds.up(stats.maxValue() + Math.abs(shift)));
         out[POLICY] = out[SCRATCH + 2];
+        if (!(out[VALUE] < Double.POSITIVE_INFINITY && out[POLICY] < Double.POSITIVE_INFINITY && low - low == 0
+                && high - high == 0)) {
+            // finite values, but the bounds overflowed (changes near the largest double times 1/(1−γ)):
+            // no certificate, never a NaN bound called certified
+            java.util.Arrays.fill(out, Double.POSITIVE_INFINITY);
+        }
     }
 
     /** The shift from w to the midpoint values: the middle of [low, high]. */

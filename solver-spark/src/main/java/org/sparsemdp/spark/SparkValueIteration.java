@@ -54,7 +54,7 @@ import org.sparsemdp.solve.Status;
  * bounds are both at most ε (in exact arithmetic: span(δ) ≤ ε(1−γ)), PRECISION_LIMIT when ε is out
  * of reach of double precision or a value is not finite; or SolverOptions' iteration cap (counting
  * exchanges), time limit or listener (called after each exchange with the sup norm of δ and the
- * bound γ·span(δ)/(2(1−γ)), never below the rounding floor) stops the run. Then a final pass
+ * certified value bound of that exchange, the bound reported if the run stops there) stops the run. Then a final pass
  * recomputes w = T u from the last broadcast u on every block, with the greedy policy for u, and
  * reports the midpoints of the certified interval as values with the certificate's bounds: for
  * {@link Method#JACOBI}, exactly what {@link org.sparsemdp.solve.ValueIterationSolver} reports
@@ -188,9 +188,10 @@ public final class SparkValueIteration {
             }
             extrapolate &= span < previousSpan; // safeguard, as in the single-machine gs
             previousSpan = span;
-            double bound = gamma / (1 - gamma) * span / 2;
-            status = RunLimits.reached(options, exchanges, Math.max(Math.abs(min), Math.abs(max)),
-                    stop.progressBound(bound), deadline);
+            // the statistics are at hand after every exchange: the listener is shown the certified
+            // bound itself, the bound that is reported if the run stops now
+            double bound = CheckCertificate.of(rounding.rounding(), stats).valueBound();
+            status = RunLimits.reached(options, exchanges, Math.max(Math.abs(min), Math.abs(max)), bound, deadline);
             if (status != null) {
                 break;
             }

@@ -83,7 +83,7 @@ class DistributedModelTest {
                     double lower = Double.parseDouble(f[2]);
                     double upper = Double.parseDouble(f[3]);
                     assertEquals(vi.values()[s], value, 0.0, "state " + s);
-                    assertTrue(lower <= value && value <= upper && upper - lower <= 2 * vi.errorBound() * (1 + 1e-9),
+                    assertTrue(lower <= value && value <= upper && upper - lower <= 2 * vi.errorBound() + 1e-12,
                             "state " + s + ": " + line);
                     assertTrue(lower <= optimal[s] + 1e-9 && optimal[s] <= upper + 1e-9, "state " + s + ": " + line);
                     assertEquals(whole.actionLabel(vi.policy()[s]), f[4], "state " + s);
