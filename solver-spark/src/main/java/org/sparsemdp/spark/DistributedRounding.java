@@ -25,13 +25,13 @@ import org.sparsemdp.solve.RowStatistics;
  * more blocks than rounds only loses the exact 0 of its far end. With one block and no chain longer
  * than the single-machine passes find, the set is that of {@link RoundingBounds#of}.
  *
- * <p>Cost: one job per round (usually two), each one pass over the choices of every block; the
+ * <p>Cost: one job per round (one without states of value 0, else usually two or three), each one pass over the choices of every block; the
  * broadcast set costs one byte per state and stays on the executors for the solve
  * ({@link #zero()}).
  */
 final class DistributedRounding implements AutoCloseable {
     /** Largest number of marking rounds. */
-    static final int MAX_ROUNDS = 3;
+    static final int MAX_ROUNDS = 4;
 
     private final RoundingBounds rounding;
     private final Broadcast<boolean[]> zero;
