@@ -135,18 +135,32 @@ public final class SparkValueIteration {
      * Solves the model (see the class comment). Non-convergence is a {@link Status}, not an
      * exception.
      *
-     * @throws IllegalArgumentException if the model is undiscounted (γ = 1)
+     * @throws IllegalArgumentException if the model is undiscounted (γ = 1), or if its discounted
+     *                                  values could overflow (naming the choice of largest |reward|)
      */
     public DistributedResult solve(DistributedModel model, SolverOptions options) {
         final double gamma = model.discount();
         requireDiscounted(method, gamma);
         final long start = System.nanoTime();
         final long deadline = options.deadlineNanos(start);
+        final DistributedRounding rounding = DistributedRounding.of(sc, model);
+        try {
+            return iterate(model, options, rounding, start, deadline);
+        } catch (RuntimeException | Error e) {
+            rounding.close();
+            throw e;
+        }
+    }
+
+    /** The exchanges and the final pass of {@link #solve}, with the model's error model built. */
+    private DistributedResult iterate(DistributedModel model, SolverOptions options, DistributedRounding rounding,
+                                      long start, long deadline) {
+        final double gamma = model.discount();
         final boolean minimize = model.objective() == Objective.MINIMIZE;
         final int n = model.numStates();
         final int k = sweeps;
         final JavaRDD<StateBlock> blocks = model.blocks();
-        final DistributedRounding rounding = DistributedRounding.of(sc, model);
+        final long loopStart = System.nanoTime(); // exchanges only: the error model's jobs are setup
         final Broadcast<boolean[]> zero = rounding.zero();
         // the single-machine vi measures the certificate every 16th check until near the target, gs every 4th
         final CertifiedStop stop = new CertifiedStop(rounding.rounding(), gamma, options.epsilon(),
@@ -215,7 +229,7 @@ public final class SparkValueIteration {
         answer.count(); // compute now, so that the timings below are true
         long end = System.nanoTime();
         ExchangeStats exchangeStats = new ExchangeStats(exchanges, k, 8L * n, collected,
-                (finishStart - start) / 1e9, (end - finishStart) / 1e9);
+                (finishStart - loopStart) / 1e9, (end - finishStart) / 1e9);
         return new DistributedResult(method.label(), status, accuracy, n, exchanges,
                 Math.max(Math.abs(range[0]), Math.abs(range[1])), cert.valueBound(), cert.policyBound(),
                 (end - start) / 1e9, exchangeStats, answer, last, rounding);
