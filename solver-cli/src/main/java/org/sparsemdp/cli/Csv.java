@@ -6,11 +6,6 @@ final class Csv {
     }
 
     static String quote(String field) {
-        boolean needs = false;
-        for (int i = 0; i < field.length() && !needs; i++) {
-            char c = field.charAt(i);
-            needs = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        return needs ? '"' + field.replace("\"", "\"\"") + '"' : field;
+        return org.sparsemdp.io.PolicyCsv.quote(field);
     }
 }

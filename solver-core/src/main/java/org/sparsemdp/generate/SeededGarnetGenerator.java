@@ -40,6 +40,14 @@ public final class SeededGarnetGenerator {
     }
 
     /**
+     * The action labels of the models: label {@code a} of every state is element {@code a}
+     * (for a distributed copy of a model whose blocks are generated apart).
+     */
+    public static String[] actionLabels(int actions) {
+        return RandomChoices.labels(actions);
+    }
+
+    /**
      * The whole model, built through an {@link MdpBuilder} from {@link #generateBlock} over all
      * states. Its numbers differ from those of {@link GarnetGenerator#generate} for the same
      * arguments (per-state streams instead of one stream), hence the distinct name.

@@ -26,8 +26,8 @@ import org.sparsemdp.model.StochasticPolicy;
  * <ul>
  *   <li>Deterministic: header {@code state,action}, one row per state. The output of
  *       {@code sparsemdp solve --output} and {@link SolutionCsv} (header {@code state,value,action}
- *       or {@code state,value,lower,upper,action}) is accepted too: {@code value}, {@code lower},
- *       {@code upper} and {@code gain} columns are ignored.</li>
+ *       or {@code state,value,lower,upper,action}, also the distributed solver's part files) is
+ *       accepted too: {@code value}, {@code lower}, {@code upper} and {@code gain} columns are ignored.</li>
  *   <li>Stochastic: header {@code state,action,probability}, one row per state and action with
  *       positive probability (omitted actions have probability 0).</li>
  * </ul>
@@ -298,5 +298,10 @@ public final class PolicyCsv {
             }
             i++; // the comma
         }
+    }
+
+    /** A CSV field as this class writes it: quoted (RFC 4180) if it holds a comma, a quote or a line break. */
+    public static String quote(String field) {
+        return CsvFields.quote(field);
     }
 }

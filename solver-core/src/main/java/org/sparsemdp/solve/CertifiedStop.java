@@ -4,7 +4,7 @@ import org.sparsemdp.model.Mdp;
 
 /**
  * The stopping rule shared by the discounted value-iteration-type methods, decided after each
- * check sweep w = T u from the certificate of {@link SpanBounds} (which includes the rounding
+ * check sweep w = T u from its certificate ({@link CheckCertificate}, which includes the rounding
  * error of {@link RoundingBounds}).
  *
  * <ul>
@@ -22,8 +22,13 @@ import org.sparsemdp.model.Mdp;
  * Since the full certificate costs a pass over the values, it is measured only when the
  * exact-arithmetic test span(δ̃) ≤ ε(1−γ) passes, once it has passed before, or every
  * {@code measureEvery}-th check otherwise.
+ *
+ * <p>A solver that holds u and w decides with {@code afterCheck(u, w, range)};
+ * one whose states are spread over machines gathers {@link CheckStatistics} where the states are
+ * and decides with {@link #afterCheck(CheckStatistics, double[])}: the same rule, the same
+ * numbers.
  */
-final class CertifiedStop {
+public final class CertifiedStop {
     private static final int STALL_CHECKS = 20;
     private static final int NO_PROGRESS_CHECKS = 50;
 
@@ -33,6 +38,7 @@ final class CertifiedStop {
     private final double rawTarget;
     private final int measureEvery;
     private final double[] measurement = new double[SpanBounds.SIZE];
+    private final CheckStatistics own = new CheckStatistics();
     private long checks;
     private boolean nearTarget;
     private double best = Double.POSITIVE_INFINITY;
@@ -54,6 +60,23 @@ final class CertifiedStop {
     }
 
     /**
+     * The rule for a model known only by its error model and discount (a distributed model), to be
+     * used with {@link #afterCheck(CheckStatistics, double[])}.
+     *
+     * @param discount     γ, 0 &lt; γ &lt; 1
+     * @param epsilon      the target ε of the policy and value bounds
+     * @param measureEvery how often the certificate is measured while the exact-arithmetic test
+     *                     fails (the single-machine {@code vi} uses 16, {@code gs} 4)
+     */
+    public CertifiedStop(RoundingBounds rounding, double discount, double epsilon, int measureEvery) {
+        this.measureEvery = measureEvery;
+        this.mdp = null;
+        this.rounding = rounding;
+        this.epsilon = epsilon;
+        this.rawTarget = epsilon * (1 - discount);
+    }
+
+    /**
      * Decides after a check sweep.
      *
      * @param u     the vector the check started from
@@ -62,21 +85,68 @@ final class CertifiedStop {
      * @return CONVERGED, PRECISION_LIMIT, or null to go on
      */
     Status afterCheck(double[] u, double[] w, double[] range) {
-        double span = range[1] - range[0];
-        if (span - span != 0) {
+        if (!finiteSpan(range)) {
             return Status.PRECISION_LIMIT;
         }
-        checks++;
-        nearTarget |= span <= rawTarget;
-        if (!nearTarget && checks % measureEvery != 0) {
+        if (!due(range)) {
             return null;
         }
-        SpanBounds.measure(mdp, rounding, u, w, measurement);
+        own.reset();
+        for (int s = 0, n = u.length; s < n; s++) {
+            own.add(rounding.isZero(s), u[s], w[s]);
+        }
+        SpanBounds.certify(rounding, own, measurement);
+        return decide(own.finite());
+    }
+
+    /**
+     * Decides after a check sweep whose statistics were gathered over all states (possibly on
+     * other machines and merged): the same rule as {@code afterCheck(u, w, range)}, with the same
+     * result for the same numbers.
+     *
+     * @param stats the statistics of the check, over all states
+     * @param range min and max of the computed w − u over all states
+     * @return CONVERGED, PRECISION_LIMIT, or null to go on
+     */
+    public Status afterCheck(CheckStatistics stats, double[] range) {
+        if (!finiteSpan(range)) {
+            return Status.PRECISION_LIMIT;
+        }
+        if (!due(range)) {
+            return null;
+        }
+        SpanBounds.certify(rounding, stats, measurement);
+        return decide(stats.finite());
+    }
+
+    private static boolean finiteSpan(double[] range) {
+        double span = range[1] - range[0];
+        return span - span == 0;
+    }
+
+    /** Counts the check; whether its certificate is to be measured now. */
+    private boolean due(double[] range) {
+        double span = range[1] - range[0];
+        checks++;
+        nearTarget |= span <= rawTarget;
+        return nearTarget || checks % measureEvery == 0;
+    }
+
+    /**
+     * The rule applied to the measurement just taken; {@code finite}: whether every value and change
+     * of the check was finite.
+     */
+    private Status decide(boolean finite) {
         double policy = measurement[SpanBounds.POLICY];
         double value = measurement[SpanBounds.VALUE];
         double floor = measurement[SpanBounds.FLOOR];
-        if (value == Double.POSITIVE_INFINITY) {
+        if (!finite) {
             return Status.PRECISION_LIMIT;
+        }
+        if (value == Double.POSITIVE_INFINITY) {
+            // finite values whose bounds overflow (an early iterate of a huge-magnitude model): no
+            // certificate yet, no progress either
+            return ++withoutProgress >= NO_PROGRESS_CHECKS ? Status.PRECISION_LIMIT : null;
         }
         if (policy <= epsilon && value <= epsilon) {
             return Status.CONVERGED;
@@ -104,7 +174,7 @@ final class CertifiedStop {
      * (both are true, the limit is the plainer fact): MAX_ITERATIONS if {@code iteration} reached
      * the cap, TIME_LIMIT if the deadline has passed, else {@code decided}.
      */
-    static Status preferLimits(Status decided, SolverOptions options, long iteration, long deadline) {
+    public static Status preferLimits(Status decided, SolverOptions options, long iteration, long deadline) {
         if (decided != Status.PRECISION_LIMIT) {
             return decided;
         }
@@ -121,7 +191,7 @@ final class CertifiedStop {
      * The bound to show a progress listener: the exact-arithmetic bound {@code raw} of the last
      * check, but never below the rounding floor of the last measurement (never 0 on inexact values).
      */
-    double progressBound(double raw) {
+    public double progressBound(double raw) {
         double floor = checks > 0 ? measurement[SpanBounds.FLOOR_VALUE] : 0;
         return Math.max(raw, floor);
     }

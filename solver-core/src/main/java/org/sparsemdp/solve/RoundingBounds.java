@@ -92,53 +92,41 @@ public final class RoundingBounds {
      *                                  largest |reward|), or if the rows sum to 1/γ or more
      */
     public static RoundingBounds of(Mdp mdp) {
-        final int n = mdp.numStates();
         final int[] choiceStart = mdp.choiceStartArray();
         final int[] transStart = mdp.transitionStartArray();
         final int[] successor = mdp.successorArray();
-        final double[] probability = mdp.probabilityArray();
         final double[] reward = mdp.rewardArray();
-        final double gamma = mdp.discount();
-        final int m = mdp.numChoices();
-        double maxReward = 0;
-        int maxRewardChoice = -1;
-        int maxBranching = 0;
-        for (int c = 0; c < m; c++) { // flat loops: this runs once per solve, mostly before the JIT
-            double r = Math.abs(reward[c]);
-            if (r > maxReward || !(r == r)) {
-                maxReward = r;
-                maxRewardChoice = c;
-            }
-            maxBranching = Math.max(maxBranching, transStart[c + 1] - transStart[c]);
-        }
-        // computed row sums, one flat pass over the transitions; their rounding error is at most
-        // 1.01·K·u·sum for rows of at most K terms
-        double maxSum = 0;
-        double minSum = m > 0 ? Double.POSITIVE_INFINITY : 1;
-        int c = 0;
-        while (c < m && transStart[c + 1] == transStart[c]) {
-            minSum = 0; // a choice without transitions (not built by MdpBuilder) has mass 0
-            c++;
-        }
-        double sum = 0;
-        int end = c < m ? transStart[c + 1] : 0;
-        for (int k = c < m ? transStart[c] : 0, total = transStart[m]; k < total; k++) {
-            sum += probability[k];
-            if (k + 1 == end) {
-                maxSum = Math.max(maxSum, sum);
-                minSum = Math.min(minSum, sum);
-                sum = 0;
-                c++;
-                while (c < m && transStart[c + 1] == transStart[c]) {
-                    minSum = 0;
-                    c++;
-                }
-                end = c < m ? transStart[c + 1] : total;
-            }
-        }
+        boolean[] zero = new boolean[mdp.numStates()];
+        int zeroCount = markZeroStates(0, choiceStart, transStart, successor, reward, zero, zero);
+        RowStatistics rows = RowStatistics.scan(0, 0, choiceStart, transStart, successor, mdp.probabilityArray(),
+                reward, zero, zeroCount > 0);
+        return of(mdp.discount(), rows, zero, zeroCount, mdp::actionLabel);
+    }
+
+    /**
+     * The error model of a model known by its {@link RowStatistics} (merged over all its states)
+     * and its states of value 0 (as marked by {@link #markZeroStates}, the same set the
+     * statistics were scanned with): for a model too large for one machine, whose statistics
+     * are gathered block by block where the blocks live. Gives exactly what
+     * {@link #of(Mdp)} gives for the same rows and the same marked states.
+     *
+     * @param gamma       the discount factor, 0 &lt; γ &lt; 1
+     * @param zero        per state, whether it has value exactly 0 (kept, not copied)
+     * @param zeroCount   the number of marked states
+     * @param choiceLabel the action label of a global choice index, for the overflow message
+     * @throws IllegalArgumentException if the discounted values can overflow (naming the choice of
+     *                                  largest |reward|), or if the rows sum to 1/γ or more
+     */
+    public static RoundingBounds of(double gamma, RowStatistics rows, boolean[] zero, int zeroCount,
+                                    java.util.function.IntFunction<String> choiceLabel) {
+        final int maxBranching = rows.maxBranching();
+        final double maxReward = rows.maxReward();
+        double maxSum = rows.maxSum();
+        double minSum = rows.choices() > 0 ? rows.minSum() : 1;
+        // the rounding error of a computed sum of at most K terms is at most 1.01·K·u·sum
         double massHigh = up(maxSum + rowSumError(maxSum, maxBranching));
         double massLowAll = down(minSum - rowSumError(minSum, maxBranching));
-        if (mdp.numChoices() == 0) {
+        if (rows.choices() == 0) {
             massHigh = 1;
         }
         double betaHigh = up(gamma * massHigh);
@@ -149,73 +137,60 @@ public final class RoundingBounds {
         }
         double valueBound = maxReward / down(1 - betaHigh);
         if (!(valueBound < MAX_VALUE_BOUND)) {
-            int s = mdp.stateOfChoice(maxRewardChoice);
+            int c = rows.maxRewardChoice();
             throw new IllegalArgumentException(String.format(Locale.ROOT, "reward %s of choice '%s' of state %d:"
                     + " with discount %s the discounted values can reach |r|/(1-discount) = %s, too close to the"
                     + " largest double (%s) to be computed without overflow; rescale the rewards",
-                    reward[maxRewardChoice], mdp.actionLabel(maxRewardChoice), s, gamma, valueBound,
-                    Double.MAX_VALUE));
+                    rows.signedMaxReward(), choiceLabel.apply(c), rows.maxRewardState(), gamma, valueBound, Double.MAX_VALUE));
         }
-        boolean[] zero = new boolean[n];
-        int zeroCount = zeroStates(mdp, zero);
-        double massLow = zeroCount == 0 ? massLowAll : 1;
-        for (int s = 0; s < n && zeroCount > 0; s++) {
-            if (zero[s]) {
-                continue;
-            }
-            for (int a = choiceStart[s]; a < choiceStart[s + 1]; a++) {
-                int k0 = transStart[a];
-                int k1 = transStart[a + 1];
-                double inside = 0;
-                for (int k = k0; k < k1; k++) {
-                    if (!zero[successor[k]]) {
-                        inside += probability[k];
-                    }
-                }
-                massLow = Math.min(massLow, down(inside - rowSumError(inside, k1 - k0)));
-            }
-        }
+        double massLow = zeroCount == 0 ? massLowAll : Math.min(1, rows.minInside());
         return new RoundingBounds(gamma, maxReward, maxBranching, massHigh, Math.max(0, massLow), zero, zeroCount);
     }
 
     /** Bound on the error of a computed sum {@code sum} of k non-negative terms (recursive summation). */
-    private static double rowSumError(double sum, int k) {
+    static double rowSumError(double sum, int k) {
         return 1.01 * k * U * sum;
     }
 
     /**
-     * Marks the states whose optimal value is exactly 0 under every policy: terminal states, then
-     * (two passes in state order) states all of whose choices have reward 0 and lead only to
-     * marked states or to the state itself. Sound at any stage: every marked state can only reach
-     * marked states, collecting reward 0.
+     * Marks the states whose optimal value is exactly 0 under every policy among the states
+     * [lo, lo + choiceStart.length − 1) of a model (arrays as in {@link RowStatistics}): terminal
+     * states, then (two passes in state order) states all of whose choices have reward 0 and lead
+     * only to marked states or to the state itself. Sound at any stage and from any soundly marked
+     * start: every marked state can only reach marked states, collecting reward 0.
+     *
+     * @param known the states of the whole model known to be of value 0 (indexed by global
+     *              state; read only for states outside the range)
+     * @param marks the marks of the range, indexed by local state (global lo + i), starting from
+     *              those of {@code known}; states already marked stay marked. For a model in one
+     *              piece (lo = 0) it may be {@code known} itself.
+     * @return the number of states newly marked
      */
-    private static int zeroStates(Mdp mdp, boolean[] zero) {
-        final int[] choiceStart = mdp.choiceStartArray();
-        final int[] transStart = mdp.transitionStartArray();
-        final int[] successor = mdp.successorArray();
-        final double[] reward = mdp.rewardArray();
+    public static int markZeroStates(int lo, int[] choiceStart, int[] transStart, int[] successor, double[] reward,
+                                     boolean[] known, boolean[] marks) {
+        final int n = choiceStart.length - 1;
         int count = 0;
         for (int pass = 0; pass < 2; pass++) {
-            for (int s = 0, n = zero.length; s < n; s++) {
-                if (zero[s]) {
+            for (int i = 0; i < n; i++) {
+                if (marks[i]) {
                     continue;
                 }
                 boolean isZero = true;
-                for (int c = choiceStart[s]; c < choiceStart[s + 1] && isZero; c++) {
+                for (int c = choiceStart[i]; c < choiceStart[i + 1] && isZero; c++) {
                     if (reward[c] != 0.0) {
                         isZero = false;
                         break;
                     }
                     for (int k = transStart[c]; k < transStart[c + 1]; k++) {
-                        int t = successor[k];
-                        if (t != s && !zero[t]) {
+                        int t = successor[k] - lo;
+                        if (t != i && !(t >= 0 && t < n ? marks[t] : known[t + lo])) {
                             isZero = false;
                             break;
                         }
                     }
                 }
                 if (isZero) {
-                    zero[s] = true;
+                    marks[i] = true;
                     count++;
                 }
             }

@@ -37,28 +37,24 @@ final class SpanBounds {
      * value or change is not finite.
      */
     static void measure(Mdp mdp, RoundingBounds rb, double[] u, double[] w, double[] out) {
-        double minDelta = Double.POSITIVE_INFINITY;
-        double maxDelta = Double.NEGATIVE_INFINITY;
-        double norm = 0;
-        double leak = 0;
-        double maxW = 0;
-        boolean finite = true;
+        CheckStatistics stats = new CheckStatistics();
         for (int s = 0, n = u.length; s < n; s++) {
-            double x = u[s];
-            if (rb.isZero(s)) {
-                leak = Math.max(leak, Math.abs(x));
-                finite &= x - x == 0;
-                continue;
-            }
-            double delta = w[s] - x;
-            minDelta = Math.min(minDelta, delta);
-            maxDelta = Math.max(maxDelta, delta);
-            norm = Math.max(norm, Math.abs(x));
-            maxW = Math.max(maxW, Math.abs(w[s]));
-            finite &= delta - delta == 0 && x - x == 0;
+            stats.add(rb.isZero(s), u[s], w[s]);
         }
-        norm = Math.max(norm, leak);
-        if (!finite) {
+        certify(rb, stats, out);
+    }
+
+    /**
+     * The certificate of a check sweep from its {@link CheckStatistics} (gathered over all
+     * states, in one piece or merged over blocks): writes into {@code out} what
+     * {@link #measure} writes.
+     */
+    static void certify(RoundingBounds rb, CheckStatistics stats, double[] out) {
+        double minDelta = stats.minDelta();
+        double maxDelta = stats.maxDelta();
+        double leak = stats.leak();
+        double norm = Math.max(stats.norm(), leak);
+        if (!stats.finite()) {
             java.util.Arrays.fill(out, Double.POSITIVE_INFINITY);
             return;
         }
@@ -76,11 +72,18 @@ final class SpanBounds {
         double shift = midpoint(low, high);
         out[LOW] = low;
         out[HIGH] = high;
-        out[VALUE] = valueBound(low, high, shift, RoundingBounds.up(maxW + Math.abs(shift)));
+        out[VALUE] = valueBound(low, high, shift, RoundingBounds.up(stats.maxValue() + Math.abs(shift)));
         out[POLICY] = out[SCRATCH + 2];
+        if (!(out[VALUE] < Double.POSITIVE_INFINITY && out[POLICY] < Double.POSITIVE_INFINITY && low - low == 0
+                && high - high == 0)) {
+            // finite values, but the bounds overflowed (changes near the largest double times 1/(1−γ)):
+            // no certificate, never a NaN bound called certified
+            java.util.Arrays.fill(out, Double.POSITIVE_INFINITY);
+        }
     }
 
-    private static double midpoint(double low, double high) {
+    /** The shift from w to the midpoint values: the middle of [low, high]. */
+    static double midpoint(double low, double high) {
         return low / 2 + high / 2;
     }
 

@@ -1,6 +1,9 @@
 package org.sparsemdp.spark;
 
 import java.io.Serializable;
+import org.sparsemdp.solve.CheckCertificate;
+import org.sparsemdp.solve.CheckStatistics;
+import org.sparsemdp.solve.RoundingBounds;
 
 /**
  * The final answer for one block: per state the reported value, the certified lower and upper
@@ -24,23 +27,34 @@ public final class BlockSolution implements Serializable {
     }
 
     /**
-     * The final Jacobi step of block {@code b} from the last broadcast iterate {@code u}: with
-     * w = T u, values w + midShift, bounds w + lowShift and w + highShift
-     * (terminal states: all 0), policy greedy for u.
+     * The final Jacobi step of block {@code b} from the last broadcast iterate {@code u}, with the
+     * certificate {@code cert} of that step over all blocks: with w = T u (computed), values
+     * w + shift (the midpoints), bounds w + low rounded down and w + high rounded up; states of
+     * value 0 ({@code zero}, terminal states among them): all exactly 0; policy greedy for u. When
+     * the certificate is not finite (NaN or overflow) the values are w and the bounds infinite.
      */
-    static BlockSolution finish(StateBlock b, double[] u, double gamma, boolean minimize, double lowShift,
-                                double midShift, double highShift) {
+    static BlockSolution finish(StateBlock b, double[] u, boolean[] zero, double gamma, boolean minimize,
+                                CheckCertificate cert) {
         int n = b.numStates();
         double[] w = new double[n];
         int[] policy = new int[n];
-        BlockSweeps.jacobi(b, u, gamma, minimize, w, policy, new double[2]);
+        BlockSweeps.jacobi(b, u, gamma, minimize, w, policy, new double[2], zero, new CheckStatistics());
         double[] lower = new double[n];
         double[] upper = new double[n];
+        final boolean finite = cert.finite();
+        final double low = cert.low();
+        final double high = cert.high();
+        final double shift = cert.shift();
         for (int i = 0; i < n; i++) {
-            if (policy[i] >= 0) {
-                lower[i] = w[i] + lowShift;
-                upper[i] = w[i] + highShift;
-                w[i] += midShift;
+            if (zero[b.lo() + i]) {
+                w[i] = 0.0;
+            } else if (finite) {
+                lower[i] = RoundingBounds.down(w[i] + low);
+                upper[i] = RoundingBounds.up(w[i] + high);
+                w[i] += shift;
+            } else {
+                lower[i] = Double.NEGATIVE_INFINITY;
+                upper[i] = Double.POSITIVE_INFINITY;
             }
         }
         return new BlockSolution(b.lo(), w, lower, upper, policy);

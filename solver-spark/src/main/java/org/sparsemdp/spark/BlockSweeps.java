@@ -1,6 +1,7 @@
 package org.sparsemdp.spark;
 
 import org.sparsemdp.solve.BellmanKernel;
+import org.sparsemdp.solve.CheckStatistics;
 
 /**
  * Bellman sweeps over one {@link StateBlock}: the block form of
@@ -21,9 +22,11 @@ final class BlockSweeps {
      * (−1 for terminal states).
      *
      * @param range receives min and max over the block of (T v)(s) − v(s); NaN propagates
+     * @param zero  the states of value 0 (global), for {@code stats}
+     * @param stats accumulates the block's states for the check's certificate
      */
     static void jacobi(StateBlock b, double[] v, double gamma, boolean minimize, double[] out, int[] policy,
-                       double[] range) {
+                       double[] range, boolean[] zero, CheckStatistics stats) {
         final int[] cs = b.choiceStartArray();
         final int[] ts = b.transitionStartArray();
         final int[] succ = b.successorArray();
@@ -59,6 +62,7 @@ final class BlockSweeps {
             double delta = best - v[lo + i];
             min = Math.min(min, delta); // Math.min/max propagate NaN: a diverged
             max = Math.max(max, delta); // iteration can never look converged
+            stats.add(zero[lo + i], v[lo + i], best);
         }
         range[0] = min;
         range[1] = max;

@@ -1,10 +1,12 @@
 package org.sparsemdp.spark;
 
 import java.io.Serializable;
+import org.sparsemdp.solve.CheckStatistics;
 
 /**
- * What a block sends back to the driver after one exchange: its new values and the range
- * [min δ, max δ] of the Jacobi change δ = T u − u over its states (for the global span bound).
+ * What a block sends back to the driver after one exchange: its new values, the range
+ * [min δ, max δ] of the Jacobi change δ = T u − u over its states (for the exact-arithmetic span
+ * test) and the {@link CheckStatistics} of its states (for the floating-point-sound certificate).
  */
 final class BlockUpdate implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -13,17 +15,19 @@ final class BlockUpdate implements Serializable {
     final double[] values;
     final double minDelta;
     final double maxDelta;
+    final CheckStatistics stats;
 
-    BlockUpdate(int lo, double[] values, double minDelta, double maxDelta) {
+    BlockUpdate(int lo, double[] values, double minDelta, double maxDelta, CheckStatistics stats) {
         this.lo = lo;
         this.values = values;
         this.minDelta = minDelta;
         this.maxDelta = maxDelta;
+        this.stats = stats;
     }
 
-    /** Payload bytes sent to the driver: the values, the offset and the range. */
+    /** Payload bytes sent to the driver: the values, the offset, the range and the statistics. */
     long payloadBytes() {
-        return 8L * values.length + 4 + 16;
+        return 8L * values.length + 4 + 16 + CheckStatistics.BYTES;
     }
 
     /**
@@ -39,12 +43,17 @@ final class BlockUpdate implements Serializable {
      * in-place sweeps alone reduce only by about γ per sweep (Porteus 1975, Oper. Res. 23), as
      * {@code InPlaceIteration} does for the single-machine {@code gs}. It changes only the
      * starting point of the next exchange, never the bound.
+     *
+     * <p>States of value 0 ({@code zero}) stay exactly 0: the Jacobi step keeps them there (their
+     * choices have reward 0 and lead to such states only), and after the inner sweeps, which may
+     * have read shifted neighbours, they are set back to 0, their true value.
      */
-    static BlockUpdate exchange(StateBlock b, double[] u, double gamma, boolean minimize, int sweeps,
+    static BlockUpdate exchange(StateBlock b, double[] u, boolean[] zero, double gamma, boolean minimize, int sweeps,
                                 boolean extrapolate) {
         double[] local = new double[b.numStates()]; // the message itself: one array per block and exchange
         double[] range = new double[2];
-        BlockSweeps.jacobi(b, u, gamma, minimize, local, null, range);
+        CheckStatistics stats = new CheckStatistics();
+        BlockSweeps.jacobi(b, u, gamma, minimize, local, null, range, zero, stats);
         double min = range[0];
         double max = range[1];
         if (sweeps > 1) {
@@ -54,7 +63,7 @@ final class BlockUpdate implements Serializable {
                 double shift = gamma * outsideShift;
                 int[] cs = b.choiceStartArray();
                 for (int i = 0; i < local.length; i++) {
-                    if (cs[i] < cs[i + 1]) {
+                    if (cs[i] < cs[i + 1] && !zero[b.lo() + i]) {
                         local[i] += shift;
                     }
                 }
@@ -62,7 +71,12 @@ final class BlockUpdate implements Serializable {
             for (int i = 1; i < sweeps; i++) {
                 BlockSweeps.gaussSeidel(b, u, outsideShift, local, gamma, minimize, range);
             }
+            for (int i = 0; i < local.length; i++) {
+                if (zero[b.lo() + i]) {
+                    local[i] = 0.0;
+                }
+            }
         }
-        return new BlockUpdate(b.lo(), local, min, max);
+        return new BlockUpdate(b.lo(), local, min, max, stats);
     }
 }

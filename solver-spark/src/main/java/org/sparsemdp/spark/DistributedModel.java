@@ -22,15 +22,17 @@ public final class DistributedModel implements AutoCloseable {
     private final long numTransitions;
     private final double discount;
     private final Objective objective;
+    private final String[] actionLabels;
 
     private DistributedModel(JavaRDD<StateBlock> blocks, int[] bounds, long numTransitions, double discount,
-                             Objective objective) {
+                             Objective objective, String[] actionLabels) {
         this.blocks = blocks;
         this.bounds = bounds;
         this.numStates = bounds[bounds.length - 1];
         this.numTransitions = numTransitions;
         this.discount = discount;
         this.objective = objective;
+        this.actionLabels = actionLabels;
     }
 
     /**
@@ -49,7 +51,7 @@ public final class DistributedModel implements AutoCloseable {
         // Without this the tasks of every exchange would carry their partition's data again (a
         // parallelized collection travels inside its partitions): cut the lineage to the cache.
         rdd.rdd().localCheckpoint();
-        return materialised(rdd, bounds, mdp.discount(), mdp.objective());
+        return materialised(rdd, bounds, mdp.discount(), mdp.objective(), mdp.actionLabels().toArray(new String[0]));
     }
 
     /**
@@ -65,14 +67,15 @@ public final class DistributedModel implements AutoCloseable {
         JavaRDD<StateBlock> rdd = sc.parallelize(ids, p)
                 .map(b -> StateBlock.garnet(spec, bounds[b], bounds[b + 1]))
                 .persist(StorageLevel.MEMORY_ONLY());
-        return materialised(rdd, bounds, spec.discount(), Objective.MAXIMIZE);
+        return materialised(rdd, bounds, spec.discount(), Objective.MAXIMIZE,
+                org.sparsemdp.generate.SeededGarnetGenerator.actionLabels(spec.actions()));
     }
 
     /** Builds the blocks now (one job), so that solver timings exclude model construction. */
     private static DistributedModel materialised(JavaRDD<StateBlock> rdd, int[] bounds, double discount,
-                                                 Objective objective) {
+                                                 Objective objective, String[] actionLabels) {
         long transitions = rdd.map(StateBlock::numTransitions).reduce(Long::sum);
-        return new DistributedModel(rdd, bounds, transitions, discount, objective);
+        return new DistributedModel(rdd, bounds, transitions, discount, objective, actionLabels);
     }
 
     /** The cached blocks, one per partition, in state order. */
@@ -108,6 +111,29 @@ public final class DistributedModel implements AutoCloseable {
     /** Whether values are minimised or maximised. */
     public Objective objective() {
         return objective;
+    }
+
+    /**
+     * The distinct action labels of the model (indexed by {@link StateBlock#actionIndexArray()});
+     * the caller must not modify the array.
+     */
+    public String[] actionLabels() {
+        return actionLabels;
+    }
+
+    /** The action label of global choice {@code c}, looked up on the block that holds it (one small job). */
+    public String actionLabel(int c) {
+        final String[] labels = actionLabels;
+        List<String> found = blocks.filter(b -> c >= b.firstChoice() && c < b.firstChoice() + b.numChoices())
+                .map(b -> {
+                    int local = c - b.firstChoice();
+                    int i = 0;
+                    while (b.choiceStartArray()[i + 1] <= local) {
+                        i++;
+                    }
+                    return b.actionLabel(i, local, labels);
+                }).collect();
+        return found.isEmpty() ? "#" + c : found.get(0);
     }
 
     /** Removes the cached blocks from the executors. */

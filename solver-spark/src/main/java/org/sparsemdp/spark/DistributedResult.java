@@ -16,6 +16,7 @@ import org.sparsemdp.solve.Status;
 public final class DistributedResult implements AutoCloseable {
     private final String method;
     private final Status status;
+    private final Accuracy accuracy;
     private final int numStates;
     private final long iterations;
     private final double residual;
@@ -25,12 +26,14 @@ public final class DistributedResult implements AutoCloseable {
     private final ExchangeStats stats;
     private final JavaRDD<BlockSolution> blocks;
     private final Broadcast<double[]> last;
+    private final DistributedRounding rounding;
 
-    DistributedResult(String method, Status status, int numStates, long iterations, double residual,
+    DistributedResult(String method, Status status, Accuracy accuracy, int numStates, long iterations, double residual,
                       double errorBound, double policyBound, double seconds, ExchangeStats stats,
-                      JavaRDD<BlockSolution> blocks, Broadcast<double[]> last) {
+                      JavaRDD<BlockSolution> blocks, Broadcast<double[]> last, DistributedRounding rounding) {
         this.method = method;
         this.status = status;
+        this.accuracy = accuracy;
         this.numStates = numStates;
         this.iterations = iterations;
         this.residual = residual;
@@ -40,6 +43,7 @@ public final class DistributedResult implements AutoCloseable {
         this.stats = stats;
         this.blocks = blocks;
         this.last = last;
+        this.rounding = rounding;
     }
 
     /** Name of the method ("spark-jacobi" or "spark-block-gs"). */
@@ -50,6 +54,14 @@ public final class DistributedResult implements AutoCloseable {
     /** How the run ended. */
     public Status status() {
         return status;
+    }
+
+    /**
+     * CERTIFIED when the bounds hold in floating point (see {@link SparkValueIteration}), ESTIMATED
+     * when a value or change was not finite (the values then prove nothing).
+     */
+    public Accuracy accuracy() {
+        return accuracy;
     }
 
     /** Number of states. */
@@ -67,7 +79,7 @@ public final class DistributedResult implements AutoCloseable {
         return residual;
     }
 
-    /** Certified bound on max_s |value(s) − v*(s)|. */
+    /** Certified bound on max_s |value(s) − v*(s)| (+Infinity when not {@link Accuracy#CERTIFIED}). */
     public double errorBound() {
         return errorBound;
     }
@@ -109,7 +121,7 @@ public final class DistributedResult implements AutoCloseable {
         return Solution.builder()
                 .method(method)
                 .status(status)
-                .accuracy(Accuracy.CERTIFIED)
+                .accuracy(accuracy)
                 .values(values)
                 .bounds(lower, upper)
                 .policy(policy)
@@ -121,10 +133,11 @@ public final class DistributedResult implements AutoCloseable {
                 .build();
     }
 
-    /** Drops the cached answer and the last broadcast value vector. */
+    /** Drops the cached answer, the last broadcast value vector and the broadcast states of value 0. */
     @Override
     public void close() {
         blocks.unpersist(false);
         last.destroy();
+        rounding.close();
     }
 }

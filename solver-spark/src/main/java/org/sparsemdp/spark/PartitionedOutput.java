@@ -7,22 +7,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.Locale;
 import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.FlatMapFunction2;
+import org.sparsemdp.io.PolicyCsv;
 import org.sparsemdp.io.json.JsonWriter;
 
 /**
  * Writes a {@link DistributedResult} as partitioned files: each executor writes its blocks to
  * {@code part-NNNNN.csv} (NNNNN = partition number, five digits; header
- * {@code state,value,lower,upper,choice}, one line per state, doubles in shortest round-trip
- * form), and the driver writes {@code summary.json}. The per-state answer never passes through
+ * {@code state,value,lower,upper,action}, one line per state, doubles in shortest round-trip
+ * form, {@code action} the label of the chosen choice as {@code sparsemdp solve --output} writes
+ * it, empty for terminal states), and the driver writes {@code summary.json}. Each part file is a
+ * policy file for {@code sparsemdp evaluate --policy} (its other columns are ignored there); the
+ * parts of all partitions, with the header once, are the policy of the whole model. The per-state answer never passes through
  * the driver, so the directory must be one path that every executor can write (local mode: any
  * directory; a cluster: a shared mount).
  */
 public final class PartitionedOutput {
     /** Header of every part file. */
-    public static final String HEADER = "state,value,lower,upper,choice";
+    public static final String HEADER = "state,value,lower,upper,action";
     /** Name of the summary file. */
     public static final String SUMMARY = "summary.json";
 
@@ -43,23 +49,34 @@ public final class PartitionedOutput {
     public static void write(DistributedResult result, DistributedModel model, Path dir) throws IOException {
         Files.createDirectories(dir);
         final String target = dir.toAbsolutePath().toString();
-        result.blocks().foreachPartition(it -> writePart(Paths.get(target), TaskContext.getPartitionId(), it));
+        final String[] labels = model.actionLabels();
+        result.blocks().zipPartitions(model.blocks(),
+                (FlatMapFunction2<Iterator<BlockSolution>, Iterator<StateBlock>, Integer>) (answers, blocks) -> {
+                    writePart(Paths.get(target), TaskContext.getPartitionId(), answers, blocks, labels);
+                    return Collections.emptyIterator();
+                }).count();
         Files.writeString(dir.resolve(SUMMARY), summary(result, model), StandardCharsets.UTF_8);
     }
 
-    private static void writePart(Path dir, int partition, Iterator<BlockSolution> blocks) {
+    private static void writePart(Path dir, int partition, Iterator<BlockSolution> answers,
+                                  Iterator<StateBlock> blocks, String[] labels) {
         Path file = dir.resolve(partName(partition));
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(HEADER);
             w.write('\n');
             StringBuilder line = new StringBuilder(96);
-            while (blocks.hasNext()) {
-                BlockSolution b = blocks.next();
-                for (int i = 0; i < b.values().length; i++) {
+            while (answers.hasNext()) {
+                BlockSolution a = answers.next();
+                StateBlock b = blocks.next(); // the same partition of the same cut: the same states
+                for (int i = 0; i < a.values().length; i++) {
                     line.setLength(0);
-                    line.append(b.lo() + i).append(',').append(b.values()[i]).append(',').append(b.lower()[i])
-                            .append(',').append(b.upper()[i]).append(',').append(b.policy()[i]).append('\n');
-                    w.append(line);
+                    line.append(a.lo() + i).append(',').append(a.values()[i]).append(',').append(a.lower()[i])
+                            .append(',').append(a.upper()[i]).append(',');
+                    int c = a.policy()[i];
+                    if (c >= 0) {
+                        line.append(PolicyCsv.quote(b.actionLabel(i, c - b.firstChoice(), labels)));
+                    }
+                    w.append(line.append('\n'));
                 }
             }
         } catch (IOException e) {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
  * generated on the executors, with {@link SparkValueIteration}, and writes the partitioned
  * answer and {@code summary.json} ({@link PartitionedOutput}). Prints a one-line summary.
  *
- * <p>Exit codes: 0 converged, 1 stopped by a limit (the bound is still valid), 2 bad input.
+ * <p>Exit codes: 0 converged, 1 stopped by a limit or at the precision limit (the bound is still
+ * valid), 2 bad input.
  */
 @Command(name = "spark-solve", mixinStandardHelpOptions = true,
         description = "Solve a discounted MDP on Apache Spark (distributed value iteration with certified bounds).")
@@ -55,8 +56,8 @@ public final class SparkSolve implements Callable<Integer> {
             + " (default ${DEFAULT-VALUE}).")
     int innerSweeps;
 
-    @Option(names = "--epsilon", defaultValue = "1e-6", description = "Target: the policy is epsilon-optimal, values"
-            + " within epsilon*gamma/2 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--epsilon", defaultValue = "1e-6", description = "Target: certified value and policy bounds at most"
+            + " epsilon, rounding included (default ${DEFAULT-VALUE}).")
     double epsilon;
 
     @Option(names = "--max-iterations", description = "Cap on exchanges.")

@@ -7,6 +7,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.sparsemdp.model.Objective;
+import org.sparsemdp.solve.Accuracy;
+import org.sparsemdp.solve.CertifiedStop;
+import org.sparsemdp.solve.CheckCertificate;
+import org.sparsemdp.solve.CheckStatistics;
 import org.sparsemdp.solve.RunLimits;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.Status;
@@ -36,15 +40,27 @@ import org.sparsemdp.solve.Status;
  * w + γ/(1−γ)·min δ ≤ v* ≤ w + γ/(1−γ)·max δ, and the greedy policy π for u has
  * |v<sup>π</sup> − v*| ≤ span(δ)/(1−γ). Every exchange computes such a step, so every exchange
  * certifies, whatever the inner sweeps did — the same certificate as the single-machine
- * {@code vi} and {@code gs} (whose check sweeps play the role of the Jacobi part here).
+ * {@code vi} and {@code gs} (whose check sweeps play the role of the Jacobi part here), and made
+ * to hold in floating point the same way: the model's error model
+ * ({@link org.sparsemdp.solve.RoundingBounds}, built from per-block statistics by
+ * {@link DistributedRounding}) widens the step by its rounding error, and each block sends the
+ * {@link org.sparsemdp.solve.CheckStatistics} of its states (range of δ over the states not of
+ * value 0, max|u|, max|w|, finiteness) with its values, which the driver merges into the
+ * {@link org.sparsemdp.solve.CheckCertificate}. States of value exactly 0 (terminal states, and
+ * states with only zero rewards forever) are kept and reported as exactly 0.
  *
- * <p><b>Stopping rule.</b> Stop when span(δ) ≤ ε(1−γ) (converged: values within εγ/2 of v*,
- * policy ε-optimal), or when {@link SolverOptions}' iteration cap (counting exchanges), time
- * limit or listener (called after each exchange with the sup norm of δ and the bound
- * γ·span(δ)/(2(1−γ))) stops the run. Then a final pass recomputes w = T u from the last broadcast
- * u on every block, with the greedy policy for u, and reports the midpoints of the bounds as
- * values, error bound γ·span(δ)/(2(1−γ)) and policy bound span(δ)/(1−γ): exactly what
- * {@link org.sparsemdp.solve.ValueIterationSolver} reports for the same iterate.
+ * <p><b>Stopping rule.</b> {@link org.sparsemdp.solve.CertifiedStop}, the rule of the
+ * single-machine methods, on the merged statistics: CONVERGED when the certified value and policy
+ * bounds are both at most ε (in exact arithmetic: span(δ) ≤ ε(1−γ)), PRECISION_LIMIT when ε is out
+ * of reach of double precision or a value is not finite; or SolverOptions' iteration cap (counting
+ * exchanges), time limit or listener (called after each exchange with the sup norm of δ and the
+ * certified value bound of that exchange, the bound reported if the run stops there) stops the run. Then a final pass
+ * recomputes w = T u from the last broadcast u on every block, with the greedy policy for u, and
+ * reports the midpoints of the certified interval as values with the certificate's bounds: for
+ * {@link Method#JACOBI}, exactly what {@link org.sparsemdp.solve.ValueIterationSolver} reports
+ * (the same iterates, the same statistics, the same rule; the certificate is measured on the same
+ * schedule). A result whose values are not finite is ESTIMATED with infinite bounds, never
+ * CONVERGED.
  *
  * <p><b>Cost per exchange.</b> Computation: k sweeps over the block's transitions on each
  * executor. Network: one broadcast of 8·S bytes to each executor, and 8·S bytes (plus 20 per
@@ -119,22 +135,40 @@ public final class SparkValueIteration {
      * Solves the model (see the class comment). Non-convergence is a {@link Status}, not an
      * exception.
      *
-     * @throws IllegalArgumentException if the model is undiscounted (γ = 1)
+     * @throws IllegalArgumentException if the model is undiscounted (γ = 1), or if its discounted
+     *                                  values could overflow (naming the choice of largest |reward|)
      */
     public DistributedResult solve(DistributedModel model, SolverOptions options) {
         final double gamma = model.discount();
         requireDiscounted(method, gamma);
         final long start = System.nanoTime();
         final long deadline = options.deadlineNanos(start);
+        final DistributedRounding rounding = DistributedRounding.of(sc, model);
+        try {
+            return iterate(model, options, rounding, start, deadline);
+        } catch (RuntimeException | Error e) {
+            rounding.close();
+            throw e;
+        }
+    }
+
+    /** The exchanges and the final pass of {@link #solve}, with the model's error model built. */
+    private DistributedResult iterate(DistributedModel model, SolverOptions options, DistributedRounding rounding,
+                                      long start, long deadline) {
+        final double gamma = model.discount();
         final boolean minimize = model.objective() == Objective.MINIMIZE;
         final int n = model.numStates();
         final int k = sweeps;
-        final double target = options.epsilon() * (1 - gamma);
         final JavaRDD<StateBlock> blocks = model.blocks();
+        final long loopStart = System.nanoTime(); // exchanges only: the error model's jobs are setup
+        final Broadcast<boolean[]> zero = rounding.zero();
+        // the single-machine vi measures the certificate every 16th check until near the target, gs every 4th
+        final CertifiedStop stop = new CertifiedStop(rounding.rounding(), gamma, options.epsilon(),
+                method == Method.JACOBI ? 16 : 4);
         double[] u = new double[n];
         double[] next = new double[n];
-        double min;
-        double max;
+        double[] range = new double[2];
+        CheckStatistics stats = new CheckStatistics();
         long exchanges = 0;
         long collected = 0;
         boolean extrapolate = k > 1;
@@ -143,27 +177,34 @@ public final class SparkValueIteration {
         while (true) {
             Broadcast<double[]> bc = sc.broadcast(u);
             final boolean shift = extrapolate;
-            List<BlockUpdate> updates = blocks.map(b -> BlockUpdate.exchange(b, bc.value(), gamma, minimize, k, shift))
+            List<BlockUpdate> updates = blocks
+                    .map(b -> BlockUpdate.exchange(b, bc.value(), zero.value(), gamma, minimize, k, shift))
                     .collect();
             bc.destroy();
-            min = Double.POSITIVE_INFINITY;
-            max = Double.NEGATIVE_INFINITY;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            stats.reset();
             collected = 0;
             for (BlockUpdate up : updates) {
                 System.arraycopy(up.values, 0, next, up.lo, up.values.length);
                 min = Math.min(min, up.minDelta);
                 max = Math.max(max, up.maxDelta);
+                stats.merge(up.stats);
                 collected += up.payloadBytes();
             }
+            range[0] = min;
+            range[1] = max;
             exchanges++;
             double span = max - min;
-            if (span <= target) {
-                status = Status.CONVERGED;
+            status = CertifiedStop.preferLimits(stop.afterCheck(stats, range), options, exchanges, deadline);
+            if (status != null) {
                 break;
             }
             extrapolate &= span < previousSpan; // safeguard, as in the single-machine gs
             previousSpan = span;
-            double bound = gamma / (1 - gamma) * span / 2; // exactly the bound reported if stopped now
+            // the statistics are at hand after every exchange: the listener is shown the certified
+            // bound itself, the bound that is reported if the run stops now
+            double bound = CheckCertificate.of(rounding.rounding(), stats).valueBound();
             status = RunLimits.reached(options, exchanges, Math.max(Math.abs(min), Math.abs(max)), bound, deadline);
             if (status != null) {
                 break;
@@ -173,20 +214,24 @@ public final class SparkValueIteration {
             next = swap;
         }
         final long finishStart = System.nanoTime();
-        final double factor = gamma / (1 - gamma);
-        final double low = factor * min;
-        final double high = factor * max;
-        final double mid = factor * (min + max) / 2; // as SpanBounds computes it, for identical values
+        final CheckCertificate cert = CheckCertificate.of(rounding.rounding(), stats);
+        Accuracy accuracy = Accuracy.CERTIFIED;
+        if (!cert.finite()) { // overflow or NaN: the values prove nothing; never a success
+            accuracy = Accuracy.ESTIMATED;
+            if (status == Status.CONVERGED) {
+                status = Status.PRECISION_LIMIT;
+            }
+        }
         Broadcast<double[]> last = sc.broadcast(u);
         JavaRDD<BlockSolution> answer = blocks
-                .map(b -> BlockSolution.finish(b, last.value(), gamma, minimize, low, mid, high))
+                .map(b -> BlockSolution.finish(b, last.value(), zero.value(), gamma, minimize, cert))
                 .persist(StorageLevel.MEMORY_ONLY());
         answer.count(); // compute now, so that the timings below are true
         long end = System.nanoTime();
-        double span = max - min;
-        ExchangeStats stats = new ExchangeStats(exchanges, k, 8L * n, collected, (finishStart - start) / 1e9,
-                (end - finishStart) / 1e9);
-        return new DistributedResult(method.label(), status, n, exchanges, Math.max(Math.abs(min), Math.abs(max)),
-                factor * span / 2, span / (1 - gamma), (end - start) / 1e9, stats, answer, last);
+        ExchangeStats exchangeStats = new ExchangeStats(exchanges, k, 8L * n, collected,
+                (finishStart - loopStart) / 1e9, (end - finishStart) / 1e9);
+        return new DistributedResult(method.label(), status, accuracy, n, exchanges,
+                Math.max(Math.abs(range[0]), Math.abs(range[1])), cert.valueBound(), cert.policyBound(),
+                (end - start) / 1e9, exchangeStats, answer, last, rounding);
     }
 }

@@ -15,9 +15,11 @@ import org.sparsemdp.model.Mdp;
  * local choice c has transitions      transStart[c]  .. transStart[c+1]−1    (rebased to 0)
  * transition k                        successor[k] (GLOBAL state index), probability[k]
  * local choice c                      reward[c]; its global index is firstChoice + c
+ *                                     actionIndex[c]: its label in the model's label table, or −1
+ *                                     for an unlabelled choice (named by its position in its state)
  * </pre>
  *
- * <p>Memory: 12 bytes per transition, 12 per choice, 4 per state, as in {@link Mdp}. Instances
+ * <p>Memory: 12 bytes per transition, 16 per choice, 4 per state, as in {@link Mdp}. Instances
  * are immutable by convention: the accessors return the internal arrays, which callers must not
  * modify.
  */
@@ -32,9 +34,10 @@ public final class StateBlock implements Serializable {
     private final int[] successor;
     private final double[] probability;
     private final double[] reward;
+    private final int[] actionIndex;
 
     StateBlock(int lo, int hi, int firstChoice, int[] choiceStart, int[] transStart, int[] successor,
-               double[] probability, double[] reward) {
+               double[] probability, double[] reward, int[] actionIndex) {
         this.lo = lo;
         this.hi = hi;
         this.firstChoice = firstChoice;
@@ -43,6 +46,7 @@ public final class StateBlock implements Serializable {
         this.successor = successor;
         this.probability = probability;
         this.reward = reward;
+        this.actionIndex = actionIndex;
     }
 
     /** The block [lo, hi) of {@code mdp}, copied out of its raw arrays (rebased offsets). */
@@ -62,18 +66,23 @@ public final class StateBlock implements Serializable {
             choiceStart[s - lo] = cs[s] - c0;
         }
         int[] transStart = new int[c1 - c0 + 1];
+        int[] actionIndex = new int[c1 - c0];
         for (int c = c0; c <= c1; c++) {
             transStart[c - c0] = ts[c] - k0;
+        }
+        for (int c = c0; c < c1; c++) {
+            actionIndex[c - c0] = mdp.actionIndex(c);
         }
         return new StateBlock(lo, hi, c0, choiceStart, transStart,
                 Arrays.copyOfRange(mdp.successorArray(), k0, k1),
                 Arrays.copyOfRange(mdp.probabilityArray(), k0, k1),
-                Arrays.copyOfRange(mdp.rewardArray(), c0, c1));
+                Arrays.copyOfRange(mdp.rewardArray(), c0, c1), actionIndex);
     }
 
     /**
      * The block [lo, hi) of the {@link SeededGarnetGenerator} model {@code spec}, generated here
-     * without the rest of the model (exact sizes, no growth).
+     * without the rest of the model (exact sizes, no growth); action a of every state has label
+     * index a ({@link SeededGarnetGenerator#actionLabels}).
      */
     public static StateBlock garnet(GarnetSpec spec, int lo, int hi) {
         final int actions = spec.actions();
@@ -93,6 +102,10 @@ public final class StateBlock implements Serializable {
         int[] successor = new int[(int) transitions];
         double[] probability = new double[(int) transitions];
         double[] reward = new double[(int) choices];
+        int[] actionIndex = new int[(int) choices];
+        for (int c = 0; c < choices; c++) {
+            actionIndex[c] = c % actions;
+        }
         for (int i = 0; i <= hi - lo; i++) {
             choiceStart[i] = i * actions;
         }
@@ -107,7 +120,7 @@ public final class StateBlock implements Serializable {
                     System.arraycopy(prob, 0, probability, c * branching, branching);
                 });
         return new StateBlock(lo, hi, (int) ((long) lo * actions), choiceStart, transStart, successor, probability,
-                reward);
+                reward, actionIndex);
     }
 
     /** First state of the block. */
@@ -165,16 +178,33 @@ public final class StateBlock implements Serializable {
         return reward;
     }
 
-    /** Bytes held by the arrays (12 per transition, 12 per choice, 4 per state). */
+    /**
+     * The action label of local choice {@code c}, as {@link Mdp#actionLabel} names it: from the
+     * model's label table {@code labels}, or the choice's position within its state when unlabelled.
+     *
+     * @param state the local state of the choice
+     */
+    public String actionLabel(int state, int c, String[] labels) {
+        int a = actionIndex[c];
+        return a >= 0 ? labels[a] : Integer.toString(c - choiceStart[state]);
+    }
+
+    /** Label table index of each local choice (−1: unlabelled). */
+    public int[] actionIndexArray() {
+        return actionIndex;
+    }
+
+    /** Bytes held by the arrays (12 per transition, 16 per choice, 4 per state). */
     public long bytes() {
-        return 12L * successor.length + 12L * reward.length + 4L * choiceStart.length;
+        return 12L * successor.length + 16L * reward.length + 4L * choiceStart.length;
     }
 
     /** Whether the blocks hold the same states, choices and transitions, bit for bit. */
     public boolean sameAs(StateBlock o) {
         return lo == o.lo && hi == o.hi && firstChoice == o.firstChoice && Arrays.equals(choiceStart, o.choiceStart)
                 && Arrays.equals(transStart, o.transStart) && Arrays.equals(successor, o.successor)
-                && Arrays.equals(probability, o.probability) && Arrays.equals(reward, o.reward);
+                && Arrays.equals(probability, o.probability) && Arrays.equals(reward, o.reward)
+                && Arrays.equals(actionIndex, o.actionIndex);
     }
 
     @Override

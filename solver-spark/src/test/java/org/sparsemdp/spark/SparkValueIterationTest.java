@@ -59,8 +59,8 @@ class SparkValueIterationTest {
     }
 
     /**
-     * Jacobi over blocks is value iteration: the same iterates and the same policy; the values agree
-     * within the bounds (the single-machine bound also covers floating-point rounding).
+     * Jacobi over blocks is value iteration: the same iterates, the same floating-point-sound
+     * certificate, the same stopping rule, so the same answer bit for bit.
      */
     @Test
     void jacobiEqualsSingleMachineValueIterationOnRandomModels() {
@@ -75,11 +75,12 @@ class SparkValueIterationTest {
             String what = objective + ", " + parts + " partitions";
             assertEquals(Status.CONVERGED, spark.status(), what);
             assertEquals(vi.iterations(), spark.iterations(), what);
-            // same iterates and span; the single-machine bound adds the floating-point rounding term
-            // (RoundingBounds, issue 18) and reports states of value 0 as exactly 0
-            assertTrue(spark.errorBound() <= vi.errorBound(), what);
-            assertArrayEquals(vi.values(), spark.values(), vi.errorBound() + spark.errorBound(), what);
+            assertEquals(vi.errorBound(), spark.errorBound(), what);
+            assertEquals(vi.policyBound(), spark.policyBound(), what);
+            assertEquals(vi.residual(), spark.residual(), what);
+            assertArrayEquals(vi.values(), spark.values(), what);
             assertArrayEquals(vi.policy(), spark.policy(), what);
+            assertEquals(vi.accuracy(), spark.accuracy(), what);
             assertCertified(mdp, spark, what);
         }
     }
