@@ -38,18 +38,26 @@ public final class ModifiedPolicyIterationSolver implements Solver {
     /** Default looseness θ in {@link Mode#KRYLOV}. */
     public static final double DEFAULT_LOOSENESS = 0.1;
 
+    /** Default ratio θ of {@link Mode#ADAPTIVE}. */
+    public static final double DEFAULT_RATIO = 0.01;
+    /** Default cap on the sweeps of one partial evaluation in {@link Mode#ADAPTIVE}. */
+    public static final int DEFAULT_MAX_SWEEPS = 100_000;
+
     /** How the greedy policy is partially evaluated. */
     public enum Mode {
         /** m applications of T<sub>π</sub>. */
         SWEEPS,
         /** A Krylov solve to a loose tolerance. */
-        KRYLOV
+        KRYLOV,
+        /** Applications of T<sub>π</sub> until their change has shrunk by a ratio θ (adaptive m). */
+        ADAPTIVE
     }
 
     private final Mode mode;
     private final int sweeps;
     private final PolicyEvaluator evaluator;
     private final double looseness;
+    private final double ratio;
 
     /**
      * The default configuration: Krylov partial evaluation with
@@ -71,6 +79,33 @@ public final class ModifiedPolicyIterationSolver implements Solver {
         this.sweeps = sweeps;
         this.evaluator = null;
         this.looseness = Double.NaN;
+        this.ratio = Double.NaN;
+    }
+
+    private ModifiedPolicyIterationSolver(double ratio, int maxSweeps) {
+        this.mode = Mode.ADAPTIVE;
+        this.sweeps = maxSweeps;
+        this.evaluator = null;
+        this.looseness = Double.NaN;
+        this.ratio = ratio;
+    }
+
+    /**
+     * Partial evaluation by an adaptive number of sweeps of T<sub>π</sub> (see {@link Mode#ADAPTIVE}
+     * in the class comment).
+     *
+     * @param ratio     θ in (0, 1): each evaluation sweeps until the span of its change is at most θ
+     *                  times the span of the last improvement step's δ
+     * @param maxSweeps cap on the sweeps of one evaluation, ≥ 1
+     */
+    public static ModifiedPolicyIterationSolver adaptive(double ratio, int maxSweeps) {
+        if (!(ratio > 0 && ratio < 1)) {
+            throw new IllegalArgumentException("ratio must be in (0, 1), got " + ratio);
+        }
+        if (maxSweeps < 1) {
+            throw new IllegalArgumentException("maxSweeps must be at least 1, got " + maxSweeps);
+        }
+        return new ModifiedPolicyIterationSolver(ratio, maxSweeps);
     }
 
     /**
@@ -90,6 +125,7 @@ public final class ModifiedPolicyIterationSolver implements Solver {
         this.sweeps = 0;
         this.evaluator = evaluator;
         this.looseness = looseness;
+        this.ratio = Double.NaN;
     }
 
     @Override
@@ -115,6 +151,7 @@ public final class ModifiedPolicyIterationSolver implements Solver {
         if (workspace != null) {
             workspace.deadline(deadline);
         }
+        PolicyMatrix matrix = mode == Mode.ADAPTIVE ? new PolicyMatrix(mdp) : null;
         double[] v = new double[n];
         double[] tv = new double[n];
         double[] work = new double[n];
@@ -126,7 +163,8 @@ public final class ModifiedPolicyIterationSolver implements Solver {
         boolean krylovFailed = false;
         Status status;
         while (true) {
-            PolicyImprovement.improve(mdp, v, tv, greedy, current, range, PolicyIterationSolver.TIE_TOLERANCE, 0.0);
+            int changes = PolicyImprovement.improve(mdp, v, tv, greedy, current, range,
+                    PolicyIterationSolver.TIE_TOLERANCE, 0.0);
             iteration++;
             double span = range[1] - range[0];
             status = CertifiedStop.preferLimits(stop.afterCheck(v, tv, range), options, iteration, deadline);
@@ -139,7 +177,18 @@ public final class ModifiedPolicyIterationSolver implements Solver {
             if (status != null) {
                 break;
             }
-            if (mode == Mode.SWEEPS || krylovFailed) {
+            if (mode == Mode.ADAPTIVE) {
+                System.arraycopy(tv, 0, v, 0, n);
+                double target = Math.max(ratio * span, 0.25 * options.epsilon() * (1 - gamma));
+                double[][] pair = {v, work};
+                int cap = (int) Math.min(sweeps, options.maxIterations() - iteration - 1);
+                if (changes > 0) {
+                    matrix.build(current);
+                }
+                iteration += evaluateAdaptively(matrix, pair, target, cap, deadline, range);
+                v = pair[0];
+                work = pair[1];
+            } else if (mode == Mode.SWEEPS || krylovFailed) {
                 int m = mode == Mode.SWEEPS ? sweeps : DEFAULT_SWEEPS;
                 System.arraycopy(tv, 0, v, 0, n);
                 for (int k = 1; k < m && System.nanoTime() - deadline <= 0; k++) {
@@ -158,5 +207,37 @@ public final class ModifiedPolicyIterationSolver implements Solver {
             }
         }
         return SpanBounds.finish(mdp, rounding, NAME, status, v, tv, greedy, iteration, start);
+    }
+
+    /**
+     * Sweeps of T<sub>π</sub> from {@code pair[0]} (using {@code pair[1]} as the other buffer)
+     * until the span of the change is at most {@code target}, the change no longer shrinks in the
+     * sup norm (in exact arithmetic it shrinks by γ per sweep: rounding noise), {@code maxSweeps}
+     * sweeps, the deadline or an interrupt. The result is left in {@code pair[0]}.
+     *
+     * @return the number of sweeps made
+     */
+    private static int evaluateAdaptively(PolicyMatrix matrix, double[][] pair, double target, int maxSweeps,
+                                          long deadline, double[] range) {
+        double[] v = pair[0];
+        double[] out = pair[1];
+        double previous = Double.POSITIVE_INFINITY;
+        int k = 0;
+        while (k < maxSweeps) {
+            matrix.sweep(v, out, range);
+            k++;
+            double[] swap = v;
+            v = out;
+            out = swap;
+            double change = Math.max(Math.abs(range[0]), Math.abs(range[1]));
+            if (!(range[1] - range[0] > target) || !(change < previous)
+                    || System.nanoTime() - deadline > 0 || Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            previous = change;
+        }
+        pair[0] = v;
+        pair[1] = out;
+        return k;
     }
 }

@@ -3,13 +3,21 @@ package org.sparsemdp.solve;
 import org.sparsemdp.model.Mdp;
 
 /**
- * Multithreaded asynchronous Gauss–Seidel value iteration for discounted MDPs: the states are
- * split into {@link SolverOptions#threads()} contiguous blocks balanced by transition count; in
- * each sweep every thread updates its block in place, in state order, reading whatever values of
- * the other blocks it currently sees (opaque per-element access, see {@link ParallelSweeps}).
- * This is the asynchronous (chaotic) iteration of Bertsekas &amp; Tsitsiklis (<i>Parallel and
- * Distributed Computation</i>, 1989, §6.3), which converges for sup-norm contractions; here each
- * sweep ends at a barrier where convergence is decided.
+ * Multithreaded Gauss–Seidel value iteration for discounted MDPs: the states are split into
+ * {@link SolverOptions#threads()} contiguous blocks balanced by transition count, and each sweep
+ * updates every block in place, in state order, on its own thread.
+ *
+ * <p><b>Schedule (default: deterministic).</b> By default each block reads the values of its own
+ * block already updated in this sweep and the values of the other blocks as they were at the
+ * start of the sweep ({@link ParallelSweeps#blockGaussSeidelSweep}, the block Gauss–Seidel/Jacobi
+ * hybrid of Bertsekas &amp; Tsitsiklis, <i>Parallel and Distributed Computation</i>, 1989, §2.6):
+ * the result depends on the thread count but never on thread timing, so two runs with the same
+ * thread count give the same values and sweep count bit for bit. {@link #asynchronous()} gives
+ * the former schedule instead: each thread reads whatever values of the other blocks it currently
+ * sees (the chaotic iteration of Bertsekas &amp; Tsitsiklis, §6.3; not reproducible). On models
+ * whose successors are mostly in the same block (grids numbered row by row, chains) the
+ * deterministic sweep is almost the sequential one; on random models it reads about half as many
+ * fresh values as the sequential sweep, which costs extra sweeps (measured in BENCHMARKS.md).
  *
  * <p><b>Bound.</b> Every value read during a sweep is either from the previous iterate
  * v<sub>n</sub> or already written in this sweep, so by induction over the writes each new value
@@ -19,11 +27,28 @@ import org.sparsemdp.model.Mdp;
  * exactly as for {@link GaussSeidelSolver} (see {@link InPlaceIteration}), so they are true
  * bounds whatever the scheduling.
  *
- * <p>Results depend on thread timing when threads &gt; 1 (the bound always holds). Threads come
- * from {@link SolverOptions#executor()} if given, else from a pool owned by the call and shut
- * down before it returns (also on cancellation or an exception).
+ * <p>Threads come from {@link SolverOptions#executor()} if given, else from a pool owned by the
+ * call and shut down before it returns (also on cancellation or an exception). Memory: besides
+ * the two value vectors of {@link GaussSeidelSolver}, one private value vector per thread for the
+ * deterministic schedule.
  */
 public final class ParallelGaussSeidelSolver implements Solver {
+    private final boolean asynchronous;
+
+    /** The deterministic block schedule (see the class comment). */
+    public ParallelGaussSeidelSolver() {
+        this(false);
+    }
+
+    private ParallelGaussSeidelSolver(boolean asynchronous) {
+        this.asynchronous = asynchronous;
+    }
+
+    /** The asynchronous (chaotic, not reproducible) schedule, for comparison. */
+    public static ParallelGaussSeidelSolver asynchronous() {
+        return new ParallelGaussSeidelSolver(true);
+    }
+
     @Override
     public String name() {
         return GaussSeidelSolver.NAME;
@@ -33,8 +58,9 @@ public final class ParallelGaussSeidelSolver implements Solver {
     public Solution solve(Mdp mdp, SolverOptions options) {
         ValueIterationSolver.requireDiscounted(mdp, GaussSeidelSolver.NAME);
         try (ParallelSweeps sweeps = new ParallelSweeps(mdp, options.threads(), options.executor())) {
-            return InPlaceIteration.run(mdp, options, GaussSeidelSolver.NAME, sweeps::gaussSeidelSweep,
-                    sweeps::jacobiSweep, mdp.discount());
+            InPlaceStep step = asynchronous ? sweeps::gaussSeidelSweep : sweeps::blockGaussSeidelSweep;
+            return InPlaceIteration.run(mdp, options, GaussSeidelSolver.NAME, step, sweeps::jacobiSweep,
+                    mdp.discount());
         }
     }
 }

@@ -53,6 +53,8 @@ public final class ParallelSweeps implements AutoCloseable {
     private static final VarHandle DOUBLES = MethodHandles.arrayElementVarHandle(double[].class);
     private static final int JACOBI = 0;
     private static final int GAUSS_SEIDEL = 1;
+    private static final int BLOCK_GAUSS_SEIDEL = 2;
+    private static final int PUBLISH = 3;
     /** Busy-wait iterations before parking (a few microseconds). */
     private static final int SPINS = 1_000;
     private static final AtomicInteger THREAD_COUNT = new AtomicInteger();
@@ -78,6 +80,8 @@ public final class ParallelSweeps implements AutoCloseable {
     private double[] values;
     private double[] out;
     private int[] policy;
+    /** Per-block private copies of the values for {@link #blockGaussSeidelSweep}, made on first use. */
+    private double[][] privateValues;
 
     /**
      * @param threads  number of blocks and threads, ≥ 1
@@ -149,13 +153,55 @@ public final class ParallelSweeps implements AutoCloseable {
         runAll(range);
     }
 
+    /**
+     * Deterministic parallel block Gauss–Seidel sweep of {@code v}: every block is swept in place,
+     * in state order, reading the values of its own block already updated in this sweep and the
+     * values of all other blocks as they were when the sweep started (each block works on a
+     * private copy of {@code v}, published into {@code v} after a barrier). So the result does not
+     * depend on thread timing, only on the block boundaries, i.e. on the thread count; with one
+     * block it is the sequential sweep of
+     * {@link BellmanKernel#gaussSeidelSweep(Mdp, double[], int, int, double[])} bit for bit. This
+     * is the block Gauss–Seidel/Jacobi hybrid of Bertsekas &amp; Tsitsiklis (1989, §2.6): every
+     * value read is from the previous iterate or written earlier in this sweep, so the sweep is a
+     * γ-contraction in the sup norm with fixed point v*. Costs T private vectors (8 bytes per state
+     * per thread, allocated on first use) and one copy of the vector per thread and sweep.
+     */
+    public void blockGaussSeidelSweep(double[] v, double[] range) {
+        if (privateValues == null) {
+            privateValues = new double[blockRange.length][];
+        }
+        this.operation = BLOCK_GAUSS_SEIDEL;
+        this.values = v;
+        this.out = null;
+        this.policy = null;
+        runAll(range);
+        this.operation = PUBLISH; // after the barrier: no block reads v any more
+        this.values = v;
+        runAll(range);
+    }
+
     private void runBlock(int b) {
         int from = blockStart[b];
         int to = blockStart[b + 1];
-        if (operation == JACOBI) {
-            BellmanKernel.jacobiSweep(mdp, values, out, policy, from, to, blockRange[b]);
-        } else {
-            sharedGaussSeidelSweep(mdp, values, from, to, blockRange[b]);
+        switch (operation) {
+            case JACOBI:
+                BellmanKernel.jacobiSweep(mdp, values, out, policy, from, to, blockRange[b]);
+                break;
+            case GAUSS_SEIDEL:
+                sharedGaussSeidelSweep(mdp, values, from, to, blockRange[b]);
+                break;
+            case BLOCK_GAUSS_SEIDEL:
+                double[] own = privateValues[b];
+                if (own == null) { // allocated by the block's own thread
+                    own = new double[values.length];
+                    privateValues[b] = own;
+                }
+                System.arraycopy(values, 0, own, 0, values.length);
+                BellmanKernel.gaussSeidelSweep(mdp, own, from, to, blockRange[b]);
+                break;
+            default: // PUBLISH: the range of the sweep stays in blockRange
+                System.arraycopy(privateValues[b], from, values, from, to - from);
+                break;
         }
     }
 
