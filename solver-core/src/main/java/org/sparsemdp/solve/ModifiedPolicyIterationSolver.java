@@ -15,6 +15,19 @@ import org.sparsemdp.model.Mdp;
  * and the greedy policy π<sub>n</sub> (ties keep the previous choice, see {@link PolicyImprovement});
  * then v<sub>n+1</sub> is a partial evaluation of π<sub>n</sub> starting from T v<sub>n</sub>:
  * <ul>
+ *   <li>{@link Mode#ADAPTIVE} (the default): sweeps w<sub>k+1</sub> = T<sub>π<sub>n</sub></sub> w<sub>k</sub>,
+ *       w<sub>0</sub> = T v<sub>n</sub>, until span(w<sub>k+1</sub> − w<sub>k</sub>) ≤ max(θ·span(δ), ε(1−γ)/4)
+ *       with θ = {@code ratio} (default {@value #DEFAULT_RATIO}), so the number of sweeps adapts to the
+ *       model and to the stage of the run (Puterman &amp; Shin's adaptive order; Puterman 1994, §6.5.2).
+ *       An evaluation also ends when ‖w<sub>k+1</sub> − w<sub>k</sub>‖∞ stops shrinking (it shrinks by
+ *       γ per sweep in exact arithmetic: rounding noise) or after {@code maxSweeps} sweeps. The rows
+ *       of π<sub>n</sub> are copied into a {@link PolicyMatrix} when the policy changes, so that the
+ *       sweeps stream through 1/A of the model instead of jumping through it. Sweeps carry
+ *       information one transition per sweep; when they have cost more than {@code krylovAfter} full
+ *       Bellman sweeps (counted by transitions) without converging, the slowly mixing model is left
+ *       to Krylov evaluations (below) for the rest of the run, a ski-rental rule: a Krylov evaluation
+ *       cost about 100–500 full sweeps in our measurements (BENCHMARKS.md), so the switch at
+ *       {@value #DEFAULT_KRYLOV_AFTER} sweeps costs at most about twice the better of the two.</li>
  *   <li>{@link Mode#SWEEPS}: v<sub>n+1</sub> = (T<sub>π<sub>n</sub></sub>)<sup>m</sup> v<sub>n</sub>, m sweeps in all
  *       (m = 1 is value iteration; m → ∞ policy iteration);</li>
  *   <li>{@link Mode#KRYLOV}: an MTJ Krylov solve of (I − γP<sub>π<sub>n</sub></sub>)v = r<sub>π<sub>n</sub></sub> warm-started
@@ -25,10 +38,15 @@ import org.sparsemdp.model.Mdp;
  * <p><b>Bounds and stopping rule.</b> As in {@link PolicyIterationSolver}: the MacQueen–Porteus
  * bounds from δ of the last improvement step are CERTIFIED whatever the accuracy of the partial
  * evaluations; stop when span(δ) ≤ ε(1−γ), with the rounding error included ({@link CertifiedStop}).
- * Each improvement step counts as one iteration; the Krylov iterations and the sweeps check the time
- * limit themselves. When a Krylov evaluation stalls (it cannot reach its tolerance, typically near
- * the precision of doubles), the next step evaluates by {@value #DEFAULT_SWEEPS} sweeps instead.
- * Undiscounted models are rejected.
+ * The span of δ need not decrease from step to step (on a long chain it grows for hundreds of
+ * steps while the values travel), so in {@link Mode#ADAPTIVE} a stall is detected only near the
+ * rounding floor. {@link Solution#iterations()} counts the improvement steps plus, in
+ * {@link Mode#ADAPTIVE}, the evaluation sweeps (each a sweep over all states, of 1/A of the
+ * transitions); a Krylov evaluation counts as none. The Krylov iterations and the sweeps check the
+ * time limit themselves. When a Krylov evaluation stalls (it cannot reach its tolerance, typically
+ * near the precision of doubles), the next step evaluates by sweeps instead ({@value #DEFAULT_SWEEPS}
+ * in {@link Mode#KRYLOV}, adaptive ones in {@link Mode#ADAPTIVE}). Undiscounted models are rejected.
+ * Sequential: {@link SolverOptions#threads()} is not used.
  */
 public final class ModifiedPolicyIterationSolver implements Solver {
     /** Name on the command line. */
@@ -37,11 +55,12 @@ public final class ModifiedPolicyIterationSolver implements Solver {
     public static final int DEFAULT_SWEEPS = 20;
     /** Default looseness θ in {@link Mode#KRYLOV}. */
     public static final double DEFAULT_LOOSENESS = 0.1;
-
     /** Default ratio θ of {@link Mode#ADAPTIVE}. */
-    public static final double DEFAULT_RATIO = 0.01;
+    public static final double DEFAULT_RATIO = 0.1;
     /** Default cap on the sweeps of one partial evaluation in {@link Mode#ADAPTIVE}. */
     public static final int DEFAULT_MAX_SWEEPS = 100_000;
+    /** Default work, in full Bellman sweeps, after which {@link Mode#ADAPTIVE} turns to Krylov evaluations. */
+    public static final double DEFAULT_KRYLOV_AFTER = 200;
 
     /** How the greedy policy is partially evaluated. */
     public enum Mode {
@@ -58,54 +77,25 @@ public final class ModifiedPolicyIterationSolver implements Solver {
     private final PolicyEvaluator evaluator;
     private final double looseness;
     private final double ratio;
+    private final double krylovAfter;
 
     /**
-     * The default configuration: Krylov partial evaluation with
-     * {@link PolicyIterationSolver#defaultEvaluator()} (BiCGstab, ILU(0)) and θ = {@value #DEFAULT_LOOSENESS}.
-     * Measured with PolicyIterationBenchmark (10⁵ states, γ = 0.99, ε = 1e-6, slowly mixing
-     * "local" model): 5.1 s, against 5.9 s with the diagonal preconditioner, 30.0 s with 20 sweeps
-     * per step and 56.6 s for value iteration.
+     * The default configuration: {@link Mode#ADAPTIVE} with θ = {@value #DEFAULT_RATIO}, at most
+     * {@value #DEFAULT_MAX_SWEEPS} sweeps per evaluation, Krylov evaluations with
+     * {@link PolicyIterationSolver#defaultEvaluator()} (BiCGstab, ILU(0)) and looseness
+     * {@value #DEFAULT_LOOSENESS} after {@value #DEFAULT_KRYLOV_AFTER} full sweeps of work.
+     * Measured (BENCHMARKS.md, "Modified policy iteration and parallel Gauss–Seidel, round 2"):
+     * 26 full sweeps' worth of work for value iteration against 15 here on Garnet 10⁵ × 4 × 8, and
+     * 4–7 times less work than value iteration on grids, chains and embedded-discount models.
      */
     public ModifiedPolicyIterationSolver() {
-        this(PolicyIterationSolver.defaultEvaluator(), DEFAULT_LOOSENESS);
+        this(Mode.ADAPTIVE, DEFAULT_MAX_SWEEPS, PolicyIterationSolver.defaultEvaluator(), DEFAULT_LOOSENESS,
+                DEFAULT_RATIO, DEFAULT_KRYLOV_AFTER);
     }
 
     /** Partial evaluation by {@code sweeps} ≥ 1 applications of T<sub>π</sub> per step. */
     public ModifiedPolicyIterationSolver(int sweeps) {
-        if (sweeps < 1) {
-            throw new IllegalArgumentException("sweeps must be at least 1, got " + sweeps);
-        }
-        this.mode = Mode.SWEEPS;
-        this.sweeps = sweeps;
-        this.evaluator = null;
-        this.looseness = Double.NaN;
-        this.ratio = Double.NaN;
-    }
-
-    private ModifiedPolicyIterationSolver(double ratio, int maxSweeps) {
-        this.mode = Mode.ADAPTIVE;
-        this.sweeps = maxSweeps;
-        this.evaluator = null;
-        this.looseness = Double.NaN;
-        this.ratio = ratio;
-    }
-
-    /**
-     * Partial evaluation by an adaptive number of sweeps of T<sub>π</sub> (see {@link Mode#ADAPTIVE}
-     * in the class comment).
-     *
-     * @param ratio     θ in (0, 1): each evaluation sweeps until the span of its change is at most θ
-     *                  times the span of the last improvement step's δ
-     * @param maxSweeps cap on the sweeps of one evaluation, ≥ 1
-     */
-    public static ModifiedPolicyIterationSolver adaptive(double ratio, int maxSweeps) {
-        if (!(ratio > 0 && ratio < 1)) {
-            throw new IllegalArgumentException("ratio must be in (0, 1), got " + ratio);
-        }
-        if (maxSweeps < 1) {
-            throw new IllegalArgumentException("maxSweeps must be at least 1, got " + maxSweeps);
-        }
-        return new ModifiedPolicyIterationSolver(ratio, maxSweeps);
+        this(Mode.SWEEPS, requireAtLeastOne(sweeps, "sweeps"), null, Double.NaN, Double.NaN, Double.NaN);
     }
 
     /**
@@ -115,17 +105,73 @@ public final class ModifiedPolicyIterationSolver implements Solver {
      * @param looseness θ in (0, 1]
      */
     public ModifiedPolicyIterationSolver(PolicyEvaluator evaluator, double looseness) {
+        this(Mode.KRYLOV, 0, requireEvaluator(evaluator), requireLooseness(looseness), Double.NaN, Double.NaN);
+    }
+
+    private ModifiedPolicyIterationSolver(Mode mode, int sweeps, PolicyEvaluator evaluator, double looseness,
+                                          double ratio, double krylovAfter) {
+        this.mode = mode;
+        this.sweeps = sweeps;
+        this.evaluator = evaluator;
+        this.looseness = looseness;
+        this.ratio = ratio;
+        this.krylovAfter = krylovAfter;
+    }
+
+    /**
+     * {@link Mode#ADAPTIVE} with sweeps only (never Krylov).
+     *
+     * @param ratio     θ in (0, 1): each evaluation sweeps until the span of its change is at most θ
+     *                  times the span of the last improvement step's δ
+     * @param maxSweeps cap on the sweeps of one evaluation, ≥ 1
+     */
+    public static ModifiedPolicyIterationSolver adaptive(double ratio, int maxSweeps) {
+        return new ModifiedPolicyIterationSolver(Mode.ADAPTIVE, requireAtLeastOne(maxSweeps, "maxSweeps"), null,
+                Double.NaN, requireRatio(ratio), Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * {@link Mode#ADAPTIVE} turning to Krylov evaluations by {@code evaluator} (looseness as in
+     * {@link #ModifiedPolicyIterationSolver(PolicyEvaluator, double)}) once the sweeps have cost
+     * more than {@code krylovAfter} full Bellman sweeps.
+     *
+     * @param krylovAfter work in full sweeps, ≥ 0 (+∞: never)
+     */
+    public static ModifiedPolicyIterationSolver adaptive(double ratio, int maxSweeps, PolicyEvaluator evaluator,
+                                                         double looseness, double krylovAfter) {
+        if (!(krylovAfter >= 0)) {
+            throw new IllegalArgumentException("krylovAfter must be at least 0, got " + krylovAfter);
+        }
+        return new ModifiedPolicyIterationSolver(Mode.ADAPTIVE, requireAtLeastOne(maxSweeps, "maxSweeps"),
+                requireEvaluator(evaluator), requireLooseness(looseness), requireRatio(ratio), krylovAfter);
+    }
+
+    private static int requireAtLeastOne(int value, String what) {
+        if (value < 1) {
+            throw new IllegalArgumentException(what + " must be at least 1, got " + value);
+        }
+        return value;
+    }
+
+    private static PolicyEvaluator requireEvaluator(PolicyEvaluator evaluator) {
         if (evaluator == null) {
             throw new IllegalArgumentException("evaluator must not be null");
         }
+        return evaluator;
+    }
+
+    private static double requireLooseness(double looseness) {
         if (!(looseness > 0 && looseness <= 1)) {
             throw new IllegalArgumentException("looseness must be in (0, 1], got " + looseness);
         }
-        this.mode = Mode.KRYLOV;
-        this.sweeps = 0;
-        this.evaluator = evaluator;
-        this.looseness = looseness;
-        this.ratio = Double.NaN;
+        return looseness;
+    }
+
+    private static double requireRatio(double ratio) {
+        if (!(ratio > 0 && ratio < 1)) {
+            throw new IllegalArgumentException("ratio must be in (0, 1), got " + ratio);
+        }
+        return ratio;
     }
 
     @Override
@@ -146,12 +192,12 @@ public final class ModifiedPolicyIterationSolver implements Solver {
         final double gamma = mdp.discount();
         final int n = mdp.numStates();
         final RoundingBounds rounding = RoundingBounds.of(mdp);
-        final CertifiedStop stop = new CertifiedStop(mdp, rounding, options.epsilon(), 1);
-        EvaluationWorkspace workspace = mode == Mode.KRYLOV ? evaluator.workspace(mdp) : null;
-        if (workspace != null) {
-            workspace.deadline(deadline);
-        }
-        PolicyMatrix matrix = mode == Mode.ADAPTIVE ? new PolicyMatrix(mdp) : null;
+        final CertifiedStop stop = mode == Mode.ADAPTIVE
+                ? new CertifiedStop(mdp, rounding, options.epsilon(), 1, Integer.MAX_VALUE)
+                : new CertifiedStop(mdp, rounding, options.epsilon(), 1);
+        final double fullSweep = mdp.numTransitions() + (double) n;
+        final PolicyMatrix matrix = mode == Mode.ADAPTIVE ? new PolicyMatrix(mdp) : null;
+        EvaluationWorkspace workspace = null;
         double[] v = new double[n];
         double[] tv = new double[n];
         double[] work = new double[n];
@@ -160,12 +206,16 @@ public final class ModifiedPolicyIterationSolver implements Solver {
         java.util.Arrays.fill(current, -1);
         double[] range = new double[2];
         long iteration = 0;
+        double sweepWork = 0; // in full Bellman sweeps, adaptive mode
+        boolean krylov = mode == Mode.KRYLOV;
         boolean krylovFailed = false;
+        boolean matrixStale = true;
         Status status;
         while (true) {
-            int changes = PolicyImprovement.improve(mdp, v, tv, greedy, current, range,
-                    PolicyIterationSolver.TIE_TOLERANCE, 0.0);
+            matrixStale |= PolicyImprovement.improve(mdp, v, tv, greedy, current, range,
+                    PolicyIterationSolver.TIE_TOLERANCE, 0.0) > 0;
             iteration++;
+            sweepWork++;
             double span = range[1] - range[0];
             status = CertifiedStop.preferLimits(stop.afterCheck(v, tv, range), options, iteration, deadline);
             if (status != null) {
@@ -177,18 +227,33 @@ public final class ModifiedPolicyIterationSolver implements Solver {
             if (status != null) {
                 break;
             }
-            if (mode == Mode.ADAPTIVE) {
+            if (krylov && !krylovFailed) {
+                if (workspace == null) {
+                    workspace = evaluator.workspace(mdp);
+                    workspace.deadline(deadline);
+                }
+                double tolerance = Math.max(Math.max(0.1 * options.epsilon(), looseness * span / (1 - gamma)),
+                        PolicyIterationSolver.PRECISION * Math.max(1.0, PolicyIterationSolver.maxAbs(tv)) / (1 - gamma));
+                PolicyValues pv = workspace.evaluate(DeterministicPolicy.of(mdp, current), tv, tolerance);
+                v = pv.values();
+                // a Krylov solve that stalls (near the precision of doubles) is slower than sweeps
+                krylovFailed = pv.status() == Status.MAX_ITERATIONS;
+            } else if (mode == Mode.ADAPTIVE) {
+                if (matrixStale) {
+                    matrix.build(current);
+                    matrixStale = false;
+                }
                 System.arraycopy(tv, 0, v, 0, n);
                 double target = Math.max(ratio * span, 0.25 * options.epsilon() * (1 - gamma));
                 double[][] pair = {v, work};
                 int cap = (int) Math.min(sweeps, options.maxIterations() - iteration - 1);
-                if (changes > 0) {
-                    matrix.build(current);
-                }
-                iteration += evaluateAdaptively(matrix, pair, target, cap, deadline, range);
+                int k = evaluateAdaptively(matrix, pair, target, cap, deadline, range);
                 v = pair[0];
                 work = pair[1];
-            } else if (mode == Mode.SWEEPS || krylovFailed) {
+                iteration += k;
+                sweepWork += k * ((matrix.transitions() + (double) n) / fullSweep);
+                krylov = evaluator != null && sweepWork > krylovAfter;
+            } else {
                 int m = mode == Mode.SWEEPS ? sweeps : DEFAULT_SWEEPS;
                 System.arraycopy(tv, 0, v, 0, n);
                 for (int k = 1; k < m && System.nanoTime() - deadline <= 0; k++) {
@@ -197,13 +262,6 @@ public final class ModifiedPolicyIterationSolver implements Solver {
                     v = work;
                     work = swap;
                 }
-            } else {
-                double tolerance = Math.max(Math.max(0.1 * options.epsilon(), looseness * span / (1 - gamma)),
-                        PolicyIterationSolver.PRECISION * Math.max(1.0, PolicyIterationSolver.maxAbs(tv)) / (1 - gamma));
-                PolicyValues pv = workspace.evaluate(DeterministicPolicy.of(mdp, current), tv, tolerance);
-                v = pv.values();
-                // a Krylov solve that stalls (near the precision of doubles) is slower than sweeps
-                krylovFailed = pv.status() == Status.MAX_ITERATIONS;
             }
         }
         return SpanBounds.finish(mdp, rounding, NAME, status, v, tv, greedy, iteration, start);

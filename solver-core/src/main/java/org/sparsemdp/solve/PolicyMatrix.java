@@ -74,6 +74,11 @@ final class PolicyMatrix {
         start[n] = k;
     }
 
+    /** The number of transitions of the policy last {@link #build built}. */
+    long transitions() {
+        return start[reward.length];
+    }
+
     /**
      * One Jacobi sweep of T<sub>π</sub> over all states: {@code out = r_π + γ P_π v}, with min and
      * max of {@code out − v} written to {@code deltaRange} (NaN if any change is NaN).
