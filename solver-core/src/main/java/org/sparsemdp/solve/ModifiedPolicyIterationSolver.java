@@ -42,7 +42,9 @@ import org.sparsemdp.model.Mdp;
  * steps while the values travel), so in {@link Mode#ADAPTIVE} a stall is detected only near the
  * rounding floor. {@link Solution#iterations()} counts the improvement steps plus, in
  * {@link Mode#ADAPTIVE}, the evaluation sweeps (each a sweep over all states, of 1/A of the
- * transitions); a Krylov evaluation counts as none. The Krylov iterations and the sweeps check the
+ * transitions), and the {@link ProgressListener} is told of each of them (an evaluation sweep with
+ * bound NaN; a cancellation during an evaluation ends the run after one more improvement step,
+ * which certifies its values); a Krylov evaluation counts as none. The Krylov iterations and the sweeps check the
  * time limit themselves. When a Krylov evaluation stalls (it cannot reach its tolerance, typically
  * near the precision of doubles), the next step evaluates by sweeps instead ({@value #DEFAULT_SWEEPS}
  * in {@link Mode#KRYLOV}, adaptive ones in {@link Mode#ADAPTIVE}). Undiscounted models are rejected.
@@ -210,6 +212,7 @@ public final class ModifiedPolicyIterationSolver implements Solver {
         boolean krylov = mode == Mode.KRYLOV;
         boolean krylovFailed = false;
         boolean matrixStale = true;
+        boolean cancelled = false;
         Status status;
         while (true) {
             matrixStale |= PolicyImprovement.improve(mdp, v, tv, greedy, current, range,
@@ -218,6 +221,9 @@ public final class ModifiedPolicyIterationSolver implements Solver {
             sweepWork++;
             double span = range[1] - range[0];
             status = CertifiedStop.preferLimits(stop.afterCheck(v, tv, range), options, iteration, deadline);
+            if (status == null && cancelled) {
+                status = Status.CANCELLED; // told during the evaluation: this step only certifies
+            }
             if (status != null) {
                 break;
             }
@@ -247,7 +253,9 @@ public final class ModifiedPolicyIterationSolver implements Solver {
                 double target = Math.max(ratio * span, 0.25 * options.epsilon() * (1 - gamma));
                 double[][] pair = {v, work};
                 int cap = (int) Math.min(sweeps, options.maxIterations() - iteration - 1);
-                int k = evaluateAdaptively(matrix, pair, target, cap, deadline, range);
+                long k = evaluateAdaptively(matrix, pair, target, cap, options, iteration, deadline, range);
+                cancelled = k < 0;
+                k = Math.abs(k);
                 v = pair[0];
                 work = pair[1];
                 iteration += k;
@@ -271,16 +279,21 @@ public final class ModifiedPolicyIterationSolver implements Solver {
      * Sweeps of T<sub>π</sub> from {@code pair[0]} (using {@code pair[1]} as the other buffer)
      * until the span of the change is at most {@code target}, the change no longer shrinks in the
      * sup norm (in exact arithmetic it shrinks by γ per sweep: rounding noise), {@code maxSweeps}
-     * sweeps, the deadline or an interrupt. The result is left in {@code pair[0]}.
+     * sweeps, the deadline, an interrupt or a cancellation by the listener, which is told of every
+     * sweep (residual: the sup norm of its change; bound: NaN, an evaluation sweep certifies
+     * nothing). The result is left in {@code pair[0]}.
      *
-     * @return the number of sweeps made
+     * @param done iterations before the first sweep
+     * @return the number of sweeps made, negated if the listener cancelled the run
      */
-    private static int evaluateAdaptively(PolicyMatrix matrix, double[][] pair, double target, int maxSweeps,
-                                          long deadline, double[] range) {
+    private static long evaluateAdaptively(PolicyMatrix matrix, double[][] pair, double target, int maxSweeps,
+                                           SolverOptions options, long done, long deadline, double[] range) {
+        final ProgressListener listener = options.listener();
         double[] v = pair[0];
         double[] out = pair[1];
         double previous = Double.POSITIVE_INFINITY;
-        int k = 0;
+        long k = 0;
+        boolean cancelled = false;
         while (k < maxSweeps) {
             matrix.sweep(v, out, range);
             k++;
@@ -288,7 +301,8 @@ public final class ModifiedPolicyIterationSolver implements Solver {
             v = out;
             out = swap;
             double change = Math.max(Math.abs(range[0]), Math.abs(range[1]));
-            if (!(range[1] - range[0] > target) || !(change < previous)
+            cancelled = !listener.onIteration(done + k, change, Double.NaN);
+            if (cancelled || !(range[1] - range[0] > target) || !(change < previous)
                     || System.nanoTime() - deadline > 0 || Thread.currentThread().isInterrupted()) {
                 break;
             }
@@ -296,6 +310,6 @@ public final class ModifiedPolicyIterationSolver implements Solver {
         }
         pair[0] = v;
         pair[1] = out;
-        return k;
+        return cancelled ? -k : k;
     }
 }
