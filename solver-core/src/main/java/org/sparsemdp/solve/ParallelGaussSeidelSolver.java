@@ -8,16 +8,17 @@ import org.sparsemdp.model.Mdp;
  * updates every block in place, in state order, on its own thread.
  *
  * <p><b>Schedule (default: deterministic).</b> By default each block reads the values of its own
- * block already updated in this sweep and the values of the other blocks as they were at the
- * start of the sweep ({@link ParallelSweeps#blockGaussSeidelSweep}, the block Gauss–Seidel/Jacobi
- * hybrid of Bertsekas &amp; Tsitsiklis, <i>Parallel and Distributed Computation</i>, 1989, §2.6):
+ * block already updated in this sweep and the values of the other blocks as published at fixed
+ * points of the sweep ({@link ParallelSweeps#blockGaussSeidelSweep}, block Gauss–Seidel with a
+ * fixed schedule, Bertsekas &amp; Tsitsiklis, <i>Parallel and Distributed Computation</i>, 1989, §2.6):
  * the result depends on the thread count but never on thread timing, so two runs with the same
  * thread count give the same values and sweep count bit for bit. {@link #asynchronous()} gives
  * the former schedule instead: each thread reads whatever values of the other blocks it currently
- * sees (the chaotic iteration of Bertsekas &amp; Tsitsiklis, §6.3; not reproducible). On models
- * whose successors are mostly in the same block (grids numbered row by row, chains) the
- * deterministic sweep is almost the sequential one; on random models it reads about half as many
- * fresh values as the sequential sweep, which costs extra sweeps (measured in BENCHMARKS.md).
+ * sees (the chaotic iteration of Bertsekas &amp; Tsitsiklis, §6.3; not reproducible). The
+ * deterministic sweep runs in {@link ParallelSweeps#DEFAULT_PHASES} phases, so that each block also
+ * sees the parts of the other blocks already updated in earlier phases: about as many fresh values
+ * as the sequential sweep, and no more sweeps than one thread on the random and grid models
+ * measured (BENCHMARKS.md, issue 26), where the asynchronous schedule needed 1.6–2.3 times as many.
  *
  * <p><b>Bound.</b> Every value read during a sweep is either from the previous iterate
  * v<sub>n</sub> or already written in this sweep, so by induction over the writes each new value

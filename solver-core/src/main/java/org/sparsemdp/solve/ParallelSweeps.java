@@ -28,6 +28,9 @@ import org.sparsemdp.model.Objective;
  *       (Bertsekas &amp; Tsitsiklis, <i>Parallel and Distributed Computation</i>, 1989, §6.2–6.3).
  *       Every read and write of the shared vector is an opaque {@link VarHandle} access, atomic
  *       per element under the Java memory model. Not deterministic when T &gt; 1.</li>
+ *   <li>{@link #blockGaussSeidelSweep}: deterministic block Gauss–Seidel in phases, each block on
+ *       a private copy of the values, published at the barriers between phases; reproducible for a
+ *       given T.</li>
  * </ul>
  *
  * <p><b>Workers and barrier.</b> The T − 1 workers live as long as this object: a sweep
