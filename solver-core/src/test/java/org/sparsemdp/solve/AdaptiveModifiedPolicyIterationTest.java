@@ -127,4 +127,34 @@ class AdaptiveModifiedPolicyIterationTest {
         double work = steps[0] + (mpi.iterations() - steps[0]) / 4.0;
         assertTrue(work < vi.iterations(), work + " full sweeps' worth of work against " + vi.iterations());
     }
+
+    /**
+     * An open 60 × 60 grid, step cost 1, γ = 0.9999: the first greedy policy never reaches the goal.
+     * Policy iteration and Krylov-only MPI stop here with PRECISION_LIMIT and bounds of 10⁵–10⁷
+     * (measured; the tie tolerance and ill-conditioned loose evaluations); adaptive MPI converges.
+     */
+    @Test
+    void anOpenGridNearDiscountOneConvergesAndAgreesWithValueIteration() {
+        StringBuilder map = new StringBuilder();
+        for (int row = 0; row < 60; row++) {
+            String line = ".".repeat(60);
+            if (row == 0) {
+                line = "S" + line.substring(1);
+            }
+            if (row == 59) {
+                line = line.substring(0, 59) + "G";
+            }
+            map.append(line).append('\n');
+        }
+        Mdp mdp = new GridWorldGenerator(GridLayout.parse(map.toString()), GridWorldGenerator.DEFAULT_SLIP, 1.0,
+                GridWorldGenerator.DEFAULT_GOAL_REWARD, GridWorldGenerator.DEFAULT_TRAP_REWARD, 0.9999).generate();
+        Solution vi = new ValueIterationSolver().solve(mdp, SolverOptions.defaults());
+        Solution mpi = new ModifiedPolicyIterationSolver().solve(mdp, SolverOptions.defaults());
+        assertEquals(Status.CONVERGED, vi.status());
+        assertEquals(Status.CONVERGED, mpi.status());
+        for (int s = 0; s < mdp.numStates(); s++) {
+            assertTrue(Math.abs(mpi.value(s) - vi.value(s)) <= mpi.errorBound() + vi.errorBound() + 1e-9,
+                    "state " + s + ": " + mpi.value(s) + " vs " + vi.value(s));
+        }
+    }
 }
