@@ -58,7 +58,7 @@ public class PolicyIterationBenchmark {
 
     @Param({"vi", "pi-bicgstab-diagonal", "pi-gmres-diagonal", "pi-cgs-diagonal", "pi-ir-diagonal",
             "pi-bicgstab-ilu0", "mpi-bicgstab-diagonal", "mpi-gmres-diagonal", "mpi-cgs-diagonal",
-            "mpi-ir-diagonal", "mpi-sweeps20"})
+            "mpi-ir-diagonal", "mpi-sweeps20", "mpi", "mpi-adaptive"})
     public String method;
 
     private Mdp mdp;
@@ -85,6 +85,13 @@ public class PolicyIterationBenchmark {
     static Solver solver(String name) {
         if (name.equals("vi")) {
             return new ValueIterationSolver();
+        }
+        if (name.equals("mpi")) { // the default: adaptive sweeps, Krylov after 200 sweeps of work
+            return new ModifiedPolicyIterationSolver();
+        }
+        if (name.equals("mpi-adaptive")) { // adaptive sweeps only
+            return ModifiedPolicyIterationSolver.adaptive(ModifiedPolicyIterationSolver.DEFAULT_RATIO,
+                    ModifiedPolicyIterationSolver.DEFAULT_MAX_SWEEPS);
         }
         if (name.startsWith("mpi-sweeps")) {
             return new ModifiedPolicyIterationSolver(Integer.parseInt(name.substring("mpi-sweeps".length())));

@@ -361,4 +361,31 @@ public final class BellmanKernel {
             out[s] = reward[c] + gamma * expectation(transStart[c], transStart[c + 1], successor, probability, v);
         }
     }
+
+    /**
+     * {@link #policySweep(Mdp, int[], double[], double[])} over states {@code [from, to)} that also
+     * writes min and max of the change {@code out[s] − v[s]} into {@code deltaRange} (NaN if any
+     * change is NaN). Allocation-free.
+     */
+    public static void policySweep(Mdp mdp, int[] policy, double[] v, double[] out, int from, int to,
+                                   double[] deltaRange) {
+        final int[] transStart = mdp.transitionStartArray();
+        final int[] successor = mdp.successorArray();
+        final double[] probability = mdp.probabilityArray();
+        final double[] reward = mdp.rewardArray();
+        final double gamma = mdp.discount();
+        double minDelta = Double.POSITIVE_INFINITY;
+        double maxDelta = Double.NEGATIVE_INFINITY;
+        for (int s = from; s < to; s++) {
+            final int c = policy[s];
+            double x = c < 0 ? 0.0
+                    : reward[c] + gamma * expectation(transStart[c], transStart[c + 1], successor, probability, v);
+            out[s] = x;
+            double delta = x - v[s];
+            minDelta = Math.min(minDelta, delta);
+            maxDelta = Math.max(maxDelta, delta);
+        }
+        deltaRange[0] = minDelta;
+        deltaRange[1] = maxDelta;
+    }
 }

@@ -37,6 +37,7 @@ public final class CertifiedStop {
     private final double epsilon;
     private final double rawTarget;
     private final int measureEvery;
+    private final int noProgressChecks;
     private final double[] measurement = new double[SpanBounds.SIZE];
     private final CheckStatistics own = new CheckStatistics();
     private long checks;
@@ -52,7 +53,18 @@ public final class CertifiedStop {
      *                     iteration)
      */
     CertifiedStop(Mdp mdp, RoundingBounds rounding, double epsilon, int measureEvery) {
+        this(mdp, rounding, epsilon, measureEvery, NO_PROGRESS_CHECKS);
+    }
+
+    /**
+     * As {@link #CertifiedStop(Mdp, RoundingBounds, double, int)}, with the number of measurements
+     * without a new best bound after which the run stops with PRECISION_LIMIT
+     * ({@link Integer#MAX_VALUE}: never, for methods whose bound may legitimately grow for a long
+     * time, such as modified policy iteration; the rules near the rounding floor still apply).
+     */
+    CertifiedStop(Mdp mdp, RoundingBounds rounding, double epsilon, int measureEvery, int noProgressChecks) {
         this.measureEvery = measureEvery;
+        this.noProgressChecks = noProgressChecks;
         this.mdp = mdp;
         this.rounding = rounding;
         this.epsilon = epsilon;
@@ -157,7 +169,7 @@ public final class CertifiedStop {
         if (policy < lowest) {
             lowest = policy;
             withoutProgress = 0;
-        } else if (++withoutProgress >= NO_PROGRESS_CHECKS) {
+        } else if (++withoutProgress >= noProgressChecks) {
             return Status.PRECISION_LIMIT; // no new best bound in 50 measurements: rounding noise
         }
         if (policy < best * (1 - 1e-3)) {

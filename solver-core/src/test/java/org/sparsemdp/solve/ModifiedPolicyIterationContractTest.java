@@ -1,6 +1,6 @@
 package org.sparsemdp.solve;
 
-/** Runs the {@link SolverContractTest} for modified policy iteration (Krylov partial evaluation). */
+/** Runs the {@link SolverContractTest} for modified policy iteration in its default configuration (adaptive sweeps, then Krylov). */
 class ModifiedPolicyIterationContractTest extends SolverContractTest {
     @Override
     protected Solver solver() {

@@ -1,6 +1,6 @@
 package org.sparsemdp.solve;
 
-/** Runs the {@link SolverContractTest} for asynchronous Gauss–Seidel with 3 threads. */
+/** Runs the {@link SolverContractTest} for deterministic block Gauss–Seidel with 3 threads. */
 class ParallelGaussSeidelContractTest extends SolverContractTest {
     @Override
     protected Solver solver() {

@@ -36,6 +36,8 @@ class PolicyIterationRandomTest {
         all.add(new PolicyIterationSolver(PolicyEvaluator.builder().preconditioning(Preconditioning.NONE).build(), 0.5));
         all.add(new ModifiedPolicyIterationSolver(1));
         all.add(new ModifiedPolicyIterationSolver(10));
+        all.add(new ModifiedPolicyIterationSolver());
+        all.add(ModifiedPolicyIterationSolver.adaptive(0.5, 3));
         return all;
     }
 
