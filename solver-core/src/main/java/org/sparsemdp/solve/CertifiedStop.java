@@ -82,6 +82,7 @@ public final class CertifiedStop {
      */
     public CertifiedStop(RoundingBounds rounding, double discount, double epsilon, int measureEvery) {
         this.measureEvery = measureEvery;
+        this.noProgressChecks = NO_PROGRESS_CHECKS;
         this.mdp = null;
         this.rounding = rounding;
         this.epsilon = epsilon;
@@ -158,7 +159,7 @@ public final class CertifiedStop {
         if (value == Double.POSITIVE_INFINITY) {
             // finite values whose bounds overflow (an early iterate of a huge-magnitude model): no
             // certificate yet, no progress either
-            return ++withoutProgress >= NO_PROGRESS_CHECKS ? Status.PRECISION_LIMIT : null;
+            return ++withoutProgress >= noProgressChecks ? Status.PRECISION_LIMIT : null;
         }
         if (policy <= epsilon && value <= epsilon) {
             return Status.CONVERGED;

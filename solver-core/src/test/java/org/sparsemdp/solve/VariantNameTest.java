@@ -37,7 +37,7 @@ class VariantNameTest {
         assertEquals("pi[precond=none,fraction=0.5]", new PolicyIterationSolver(PolicyEvaluator.builder()
                 .method(KrylovMethod.BICGSTAB).preconditioning(Preconditioning.NONE).build(), 0.5).name());
         assertEquals("mpi[sweeps=20]", new ModifiedPolicyIterationSolver(20).name());
-        assertEquals("mpi[krylov=gmres,precond=diagonal,restart=50,looseness=0.5]",
+        assertEquals("mpi[eval=krylov,krylov=gmres,precond=diagonal,restart=50,looseness=0.5]",
                 new ModifiedPolicyIterationSolver(gmresDiagonal, 0.5).name());
         assertEquals("sor[omega=1.5]", new SorSolver(1.5).name());
         assertEquals("topological[inner=vi]", new TopologicalSolver(TopologicalSolver.Inner.JACOBI).name());
