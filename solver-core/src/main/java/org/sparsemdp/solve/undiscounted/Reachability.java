@@ -2,6 +2,7 @@ package org.sparsemdp.solve.undiscounted;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import org.sparsemdp.graph.StronglyConnectedComponents;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.solve.Accuracy;
@@ -121,6 +122,7 @@ public final class Reachability {
         double[] lower = new double[sys.numStates];
         double[] upper = new double[sys.numStates];
         Arrays.fill(upper, 1.0);
+        order = effective(order, sys);
         IntervalIteration.Result r = iterate(order, sys, max, lower, upper, options, relative, start);
         return finish(mdp, g, sys, mecs, max, known, lower, upper, r, start, name(order, max ? "pmax" : "pmin"),
                 policy);
@@ -216,7 +218,8 @@ public final class Reachability {
         }
         ReducedSystem sys = ReducedSystem.build(mdp, maybe, known, allowed, mecs, reward);
         double[] lower = new double[sys.numStates];
-        int[] proper = max || (order == IterationOrder.GLOBAL && IntervalIteration.usesExitRate(sys)) ? null
+        order = effective(order, sys);
+        int[] proper = max || order != IterationOrder.GLOBAL || IntervalIteration.usesExitRate(sys) ? null
                 : attractor(sys);
         double[] upper = initialUpper(sys, proper, order, options, start);
         IntervalIteration.Result r = iterate(order, sys, max, lower, upper, options, relative, start);
@@ -303,13 +306,35 @@ public final class Reachability {
      */
     static double[] initialUpper(ReducedSystem sys, int[] proper, IterationOrder order, SolverOptions options,
                                  long start) {
-        if (order == IterationOrder.GLOBAL && IntervalIteration.usesExitRate(sys)) {
+        if (order != IterationOrder.GLOBAL || IntervalIteration.usesExitRate(sys)) {
             double[] upper = new double[sys.numStates];
             Arrays.fill(upper, Double.POSITIVE_INFINITY);
             return upper;
         }
         return StepBoundedUpperBound.compute(sys, proper, Math.max(options.maxIterations(), 1),
                 options.deadlineNanos(start));
+    }
+
+    /**
+     * The method that {@code order} stands for on {@code sys}: {@link IterationOrder#GLOBAL}
+     * becomes {@link IterationOrder#TOPOLOGICAL} where the strongly connected components pay, that
+     * is where no component holds more than half of the states (the systems without uniform exit
+     * rates only, where global sweeps would be interval iteration's: on a chain of self-loops
+     * that needs about as many sweeps as the expected time to the end, topological order one
+     * pass); any other order stays.
+     */
+    static IterationOrder effective(IterationOrder order, ReducedSystem sys) {
+        if (order != IterationOrder.GLOBAL || sys.numStates < 2 || IntervalIteration.usesExitRate(sys)) {
+            return order;
+        }
+        StronglyConnectedComponents scc = StronglyConnectedComponents.of(sys.numStates, sys.choiceStart,
+                sys.transStart, sys.successor);
+        for (int c = 0; c < scc.count(); c++) {
+            if (2 * scc.size(c) > sys.numStates) {
+                return order;
+            }
+        }
+        return IterationOrder.TOPOLOGICAL;
     }
 
     /** Runs interval iteration in the given order. */
@@ -319,12 +344,19 @@ public final class Reachability {
             IntervalIteration.fixZeros(sys, max, lower, upper);
             return TopologicalIntervalIteration.run(sys, max, lower, upper, options, relative, start);
         }
+        if (order == IterationOrder.OPTIMISTIC) {
+            return OptimisticValueIteration.run(sys, max, lower, upper, options, relative, start);
+        }
         return IntervalIteration.run(sys, max, lower, upper, options, relative, start);
     }
 
-    /** The method name: "ii-" or, topological, "tii-" followed by {@code objective}. */
+    /**
+     * The method name: "ii-", or "tii-" (topological), or "ovi-" (optimistic) followed by
+     * {@code objective}.
+     */
     static String name(IterationOrder order, String objective) {
-        return (order == IterationOrder.TOPOLOGICAL ? "tii-" : "ii-") + objective;
+        return (order == IterationOrder.TOPOLOGICAL ? "tii-" : order == IterationOrder.OPTIMISTIC ? "ovi-" : "ii-")
+                + objective;
     }
 
     /**

@@ -22,11 +22,17 @@ import org.sparsemdp.solve.SolverOptions;
  *
  * <p>Stopping rule and bounds: those of {@link IntervalIteration}, absolute ε; use
  * {@link #TotalRewardSolver(boolean)} for the relative criterion, and
- * {@link #TotalRewardSolver(boolean, IterationOrder)} for topological (SCC by SCC) iteration.
+ * {@link #TotalRewardSolver(boolean, IterationOrder)} for topological (SCC by SCC) iteration or
+ * optimistic value iteration.
  */
 public final class TotalRewardSolver implements Solver {
     /** Name on the command line. */
     public static final String NAME = "ii";
+    /**
+     * Name on the command line of optimistic value iteration ({@link IterationOrder#OPTIMISTIC}),
+     * which solves the same undiscounted objectives.
+     */
+    public static final String OPTIMISTIC_NAME = "ovi";
 
     private final boolean relative;
     private final IterationOrder order;
