@@ -37,7 +37,10 @@ import org.sparsemdp.solve.SolverOptions;
  * proper "attractor" policy that in each state takes a choice moving one breadth-first layer
  * closer to T). The reported values are the midpoints (l + u)/2; {@link Solution#errorBound()}
  * is max (u − l)/2 over finite values; {@link Solution#lower()} and {@link Solution#upper()} are
- * the per-state bounds; accuracy {@link Accuracy#CERTIFIED}.
+ * the per-state bounds; accuracy {@link Accuracy#CERTIFIED}. The {@link IterationOrder} picks
+ * the method: global sweeps (which switch to topological order where no strongly connected
+ * component holds half of the states, see {@link #effective}), topological order (no global
+ * a-priori bound: per component), or {@link OptimisticValueIteration} (no a-priori bound at all).
  *
  * <p><b>Policy.</b> On the reduced states the policy is greedy for the lower bound l (max) or the
  * upper bound u (min). For max, l is a sub-solution (T l ≥ l: it starts at 0 and only rises to
@@ -122,8 +125,7 @@ public final class Reachability {
         double[] lower = new double[sys.numStates];
         double[] upper = new double[sys.numStates];
         Arrays.fill(upper, 1.0);
-        order = effective(order, sys);
-        IntervalIteration.Result r = iterate(order, sys, max, lower, upper, options, relative, start);
+        IntervalIteration.Result r = iterate(effective(order, sys), sys, max, lower, upper, options, relative, start);
         return finish(mdp, g, sys, mecs, max, known, lower, upper, r, start, name(order, max ? "pmax" : "pmin"),
                 policy);
     }
@@ -218,11 +220,11 @@ public final class Reachability {
         }
         ReducedSystem sys = ReducedSystem.build(mdp, maybe, known, allowed, mecs, reward);
         double[] lower = new double[sys.numStates];
-        order = effective(order, sys);
-        int[] proper = max || order != IterationOrder.GLOBAL || IntervalIteration.usesExitRate(sys) ? null
+        IterationOrder run = effective(order, sys);
+        int[] proper = max || run != IterationOrder.GLOBAL || IntervalIteration.usesExitRate(sys) ? null
                 : attractor(sys);
-        double[] upper = initialUpper(sys, proper, order, options, start);
-        IntervalIteration.Result r = iterate(order, sys, max, lower, upper, options, relative, start);
+        double[] upper = initialUpper(sys, proper, run, options, start);
+        IntervalIteration.Result r = iterate(run, sys, max, lower, upper, options, relative, start);
         int[] policy = firstChoices(mdp);
         if (max) {
             // Rmax = ∞ outside Prob1A(T): miss T with positive probability.
@@ -317,7 +319,8 @@ public final class Reachability {
 
     /**
      * The method that {@code order} stands for on {@code sys}: {@link IterationOrder#GLOBAL}
-     * becomes {@link IterationOrder#TOPOLOGICAL} where the strongly connected components pay, that
+     * (the default {@code ii}, whose method name stays "ii-") becomes
+     * {@link IterationOrder#TOPOLOGICAL} where the strongly connected components pay, that
      * is where no component holds more than half of the states (the systems without uniform exit
      * rates only, where global sweeps would be interval iteration's: on a chain of self-loops
      * that needs about as many sweeps as the expected time to the end, topological order one
