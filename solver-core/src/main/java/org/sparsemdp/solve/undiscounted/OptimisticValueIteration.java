@@ -29,6 +29,13 @@ import org.sparsemdp.solve.Status;
  * dropped, ε<sub>vi</sub> is halved and the iteration phase resumes from the
  * current l (never wasted: the lower vector kept improving). ε<sub>vi</sub> starts at ε.
  *
+ * <p><b>Fall-back.</b> Where the gap that the guess must leave is below what outward rounding
+ * can resolve (a state whose choices never exit has Tu − u = Tl − l exactly, and the decrease that
+ * the exiting states pass back shrinks geometrically along a long walk: on a 1000-state random
+ * walk with values near 4841 and absolute ε = 1e-6 no guess is ever certified), the run stops
+ * guessing after {@link #MAX_GUESSES} failed guesses and finishes by interval iteration from its
+ * lower vector and the a-priori bound of {@link StepBoundedUpperBound}.
+ *
  * <p><b>Stopping rule.</b> That of {@link IntervalIteration} (u − l ≤ ε, or ≤ ε·l), met by a
  * certified guess since the gap only shrinks from the guess.
  *
@@ -53,7 +60,33 @@ final class OptimisticValueIteration {
     /** The guess is ε shrunk by this factor, so that rounding the gap cannot fail the stopping rule. */
     private static final double GUESS_FACTOR = 1.0 - 0x1p-20;
 
+    /** Guesses that may fail before the run falls back to interval iteration. */
+    static final int MAX_GUESSES = 8;
+
     private OptimisticValueIteration() {
+    }
+
+    /**
+     * Interval iteration from the current lower vector, with the a-priori upper bound of
+     * {@link StepBoundedUpperBound} where the caller gave none (for min over the attractor
+     * policy of {@link Reachability#attractor}, as {@link Reachability} does).
+     */
+    private static IntervalIteration.Result fallBack(ReducedSystem sys, boolean maximize, double[] lower,
+                                                     double[] upper, int[] order, SolverOptions options,
+                                                     boolean relative, long iteration, long startNanos) {
+        boolean unbounded = false;
+        for (int q : order) {
+            unbounded |= upper[q] == Double.POSITIVE_INFINITY;
+        }
+        if (unbounded) {
+            double[] b = StepBoundedUpperBound.compute(sys, maximize ? null : Reachability.attractor(sys),
+                    Math.max(options.maxIterations() - iteration, 1), options.deadlineNanos(startNanos));
+            for (int q : order) {
+                upper[q] = Math.min(upper[q], b[q]);
+            }
+        }
+        return IntervalIteration.run(sys, maximize, lower, upper, order, 0, order.length, options.epsilon(), relative,
+                options, iteration, startNanos);
     }
 
     /**
@@ -72,6 +105,7 @@ final class OptimisticValueIteration {
         double[] guess = new double[sys.numStates];
         long iteration = 0;
         double epsVi = eps;
+        int failures = 0;
         if (IntervalIteration.converged(lower, upper, order, 0, to, eps, relative)) {
             return new IntervalIteration.Result(Status.CONVERGED, 0, IntervalIteration.maxGap(lower, upper, order, 0, to));
         }
@@ -133,6 +167,9 @@ final class OptimisticValueIteration {
                 }
             }
             epsVi /= 2;
+            if (++failures >= MAX_GUESSES) {
+                return fallBack(sys, maximize, lower, upper, order, options, relative, iteration, startNanos);
+            }
         }
     }
 }

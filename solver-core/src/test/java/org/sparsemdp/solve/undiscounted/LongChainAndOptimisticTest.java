@@ -146,4 +146,32 @@ class LongChainAndOptimisticTest {
             assertTrue(s.upper()[1] - s.lower()[1] <= eps);
         }
     }
+    /**
+     * A 1000-state walk (step: on 0.6, back 0.4; hop: on 0.99, to 0 with 0.01) whose Rmin near
+     * 4841 at absolute ε = 1e-6 no optimistic guess can certify under outward rounding: the run
+     * must fall back to interval iteration and still converge, agreeing with ii.
+     */
+    @Test
+    void optimisticFallsBackWhereNoGuessCanBeCertified() {
+        int n = 1000;
+        MdpBuilder b = new MdpBuilder(n + 1).discount(1.0).objective(Objective.MINIMIZE);
+        b.addChoice(0, "step", 1, new int[] {1}, new double[] {1});
+        for (int s = 1; s < n; s++) {
+            b.addChoice(s, "step", 1, new int[] {s + 1, s - 1}, new double[] {0.6, 0.4});
+            b.addChoice(s, "hop", 2, new int[] {s + 1, 0}, new double[] {0.99, 0.01});
+        }
+        Mdp mdp = b.build();
+        BitSet target = new BitSet();
+        target.set(n);
+        SolverOptions opt = SolverOptions.builder().epsilon(1e-6).maxIterations(1_000_000).build();
+        Solution ii = Reachability.reward(mdp, mdp.rewardArray(), target, Objective.MINIMIZE, opt, false);
+        Solution ovi = Reachability.reward(mdp, mdp.rewardArray(), target, Objective.MINIMIZE, opt, false,
+                IterationOrder.OPTIMISTIC);
+        assertEquals(Status.CONVERGED, ii.status());
+        assertEquals(Status.CONVERGED, ovi.status());
+        for (int s = 0; s < n; s++) {
+            assertTrue(ovi.lower()[s] <= ii.upper()[s] && ii.lower()[s] <= ovi.upper()[s], "state " + s);
+            assertTrue(ovi.upper()[s] - ovi.lower()[s] <= 1e-6);
+        }
+    }
 }
