@@ -45,8 +45,8 @@ public class ReachabilityBenchmark {
     @Param({"1000000"})
     public int states;
 
-    /** Global or topological (SCC by SCC) interval iteration. */
-    @Param({"GLOBAL", "TOPOLOGICAL"})
+    /** Global or topological (SCC by SCC) interval iteration, or optimistic value iteration. */
+    @Param({"GLOBAL", "TOPOLOGICAL", "OPTIMISTIC"})
     public IterationOrder order;
 
     private Mdp mdp;

@@ -94,7 +94,7 @@ final class PropertyOptions {
         if (mdp.isDiscounted()) {
             return null;
         }
-        boolean intervalIteration = !methodGiven || method.equals(TotalRewardSolver.NAME)
+        boolean intervalIteration = !methodGiven || ReachabilityOptions.undiscountedOnly(method)
                 || method.equals(TopologicalSolver.NAME) && StronglyConnectedComponents.acyclicOrder(mdp) == null;
         if (!intervalIteration) {
             return null;
@@ -105,10 +105,13 @@ final class PropertyOptions {
 
     /**
      * The interval-iteration order of the undiscounted properties: topological for
-     * {@code --method topological}, else global (the discounted {@code C discount=g} uses the
-     * method itself, value iteration by default).
+     * {@code --method topological}, optimistic value iteration for {@code --method ovi}, else
+     * global (the discounted {@code C discount=g} uses the method itself, value iteration by
+     * default).
      */
     static IterationOrder order(String method, boolean methodGiven) {
-        return methodGiven && method.equals(TopologicalSolver.NAME) ? IterationOrder.TOPOLOGICAL : IterationOrder.GLOBAL;
+        return methodGiven && method.equals(TopologicalSolver.NAME) ? IterationOrder.TOPOLOGICAL
+                : methodGiven && method.equals(TotalRewardSolver.OPTIMISTIC_NAME) ? IterationOrder.OPTIMISTIC
+                : IterationOrder.GLOBAL;
     }
 }

@@ -85,8 +85,9 @@ final class ReachabilityOptions {
     }
 
     /**
-     * The interval-iteration order for {@code --method}: topological for {@code topological},
-     * global for {@code ii} or no {@code --method}.
+     * The undiscounted method for {@code --method}: topological for {@code topological},
+     * optimistic value iteration for {@code ovi}, global interval iteration for {@code ii} or no
+     * {@code --method}.
      *
      * @throws IllegalArgumentException for any other method
      */
@@ -97,8 +98,17 @@ final class ReachabilityOptions {
         if (method.equals(TopologicalSolver.NAME)) {
             return IterationOrder.TOPOLOGICAL;
         }
-        throw new IllegalArgumentException("objectives with discount 1 are solved by interval iteration: --method "
-                + TotalRewardSolver.NAME + " (the default) or " + TopologicalSolver.NAME + ", not '" + method + "'");
+        if (method.equals(TotalRewardSolver.OPTIMISTIC_NAME)) {
+            return IterationOrder.OPTIMISTIC;
+        }
+        throw new IllegalArgumentException("objectives with discount 1 are solved by certified methods: --method "
+                + TotalRewardSolver.NAME + " (interval iteration, the default), " + TopologicalSolver.NAME + " or "
+                + TotalRewardSolver.OPTIMISTIC_NAME + ", not '" + method + "'");
+    }
+
+    /** Whether {@code method} solves only undiscounted objectives ({@code ii}, {@code ovi}). */
+    static boolean undiscountedOnly(String method) {
+        return method.equals(TotalRewardSolver.NAME) || method.equals(TotalRewardSolver.OPTIMISTIC_NAME);
     }
 
     /**
@@ -135,6 +145,13 @@ final class ReachabilityOptions {
     Solver solver(String method, boolean methodGiven, Mdp mdp) {
         if (!mdp.isDiscounted() && (!methodGiven || method.equals(TotalRewardSolver.NAME))) {
             return new TotalRewardSolver(relative);
+        }
+        if (method.equals(TotalRewardSolver.OPTIMISTIC_NAME)) {
+            if (mdp.isDiscounted()) {
+                throw new IllegalArgumentException("method '" + method + "' solves undiscounted models (discount 1), but"
+                        + " the model has discount " + mdp.discount() + "; use a discounted method such as 'vi'");
+            }
+            return new TotalRewardSolver(relative, IterationOrder.OPTIMISTIC);
         }
         if (!mdp.isDiscounted() && method.equals(TopologicalSolver.NAME) && StronglyConnectedComponents.acyclicOrder(mdp) == null) {
             // cyclic: the topological method needs the undiscounted (interval iteration) analysis

@@ -151,7 +151,7 @@ final class SolveCommand implements Callable<Integer> {
                                 : trace != null ? "--trace" : "--reorder"));
             }
             Solver discounted = LpOptions.isLp(method) ? lp.solver(method) : configured(Solvers.byName(
-                    methodGiven && !method.equals(TotalRewardSolver.NAME) ? method : "vi"));
+                    methodGiven && !ReachabilityOptions.undiscountedOnly(method) ? method : "vi"));
             return new PropertyRunner(properties, new QueryEvaluator(ob.build(), reach.relative,
                     PropertyOptions.order(method, methodGiven), discounted))
                     .run(file, loaded, mdp, output, json, show, spec.commandLine().getOut());
@@ -243,6 +243,7 @@ final class SolveCommand implements Callable<Integer> {
             java.util.Set<String> all = new java.util.LinkedHashSet<>(Solvers.names());
             all.addAll(org.sparsemdp.lp.LpSolvers.names());
             all.add(org.sparsemdp.solve.average.AverageReward.RVI); // --average
+            all.add(TotalRewardSolver.OPTIMISTIC_NAME); // discount 1
             return all.iterator();
         }
     }

@@ -179,8 +179,22 @@ public final class QueryEvaluator {
         if (negated) {
             s = negated(s);
         }
-        String reason = InfinityExplanation.explain(mdp, nonNegative, query, target, s.values());
+        String reason = InfinityExplanation.explain(mdp, nonNegative, query, target, provenInfinite(s));
         return new QueryResult(query, s, null, structure, reason);
+    }
+
+    /**
+     * The values where both bounds are infinite (the graph analysis proved the value infinite), 0
+     * elsewhere: a run stopped by its time or iteration limit may leave an upper bound at +∞
+     * (optimistic value iteration before its first certified guess), which is no reason to
+     * explain an infinite value.
+     */
+    private static double[] provenInfinite(Solution s) {
+        double[] v = new double[s.values().length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Double.isInfinite(s.lower()[i]) && Double.isInfinite(s.upper()[i]) ? s.values()[i] : 0.0;
+        }
+        return v;
     }
 
     /** Pmin/Pmax of safe U target (safe null: F target). */

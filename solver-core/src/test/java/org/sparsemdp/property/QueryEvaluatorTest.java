@@ -178,4 +178,24 @@ class QueryEvaluatorTest {
         }
         return b;
     }
+    /**
+     * Optimistic value iteration stopped by its cap before certifying a guess leaves the upper
+     * bound at +∞: no infinity explanation (the value is 2, finite), and the lower bound is valid.
+     */
+    @Test
+    void unfinishedRunsAreNotExplainedAsInfinite() {
+        LoadedModel m = chain(1, 0);
+        BitSet target = new BitSet();
+        target.set(1);
+        QueryEvaluator capped = new QueryEvaluator(SolverOptions.builder().epsilon(1e-12).maxIterations(1).build(),
+                false, IterationOrder.OPTIMISTIC, new ValueIterationSolver());
+        QueryResult r = capped.evaluate(m, Query.reachReward(null, target, Objective.MINIMIZE));
+        assertEquals(Double.POSITIVE_INFINITY, r.solution().upper()[0]);
+        assertTrue(r.solution().lower()[0] <= 2.0);
+        assertNull(r.infinityReason());
+        // a proven infinite value is still explained: max may "wait" forever (reward 0 but never reaching 1)
+        QueryResult inf = EVALUATOR.evaluate(chain(1, 1), Query.reachReward(null, target, Objective.MAXIMIZE));
+        assertEquals(Double.POSITIVE_INFINITY, inf.solution().lower()[0]);
+        assertTrue(inf.infinityReason() != null);
+    }
 }

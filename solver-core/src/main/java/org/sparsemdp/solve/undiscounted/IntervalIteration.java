@@ -206,7 +206,7 @@ final class IntervalIteration {
     }
 
     /** The status that stops the run before another sweep, or null to go on. */
-    private static Status limit(SolverOptions options, long iteration, long deadline) {
+    static Status limit(SolverOptions options, long iteration, long deadline) {
         if (iteration >= options.maxIterations()) {
             return Status.MAX_ITERATIONS;
         }
@@ -219,7 +219,7 @@ final class IntervalIteration {
         return null;
     }
 
-    private static double maxGap(double[] lower, double[] upper, int[] order, int from, int to) {
+    static double maxGap(double[] lower, double[] upper, int[] order, int from, int to) {
         double g = 0;
         for (int i = from; i < to; i++) {
             int q = order[i];
@@ -237,7 +237,7 @@ final class IntervalIteration {
         return relative && lower > 0 ? d / lower : d;
     }
 
-    private static boolean converged(double[] lower, double[] upper, int[] order, int from, int to, double eps,
+    static boolean converged(double[] lower, double[] upper, int[] order, int from, int to, double eps,
                                      boolean relative) {
         for (int i = from; i < to; i++) {
             int q = order[i];

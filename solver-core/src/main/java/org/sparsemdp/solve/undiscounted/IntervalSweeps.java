@@ -125,4 +125,107 @@ final class IntervalSweeps {
             choice[q] = arg;
         }
     }
+    /**
+     * One in-place Gauss–Seidel sweep of the lower vector alone over {@code order[from..to-1]}
+     * (forward or backward): l(q) ← max(l(q), ↓(Tl)(q)), with ↓ the outward rounding of the class
+     * comment ({@link OptimisticValueIteration}'s iteration phase).
+     *
+     * @return the largest change of a swept value (divided by its new value in relative mode),
+     *         or +∞ if a swept value is still 0
+     */
+    static double lower(ReducedSystem sys, boolean maximize, double[] lower, int[] order, int from, int to,
+                        boolean forward, double rel, boolean relative) {
+        final int[] cs = sys.choiceStart;
+        final int[] ts = sys.transStart;
+        final int[] succ = sys.successor;
+        final double[] prob = sys.probability;
+        final double[] con = sys.constant;
+        final double identity = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        double change = 0;
+        boolean zero = false;
+        for (int i = from; i < to; i++) {
+            final int q = order[forward ? i : to - 1 - (i - from)];
+            double best = identity;
+            final int cEnd = cs[q + 1];
+            int k = ts[cs[q]];
+            for (int c = cs[q]; c < cEnd; c++) {
+                final int kEnd = ts[c + 1];
+                double v = con[c];
+                for (; k < kEnd; k++) {
+                    v += prob[k] * lower[succ[k]];
+                }
+                best = maximize ? Math.max(best, v) : Math.min(best, v);
+            }
+            best -= best * rel;
+            final double l = lower[q];
+            if (best > l) {
+                lower[q] = best;
+                final double d = best - l;
+                change = Math.max(change, relative ? d / best : d);
+            } else if (l == 0.0) {
+                zero = true;
+            }
+        }
+        return zero ? Double.POSITIVE_INFINITY : change;
+    }
+
+    /**
+     * One fused in-place sweep for {@link OptimisticValueIteration}'s verification phase over
+     * {@code order[from..to-1]}: l(q) ← max(l(q), ↓(Tl)(q)) and, for the guessed upper vector u,
+     * u(q) ← min(u(q), ↑(Tu)(q)), with ↓/↑ the outward rounding of the class comment.
+     *
+     * @return −1 if some l(q) ends above u(q) (the guess is below the fixed point there),
+     *         otherwise the number of states with ↑(Tu)(q) &gt; u(q); 0 means the swept u
+     *         satisfies Tu ≤ u exactly
+     */
+    static int verify(ReducedSystem sys, boolean maximize, double[] lower, double[] upper, int[] order, int from,
+                      int to, boolean forward, double rel) {
+        final int[] cs = sys.choiceStart;
+        final int[] ts = sys.transStart;
+        final int[] succ = sys.successor;
+        final double[] prob = sys.probability;
+        final double[] con = sys.constant;
+        final double identity = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        int rising = 0;
+        boolean crossed = false;
+        for (int i = from; i < to; i++) {
+            final int q = order[forward ? i : to - 1 - (i - from)];
+            double lo = identity;
+            double hi = identity;
+            final int cEnd = cs[q + 1];
+            int k = ts[cs[q]];
+            for (int c = cs[q]; c < cEnd; c++) {
+                final int kEnd = ts[c + 1];
+                double vl = con[c];
+                double vu = vl;
+                for (; k < kEnd; k++) {
+                    final double p = prob[k];
+                    final int t = succ[k];
+                    vl += p * lower[t];
+                    vu += p * upper[t];
+                }
+                if (maximize) {
+                    lo = Math.max(lo, vl);
+                    hi = Math.max(hi, vu);
+                } else {
+                    lo = Math.min(lo, vl);
+                    hi = Math.min(hi, vu);
+                }
+            }
+            lo -= lo * rel;
+            hi += hi * rel;
+            double l = lower[q];
+            if (lo > l) {
+                lower[q] = l = lo;
+            }
+            double u = upper[q];
+            if (hi <= u) {
+                upper[q] = u = hi;
+            } else {
+                rising++;
+            }
+            crossed |= l > u;
+        }
+        return crossed ? -1 : rising;
+    }
 }

@@ -1,8 +1,9 @@
 package org.sparsemdp.solve.undiscounted;
 
 /**
- * The order in which interval iteration updates the states of a reduced system (see
- * {@link Reachability}).
+ * The certified method of the undiscounted objectives of {@link Reachability}: the order in
+ * which interval iteration updates the states of a reduced system, or optimistic value
+ * iteration. Every method delivers certified lower and upper vectors.
  */
 public enum IterationOrder {
     /** Symmetric Gauss–Seidel sweeps over all states ({@code IntervalIteration}). */
@@ -11,5 +12,11 @@ public enum IterationOrder {
      * One strongly connected component at a time in reverse topological order, one-state
      * components solved in one step ({@code TopologicalIntervalIteration}).
      */
-    TOPOLOGICAL
+    TOPOLOGICAL,
+    /**
+     * Optimistic value iteration (Hartmanns &amp; Kaminski, CAV 2020): Gauss–Seidel sweeps of the
+     * lower vector alone, then a guessed upper vector certified by one sweep that maps it below
+     * itself ({@code OptimisticValueIteration}); needs no a-priori upper bound.
+     */
+    OPTIMISTIC
 }

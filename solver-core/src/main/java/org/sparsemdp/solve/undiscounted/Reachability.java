@@ -2,6 +2,7 @@ package org.sparsemdp.solve.undiscounted;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import org.sparsemdp.graph.StronglyConnectedComponents;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.solve.Accuracy;
@@ -36,7 +37,10 @@ import org.sparsemdp.solve.SolverOptions;
  * proper "attractor" policy that in each state takes a choice moving one breadth-first layer
  * closer to T). The reported values are the midpoints (l + u)/2; {@link Solution#errorBound()}
  * is max (u − l)/2 over finite values; {@link Solution#lower()} and {@link Solution#upper()} are
- * the per-state bounds; accuracy {@link Accuracy#CERTIFIED}.
+ * the per-state bounds; accuracy {@link Accuracy#CERTIFIED}. The {@link IterationOrder} picks
+ * the method: global sweeps (which switch to topological order where no strongly connected
+ * component holds half of the states, see {@link #effective}), topological order (no global
+ * a-priori bound: per component), or {@link OptimisticValueIteration} (no a-priori bound at all).
  *
  * <p><b>Policy.</b> On the reduced states the policy is greedy for the lower bound l (max) or the
  * upper bound u (min). For max, l is a sub-solution (T l ≥ l: it starts at 0 and only rises to
@@ -125,7 +129,7 @@ public final class Reachability {
         double[] lower = new double[sys.numStates];
         double[] upper = new double[sys.numStates];
         Arrays.fill(upper, 1.0);
-        IntervalIteration.Result r = iterate(order, sys, max, lower, upper, options, relative, start);
+        IntervalIteration.Result r = iterate(effective(order, sys), sys, max, lower, upper, options, relative, start);
         return finish(mdp, g, sys, mecs, max, known, lower, upper, r, start, name(order, max ? "pmax" : "pmin", relative),
                 policy);
     }
@@ -221,10 +225,11 @@ public final class Reachability {
         }
         ReducedSystem sys = ReducedSystem.build(mdp, maybe, known, allowed, mecs, reward);
         double[] lower = new double[sys.numStates];
-        int[] proper = max || (order == IterationOrder.GLOBAL && IntervalIteration.usesExitRate(sys)) ? null
+        IterationOrder run = effective(order, sys);
+        int[] proper = max || run != IterationOrder.GLOBAL || IntervalIteration.usesExitRate(sys) ? null
                 : attractor(sys);
-        double[] upper = initialUpper(sys, proper, order, options, start);
-        IntervalIteration.Result r = iterate(order, sys, max, lower, upper, options, relative, start);
+        double[] upper = initialUpper(sys, proper, run, options, start);
+        IntervalIteration.Result r = iterate(run, sys, max, lower, upper, options, relative, start);
         int[] policy = firstChoices(mdp);
         if (max) {
             // Rmax = ∞ outside Prob1A(T): miss T with positive probability.
@@ -308,13 +313,36 @@ public final class Reachability {
      */
     static double[] initialUpper(ReducedSystem sys, int[] proper, IterationOrder order, SolverOptions options,
                                  long start) {
-        if (order == IterationOrder.GLOBAL && IntervalIteration.usesExitRate(sys)) {
+        if (order != IterationOrder.GLOBAL || IntervalIteration.usesExitRate(sys)) {
             double[] upper = new double[sys.numStates];
             Arrays.fill(upper, Double.POSITIVE_INFINITY);
             return upper;
         }
         return StepBoundedUpperBound.compute(sys, proper, Math.max(options.maxIterations(), 1),
                 options.deadlineNanos(start));
+    }
+
+    /**
+     * The method that {@code order} stands for on {@code sys}: {@link IterationOrder#GLOBAL}
+     * (the default {@code ii}, whose method name stays "ii-") becomes
+     * {@link IterationOrder#TOPOLOGICAL} where the strongly connected components pay, that
+     * is where no component holds more than half of the states (the systems without uniform exit
+     * rates only, where global sweeps would be interval iteration's: on a chain of self-loops
+     * that needs about as many sweeps as the expected time to the end, topological order one
+     * pass); any other order stays.
+     */
+    static IterationOrder effective(IterationOrder order, ReducedSystem sys) {
+        if (order != IterationOrder.GLOBAL || sys.numStates < 2 || IntervalIteration.usesExitRate(sys)) {
+            return order;
+        }
+        StronglyConnectedComponents scc = StronglyConnectedComponents.of(sys.numStates, sys.choiceStart,
+                sys.transStart, sys.successor);
+        for (int c = 0; c < scc.count(); c++) {
+            if (2 * scc.size(c) > sys.numStates) {
+                return order;
+            }
+        }
+        return IterationOrder.TOPOLOGICAL;
     }
 
     /** Runs interval iteration in the given order. */
@@ -324,25 +352,29 @@ public final class Reachability {
             IntervalIteration.fixZeros(sys, max, lower, upper);
             return TopologicalIntervalIteration.run(sys, max, lower, upper, options, relative, start);
         }
+        if (order == IterationOrder.OPTIMISTIC) {
+            return OptimisticValueIteration.run(sys, max, lower, upper, options, relative, start);
+        }
         return IntervalIteration.run(sys, max, lower, upper, options, relative, start);
     }
 
     /**
-     * The registered name of the method of this order: {@code ii} (global) or {@code topological},
-     * as a refusal of threads names it.
+     * The registered name of the method of this order: {@code ii} (global), {@code topological} or
+     * {@code ovi}, as a refusal of threads names it.
      */
     static String methodName(IterationOrder order) {
-        return order == IterationOrder.TOPOLOGICAL ? org.sparsemdp.solve.TopologicalSolver.NAME : TotalRewardSolver.NAME;
+        return order == IterationOrder.TOPOLOGICAL ? org.sparsemdp.solve.TopologicalSolver.NAME
+                : order == IterationOrder.OPTIMISTIC ? TotalRewardSolver.OPTIMISTIC_NAME : TotalRewardSolver.NAME;
     }
 
     /**
-     * The method name: "ii-" or, topological, "tii-" followed by {@code objective}, with
-     * {@code [stop=relative]} for the relative stopping criterion
+     * The method name: "ii-", or "tii-" (topological), or "ovi-" (optimistic) followed by
+     * {@code objective}, with {@code [stop=relative]} for the relative stopping criterion
      * ({@link org.sparsemdp.solve.VariantName}).
      */
     static String name(IterationOrder order, String objective, boolean relative) {
-        return org.sparsemdp.solve.VariantName.of((order == IterationOrder.TOPOLOGICAL ? "tii-" : "ii-") + objective)
-                .with(relative, "stop", "relative").toString();
+        String prefix = order == IterationOrder.TOPOLOGICAL ? "tii-" : order == IterationOrder.OPTIMISTIC ? "ovi-" : "ii-";
+        return org.sparsemdp.solve.VariantName.of(prefix + objective).with(relative, "stop", "relative").toString();
     }
 
     /**

@@ -173,4 +173,75 @@ final class ReducedSystem {
         }
         return v;
     }
+    /**
+     * The subsystem of the states {@code states[from..to-1]} (one strongly connected component),
+     * the other states' values taken from {@code outside} and folded into the constants, rounded
+     * up by the relative error {@code rel} of {@link IntervalSweeps} (so that an upper bound of
+     * the subsystem, with {@code outside} upper bounds, is an upper bound of the whole system).
+     *
+     * @param local scratch of {@link #numStates} entries; on return {@code local[states[i]]} is
+     *              the subsystem's state {@code i - from}, for the given states only
+     */
+    ReducedSystem restrict(int[] states, int from, int to, double[] outside, double rel, int[] local) {
+        int n = to - from;
+        for (int i = from; i < to; i++) {
+            local[states[i]] = -1;
+        }
+        for (int i = from; i < to; i++) {
+            local[states[i]] = i - from;
+        }
+        int[] qStart = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            int q = states[from + i];
+            qStart[i + 1] = qStart[i] + choiceStart[q + 1] - choiceStart[q];
+        }
+        int m = qStart[n];
+        int[] tStart = new int[m + 1];
+        int[] orig = new int[m];
+        double[] con = new double[m];
+        double[] ex = new double[m];
+        int c2 = 0;
+        for (int i = 0; i < n; i++) {
+            int q = states[from + i];
+            for (int c = choiceStart[q]; c < choiceStart[q + 1]; c++, c2++) {
+                int inside = 0;
+                for (int k = transStart[c]; k < transStart[c + 1]; k++) {
+                    if (isLocal(successor[k], states, from, to, local)) {
+                        inside++;
+                    }
+                }
+                tStart[c2 + 1] = tStart[c2] + inside;
+                orig[c2] = originalChoice[c];
+            }
+        }
+        int[] succ = new int[tStart[m]];
+        double[] prob = new double[tStart[m]];
+        c2 = 0;
+        for (int i = 0; i < n; i++) {
+            int q = states[from + i];
+            for (int c = choiceStart[q]; c < choiceStart[q + 1]; c++, c2++) {
+                int w = tStart[c2];
+                double v = constant[c];
+                double e = exit[c];
+                for (int k = transStart[c]; k < transStart[c + 1]; k++) {
+                    int t = successor[k];
+                    if (isLocal(t, states, from, to, local)) {
+                        succ[w] = local[t];
+                        prob[w++] = probability[k];
+                    } else {
+                        v += probability[k] * outside[t];
+                        e += probability[k];
+                    }
+                }
+                con[c2] = v + v * rel;
+                ex[c2] = e;
+            }
+        }
+        return new ReducedSystem(n, qStart, tStart, succ, prob, con, ex, orig, null, maxTerms);
+    }
+
+    private static boolean isLocal(int t, int[] states, int from, int to, int[] local) {
+        int i = local[t];
+        return i >= 0 && i < to - from && states[from + i] == t;
+    }
 }

@@ -22,13 +22,19 @@ import org.sparsemdp.solve.SolverOptions;
  *
  * <p>Stopping rule and bounds: those of {@link IntervalIteration}, absolute ε; use
  * {@link #TotalRewardSolver(boolean)} for the relative criterion, and
- * {@link #TotalRewardSolver(boolean, IterationOrder)} for topological (SCC by SCC) iteration.
+ * {@link #TotalRewardSolver(boolean, IterationOrder)} for topological (SCC by SCC) iteration or
+ * optimistic value iteration.
  * Sequential: {@link SolverOptions#threads()} &gt; 1 is rejected
  * ({@link org.sparsemdp.solve.ThreadsRefusedException}).
  */
 public final class TotalRewardSolver implements Solver {
     /** Name on the command line. */
     public static final String NAME = "ii";
+    /**
+     * Name on the command line of optimistic value iteration ({@link IterationOrder#OPTIMISTIC}),
+     * which solves the same undiscounted objectives.
+     */
+    public static final String OPTIMISTIC_NAME = "ovi";
 
     private final boolean relative;
     private final IterationOrder order;
@@ -61,7 +67,8 @@ public final class TotalRewardSolver implements Solver {
     @Override
     public String name() {
         return org.sparsemdp.solve.VariantName.of(NAME).with(relative, "stop", "relative")
-                .with(order == IterationOrder.TOPOLOGICAL, "order", "topological").toString();
+                .with(order != IterationOrder.GLOBAL, "order", order == IterationOrder.TOPOLOGICAL ? "topological"
+                        : "optimistic").toString();
     }
 
     @Override

@@ -45,7 +45,25 @@ class ExternalModelsValidationTest {
         double topological = atInit(m, Reachability.probability(m.mdp(), t, dir, OPTIONS, false,
                 IterationOrder.TOPOLOGICAL));
         assertEquals(global, topological, TOL);
+        overlap(Reachability.probability(m.mdp(), t, dir, OPTIONS, false),
+                Reachability.probability(m.mdp(), t, dir, OPTIONS, false, IterationOrder.OPTIMISTIC));
         return topological;
+    }
+
+    /**
+     * Interval iteration's and optimistic value iteration's certified intervals must intersect in
+     * every state (both contain the true value), and the optimistic one must meet the requested ε.
+     */
+    private static void overlap(Solution ii, Solution ovi) {
+        assertEquals(Status.CONVERGED, ovi.status());
+        assertEquals(Accuracy.CERTIFIED, ovi.accuracy());
+        assertTrue(ovi.method().startsWith("ovi-"), ovi.method());
+        for (int s = 0; s < ii.values().length; s++) {
+            assertTrue(ovi.lower()[s] <= ii.upper()[s] && ii.lower()[s] <= ovi.upper()[s], "state " + s + ": ii ["
+                    + ii.lower()[s] + ", " + ii.upper()[s] + "], ovi [" + ovi.lower()[s] + ", " + ovi.upper()[s] + "]");
+            assertTrue(ovi.upper()[s] - ovi.lower()[s] <= OPTIONS.epsilon()
+                    || ovi.upper()[s] == Double.POSITIVE_INFINITY && ovi.lower()[s] == Double.POSITIVE_INFINITY);
+        }
     }
 
     /** As {@link #prob}, for the reward until the target. */
@@ -55,6 +73,8 @@ class ExternalModelsValidationTest {
         double topological = atInit(m, Reachability.reward(m.mdp(), m.rewards(structure), t, dir, OPTIONS, false,
                 IterationOrder.TOPOLOGICAL));
         assertEquals(global, topological, TOL);
+        overlap(Reachability.reward(m.mdp(), m.rewards(structure), t, dir, OPTIONS, false),
+                Reachability.reward(m.mdp(), m.rewards(structure), t, dir, OPTIONS, false, IterationOrder.OPTIMISTIC));
         return topological;
     }
 

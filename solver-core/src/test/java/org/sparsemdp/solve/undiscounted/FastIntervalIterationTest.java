@@ -146,11 +146,14 @@ class FastIntervalIterationTest {
             BigDecimal exact = BigDecimal.ONE.divide(BigDecimal.ONE.subtract(new BigDecimal(mdp.probability(0))),
                     MathContext.DECIMAL128);
             for (IterationOrder order : IterationOrder.values()) {
+                // Optimistic value iteration's lower vector converges like p^k (10^7 sweeps reach
+                // only p^k = 5e-5 at p = 0.999999): a smaller cap, where its upper bound stays +inf.
+                long cap = order == IterationOrder.OPTIMISTIC ? 100_000 : 10_000_000;
                 Solution s = Reachability.reward(mdp, mdp.rewardArray(), target, Objective.MAXIMIZE,
-                        SolverOptions.builder().epsilon(1e-13).maxIterations(10_000_000).build(), true, order);
+                        SolverOptions.builder().epsilon(1e-13).maxIterations(cap).build(), true, order);
                 assertTrue(new BigDecimal(s.lower()[0]).compareTo(exact) <= 0,
                         order + " p " + p + ": lower " + s.lower()[0] + " > " + exact);
-                assertTrue(new BigDecimal(s.upper()[0]).compareTo(exact) >= 0,
+                assertTrue(s.upper()[0] == Double.POSITIVE_INFINITY || new BigDecimal(s.upper()[0]).compareTo(exact) >= 0,
                         order + " p " + p + ": upper " + s.upper()[0] + " < " + exact + " iterations " + s.iterations());
             }
         }
