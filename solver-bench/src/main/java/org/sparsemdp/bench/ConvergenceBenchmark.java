@@ -15,11 +15,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sparsemdp.model.Mdp;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.Solvers;
-import org.sparsemdp.solve.Status;
 
 /**
  * Time to a certified ε = 1e-6 (sup-norm error of the values, ε-optimal policy) of each solver of

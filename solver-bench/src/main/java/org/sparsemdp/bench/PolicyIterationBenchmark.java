@@ -18,12 +18,12 @@ import org.sparsemdp.evaluate.PolicyEvaluator;
 import org.sparsemdp.evaluate.Preconditioning;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.ModifiedPolicyIterationSolver;
 import org.sparsemdp.solve.PolicyIterationSolver;
 import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.SolverOptions;
-import org.sparsemdp.solve.Status;
 import org.sparsemdp.solve.ValueIterationSolver;
 
 /**

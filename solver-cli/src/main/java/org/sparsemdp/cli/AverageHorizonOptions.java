@@ -136,7 +136,7 @@ final class AverageHorizonOptions {
         }
         boolean complete = r.steps() == steps; // a limit leaves the values of fewer steps, with no bound
         Solution solution = Solution.builder().method("backward-induction").status(r.status())
-                .accuracy(complete ? org.sparsemdp.solve.Accuracy.EXACT : org.sparsemdp.solve.Accuracy.ESTIMATED)
+                .accuracy(complete ? org.sparsemdp.result.Accuracy.EXACT : org.sparsemdp.result.Accuracy.ESTIMATED)
                 .values(r.values()).policy(first).iterations(r.steps()).residual(complete ? 0 : Double.NaN)
                 .errorBound(complete ? 0 : Double.POSITIVE_INFINITY).policyBound(Double.NaN)
                 .seconds(r.seconds()).build();
@@ -153,7 +153,7 @@ final class AverageHorizonOptions {
                 out.println("non-stationary policy written to " + output + " (state,step,value,action)");
             }
         }
-        return r.status() == org.sparsemdp.solve.Status.CONVERGED ? 0 : SparseMdpCli.EXIT_NOT_CONVERGED;
+        return r.status() == org.sparsemdp.result.Status.CONVERGED ? 0 : SparseMdpCli.EXIT_NOT_CONVERGED;
     }
 
     /**

@@ -104,7 +104,7 @@ final class LpOptions {
                 out.println("no policy meets every budget");
             }
         }
-        return result.feasible() && result.status() == org.sparsemdp.solve.Status.CONVERGED ? 0
+        return result.feasible() && result.status() == org.sparsemdp.result.Status.CONVERGED ? 0
                 : SparseMdpCli.EXIT_NOT_CONVERGED;
     }
 

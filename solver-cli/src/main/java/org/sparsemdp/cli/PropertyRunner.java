@@ -216,7 +216,7 @@ final class PropertyRunner {
 
     private static void requireKept(Mdp mdp, QueryResult result) {
         if (result.query().isStepBounded() && result.horizon() == null
-                && result.solution().status() != org.sparsemdp.solve.Status.CONVERGED) {
+                && result.solution().status() != org.sparsemdp.result.Status.CONVERGED) {
             throw new IllegalArgumentException("no strategy to export: the run stopped (" + result.solution().status()
                     + ") before all " + result.query().steps() + " steps were done");
         }

@@ -9,8 +9,8 @@ import no.uib.cipr.matrix.sparse.IterativeSolverNotConvergedException;
 import no.uib.cipr.matrix.sparse.Preconditioner;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Policy;
-import org.sparsemdp.solve.Accuracy;
-import org.sparsemdp.solve.Status;
+import org.sparsemdp.result.Accuracy;
+import org.sparsemdp.result.Status;
 
 /**
  * Evaluates policies of one {@link Mdp} with the options of a {@link PolicyEvaluator}, reusing

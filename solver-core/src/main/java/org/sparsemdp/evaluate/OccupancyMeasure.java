@@ -1,7 +1,7 @@
 package org.sparsemdp.evaluate;
 
-import org.sparsemdp.solve.Accuracy;
-import org.sparsemdp.solve.Status;
+import org.sparsemdp.result.Accuracy;
+import org.sparsemdp.result.Status;
 
 /**
  * The discounted state occupancy measure of a policy π from an initial distribution ρ₀:

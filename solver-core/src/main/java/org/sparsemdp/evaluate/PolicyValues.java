@@ -1,7 +1,7 @@
 package org.sparsemdp.evaluate;
 
-import org.sparsemdp.solve.Accuracy;
-import org.sparsemdp.solve.Status;
+import org.sparsemdp.result.Accuracy;
+import org.sparsemdp.result.Status;
 
 /**
  * The result of evaluating a policy π: approximate values V of V<sub>π</sub> = (I − γP<sub>π</sub>)⁻¹ r<sub>π</sub>,

@@ -6,7 +6,7 @@ import java.util.List;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
-import org.sparsemdp.solve.Accuracy;
+import org.sparsemdp.result.Accuracy;
 import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.SolverOptions;

@@ -1,6 +1,7 @@
 package org.sparsemdp.solve;
 
 import org.sparsemdp.model.Mdp;
+import org.sparsemdp.result.Status;
 
 /**
  * The stopping rule shared by the discounted value-iteration-type methods, decided after each

@@ -1,6 +1,7 @@
 package org.sparsemdp.solve;
 
 import org.sparsemdp.model.Mdp;
+import org.sparsemdp.result.Status;
 
 /**
  * The driver shared by the in-place value-iteration methods (Gauss–Seidel, SOR, asynchronous

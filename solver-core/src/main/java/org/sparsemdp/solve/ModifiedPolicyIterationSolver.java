@@ -5,6 +5,7 @@ import org.sparsemdp.evaluate.PolicyEvaluator;
 import org.sparsemdp.evaluate.PolicyValues;
 import org.sparsemdp.model.DeterministicPolicy;
 import org.sparsemdp.model.Mdp;
+import org.sparsemdp.result.Status;
 
 /**
  * Modified policy iteration (Puterman &amp; Shin 1978, <i>Management Science</i> 24(11); Puterman

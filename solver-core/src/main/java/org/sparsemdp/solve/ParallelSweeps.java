@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
+import org.sparsemdp.result.Status;
 
 /**
  * Multithreaded sweeps over an {@link Mdp}: the states are split into T contiguous blocks balanced

@@ -7,6 +7,8 @@ import org.sparsemdp.evaluate.PolicyValues;
 import org.sparsemdp.evaluate.Preconditioning;
 import org.sparsemdp.model.DeterministicPolicy;
 import org.sparsemdp.model.Mdp;
+import org.sparsemdp.result.Accuracy;
+import org.sparsemdp.result.Status;
 
 /**
  * Policy iteration (Howard 1960; Puterman 1994, §6.4) for discounted MDPs, with each policy

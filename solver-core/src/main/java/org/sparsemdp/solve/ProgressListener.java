@@ -1,5 +1,7 @@
 package org.sparsemdp.solve;
 
+import org.sparsemdp.result.Status;
+
 /**
  * Receives progress from a running solver after every iteration (sweep, policy step, ...), on
  * the thread that called {@link Solver#solve}, and may cancel the run.

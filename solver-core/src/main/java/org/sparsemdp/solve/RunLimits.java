@@ -1,5 +1,7 @@
 package org.sparsemdp.solve;
 
+import org.sparsemdp.result.Status;
+
 /**
  * The checks every iterative solver makes after an iteration, in one place: the progress
  * listener (which may cancel), an interrupt of the calling thread (also a cancellation), the

@@ -2,6 +2,8 @@ package org.sparsemdp.solve;
 
 import java.util.Objects;
 import org.sparsemdp.model.Mdp;
+import org.sparsemdp.result.Accuracy;
+import org.sparsemdp.result.Status;
 
 /**
  * The result of a {@link Solver} run.

@@ -1,6 +1,7 @@
 package org.sparsemdp.solve;
 
 import org.sparsemdp.model.Mdp;
+import org.sparsemdp.result.Accuracy;
 
 /**
  * A method that computes the optimal values and an optimal (or ε-optimal) policy of an MDP.

@@ -1,6 +1,8 @@
 package org.sparsemdp.solve;
 
 import org.sparsemdp.model.Mdp;
+import org.sparsemdp.result.Accuracy;
+import org.sparsemdp.result.Status;
 
 /**
  * Turns one check sweep of a value-iteration-type method, w = T u computed from u, into a

@@ -3,6 +3,8 @@ package org.sparsemdp.solve;
 import org.sparsemdp.graph.StronglyConnectedComponents;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
+import org.sparsemdp.result.Accuracy;
+import org.sparsemdp.result.Status;
 
 /**
  * Topological value iteration: decomposes the state graph into strongly connected components

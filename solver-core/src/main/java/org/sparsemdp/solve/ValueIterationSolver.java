@@ -1,6 +1,7 @@
 package org.sparsemdp.solve;
 
 import org.sparsemdp.model.Mdp;
+import org.sparsemdp.result.Status;
 
 /**
  * Jacobi value iteration for discounted MDPs (0 &lt; γ &lt; 1) with the MacQueen/Porteus span

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sparsemdp.model.DeterministicPolicy;
 import org.sparsemdp.model.Mdp;
-import org.sparsemdp.solve.Accuracy;
+import org.sparsemdp.result.Accuracy;
 import org.sparsemdp.testing.SeedModels;
 
 /** Policy evaluation on the seed lab's warehouse, with every Krylov method and preconditioner. */

@@ -16,7 +16,7 @@ import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.model.StochasticPolicy;
-import org.sparsemdp.solve.Accuracy;
+import org.sparsemdp.result.Accuracy;
 import org.sparsemdp.testing.DenseOracle;
 import org.sparsemdp.testing.RandomMdps;
 

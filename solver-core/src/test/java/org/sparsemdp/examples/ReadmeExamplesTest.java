@@ -19,12 +19,12 @@ import org.sparsemdp.io.mdp.MdpTextReader;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
-import org.sparsemdp.solve.Accuracy;
+import org.sparsemdp.result.Accuracy;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.PolicyIterationSolver;
 import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.Solvers;
-import org.sparsemdp.solve.Status;
 import org.sparsemdp.solve.ThreadsRefusedException;
 
 /**

@@ -109,8 +109,8 @@ class QueryEvaluatorTest {
                 IterationOrder.GLOBAL, new ValueIterationSolver());
         org.sparsemdp.solve.Solution s = oneStep.evaluate(chain(1, 0),
                 Query.totalReward(null, 3, Objective.MAXIMIZE)).solution();
-        assertEquals(org.sparsemdp.solve.Status.MAX_ITERATIONS, s.status());
-        assertEquals(org.sparsemdp.solve.Accuracy.ESTIMATED, s.accuracy());
+        assertEquals(org.sparsemdp.result.Status.MAX_ITERATIONS, s.status());
+        assertEquals(org.sparsemdp.result.Accuracy.ESTIMATED, s.accuracy());
         assertEquals(Double.POSITIVE_INFINITY, s.errorBound());
         assertEquals(1.0, s.value(0), 0.0); // the 1-step total, not C<=3's 1.75
     }
@@ -137,7 +137,7 @@ class QueryEvaluatorTest {
 
     private static double[] values(LoadedModel m, Query q) {
         QueryResult r = EVALUATOR.evaluate(m, q);
-        assertEquals(org.sparsemdp.solve.Status.CONVERGED, r.solution().status());
+        assertEquals(org.sparsemdp.result.Status.CONVERGED, r.solution().status());
         for (int s = 0; s < 3; s++) {
             assertTrue(r.solution().lower()[s] <= r.solution().upper()[s]);
             assertTrue(r.solution().upper()[s] - r.solution().lower()[s] <= 2.1e-10);

@@ -12,7 +12,7 @@ import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
-import org.sparsemdp.solve.Accuracy;
+import org.sparsemdp.result.Accuracy;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.ValueIterationSolver;
 import org.sparsemdp.solve.undiscounted.IterationOrder;

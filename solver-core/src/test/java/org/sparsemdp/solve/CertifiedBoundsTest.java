@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
-import org.sparsemdp.testing.ExactValues;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.testing.ExactValues.Fraction;
+import org.sparsemdp.testing.ExactValues;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

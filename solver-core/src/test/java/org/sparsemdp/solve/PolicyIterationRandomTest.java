@@ -1,5 +1,7 @@
 package org.sparsemdp.solve;
 
+import org.sparsemdp.result.Accuracy;
+import org.sparsemdp.result.Status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
-import org.sparsemdp.solve.Accuracy;
+import org.sparsemdp.result.Accuracy;
 import org.sparsemdp.solve.Solution;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -180,7 +180,7 @@ public final class ExactValues {
      */
     public static void assertCertified(Mdp mdp, Solution sol, Fraction[] exact, String what) {
         if (sol.accuracy() == Accuracy.ESTIMATED) {
-            assertTrue(sol.status() != org.sparsemdp.solve.Status.CONVERGED, what + ": ESTIMATED cannot converge");
+            assertTrue(sol.status() != org.sparsemdp.result.Status.CONVERGED, what + ": ESTIMATED cannot converge");
             return;
         }
         Fraction error = maxError(sol.values(), exact);

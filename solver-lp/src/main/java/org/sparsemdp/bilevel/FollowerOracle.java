@@ -6,7 +6,7 @@ import org.sparsemdp.evaluate.OccupancyMeasure;
 import org.sparsemdp.evaluate.PolicyEvaluator;
 import org.sparsemdp.model.DeterministicPolicy;
 import org.sparsemdp.model.Mdp;
-import org.sparsemdp.solve.Accuracy;
+import org.sparsemdp.result.Accuracy;
 import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.SolverOptions;

@@ -3,8 +3,8 @@ package org.sparsemdp.lp;
 import java.util.List;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.SolverOptions;
-import org.sparsemdp.solve.Status;
 
 /**
  * Solves a constrained MDP (Altman 1999, <i>Constrained Markov Decision Processes</i>, ch. 3–4):

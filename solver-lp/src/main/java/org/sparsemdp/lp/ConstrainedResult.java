@@ -1,6 +1,6 @@
 package org.sparsemdp.lp;
 
-import org.sparsemdp.solve.Status;
+import org.sparsemdp.result.Status;
 
 /**
  * The answer to a constrained MDP: an optimal occupancy measure x and the (possibly randomised)

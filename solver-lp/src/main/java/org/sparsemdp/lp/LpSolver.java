@@ -3,13 +3,13 @@ package org.sparsemdp.lp;
 import java.util.List;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
-import org.sparsemdp.solve.Accuracy;
+import org.sparsemdp.result.Accuracy;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.BellmanKernel;
 import org.sparsemdp.solve.RoundingBounds;
 import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.SolverOptions;
-import org.sparsemdp.solve.Status;
 
 /**
  * Solves an MDP as a linear program with OR-Tools (d'Epenoux 1963; Puterman 1994,

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.SolverOptions;
-import org.sparsemdp.solve.Status;
 import org.sparsemdp.testing.DenseOracle;
 import org.sparsemdp.testing.RandomMdps;
 

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sparsemdp.model.Mdp;
-import org.sparsemdp.solve.Accuracy;
+import org.sparsemdp.result.Accuracy;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.SolverOptions;
-import org.sparsemdp.solve.Status;
 import org.sparsemdp.testing.SeedModels;
 
 /** The seed lab's published LP answer, for both formulations and both backends. */

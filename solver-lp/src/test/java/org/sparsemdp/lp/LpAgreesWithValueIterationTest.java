@@ -7,10 +7,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.PolicyIterationSolver;
 import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.SolverOptions;
-import org.sparsemdp.solve.Status;
 import org.sparsemdp.solve.ValueIterationSolver;
 import org.sparsemdp.testing.RandomMdps;
 

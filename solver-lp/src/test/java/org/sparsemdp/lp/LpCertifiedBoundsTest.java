@@ -11,11 +11,11 @@ import org.sparsemdp.model.DeterministicPolicy;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.SolverOptions;
-import org.sparsemdp.solve.Status;
-import org.sparsemdp.testing.ExactValues;
 import org.sparsemdp.testing.ExactValues.Fraction;
+import org.sparsemdp.testing.ExactValues;
 
 /**
  * Issue 18 for the LP methods: bounds that hold in floating point (checked against exact rational

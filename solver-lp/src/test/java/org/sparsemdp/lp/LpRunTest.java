@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sparsemdp.model.Mdp;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.SolverOptions;
-import org.sparsemdp.solve.Status;
 import org.sparsemdp.testing.SeedModels;
 
 /** The refinement loop's bookkeeping: re-solves, listener cancellation, time limit. */

@@ -82,7 +82,7 @@ class LpSolversTest {
         for (LpSolver.Formulation f : LpSolver.Formulation.values()) {
             LpResult r = new LpSolver(f, LpSettings.builder().backend(backend).build())
                     .solveDetailed(mdp, SolverOptions.defaults());
-            assertEquals(org.sparsemdp.solve.Status.CONVERGED, r.solution().status(), r.diagnostics().summary());
+            assertEquals(org.sparsemdp.result.Status.CONVERGED, r.solution().status(), r.diagnostics().summary());
             org.junit.jupiter.api.Assertions.assertArrayEquals(new double[3], r.solution().values());
             assertEquals(0.0, r.solution().errorBound());
         }

@@ -3,9 +3,9 @@ package org.sparsemdp.spark;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
-import org.sparsemdp.solve.Accuracy;
+import org.sparsemdp.result.Accuracy;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.Solution;
-import org.sparsemdp.solve.Status;
 
 /**
  * The result of a {@link SparkValueIteration} run: the scalar summary (status, iterations,

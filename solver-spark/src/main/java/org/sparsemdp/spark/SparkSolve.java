@@ -124,7 +124,7 @@ public final class SparkSolve implements Callable<Integer> {
                         r.stats().secondsPerExchange() * 1e3, model.numStates(), model.numTransitions(),
                         model.numPartitions());
                 out.flush();
-                return r.status() == org.sparsemdp.solve.Status.CONVERGED ? 0 : 1;
+                return r.status() == org.sparsemdp.result.Status.CONVERGED ? 0 : 1;
             }
         }
     }

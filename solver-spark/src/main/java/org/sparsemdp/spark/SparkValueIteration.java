@@ -7,13 +7,13 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.sparsemdp.model.Objective;
-import org.sparsemdp.solve.Accuracy;
+import org.sparsemdp.result.Accuracy;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.CertifiedStop;
 import org.sparsemdp.solve.CheckCertificate;
 import org.sparsemdp.solve.CheckStatistics;
 import org.sparsemdp.solve.RunLimits;
 import org.sparsemdp.solve.SolverOptions;
-import org.sparsemdp.solve.Status;
 
 /**
  * Distributed value iteration for discounted MDPs (0 &lt; γ &lt; 1) over a

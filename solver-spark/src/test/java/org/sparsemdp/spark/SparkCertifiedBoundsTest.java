@@ -20,13 +20,13 @@ import org.sparsemdp.model.DeterministicPolicy;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
-import org.sparsemdp.solve.Accuracy;
+import org.sparsemdp.result.Accuracy;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.SolverOptions;
-import org.sparsemdp.solve.Status;
 import org.sparsemdp.solve.ValueIterationSolver;
-import org.sparsemdp.testing.ExactValues;
 import org.sparsemdp.testing.ExactValues.Fraction;
+import org.sparsemdp.testing.ExactValues;
 
 /**
  * Issue 18 on Spark: the distributed solvers' bounds hold in floating point. Small models at

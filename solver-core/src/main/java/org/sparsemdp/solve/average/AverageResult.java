@@ -1,8 +1,8 @@
 package org.sparsemdp.solve.average;
 
-import org.sparsemdp.solve.Accuracy;
+import org.sparsemdp.result.Accuracy;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.Solution;
-import org.sparsemdp.solve.Status;
 
 /**
  * The optimal long-run average reward (gain) of every state with a certified bracket

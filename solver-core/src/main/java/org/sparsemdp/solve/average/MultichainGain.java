@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.BitSet;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.RunLimits;
 import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.SolverOptions;
-import org.sparsemdp.solve.Status;
 import org.sparsemdp.solve.undiscounted.EndComponents;
 
 /**

@@ -10,8 +10,8 @@ import no.uib.cipr.matrix.sparse.IterativeSolverNotConvergedException;
 import org.sparsemdp.evaluate.MtjSetup;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.RunLimits;
-import org.sparsemdp.solve.Status;
 
 /**
  * Policy iteration for the average reward on one block with a constant optimal gain (Puterman

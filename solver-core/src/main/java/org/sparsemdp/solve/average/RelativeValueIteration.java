@@ -3,8 +3,8 @@ package org.sparsemdp.solve.average;
 import java.util.BitSet;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.RunLimits;
-import org.sparsemdp.solve.Status;
 
 /**
  * Relative value iteration with the aperiodicity transformation on one block of states in which

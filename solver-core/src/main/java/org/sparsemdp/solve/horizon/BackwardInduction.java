@@ -3,10 +3,10 @@ package org.sparsemdp.solve.horizon;
 import java.util.BitSet;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.BellmanKernel;
 import org.sparsemdp.solve.RunLimits;
 import org.sparsemdp.solve.SolverOptions;
-import org.sparsemdp.solve.Status;
 
 /**
  * Finite-horizon optimisation by exact backward induction (Puterman 1994, <i>Markov Decision

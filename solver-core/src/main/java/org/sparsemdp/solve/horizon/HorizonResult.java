@@ -1,6 +1,6 @@
 package org.sparsemdp.solve.horizon;
 
-import org.sparsemdp.solve.Status;
+import org.sparsemdp.result.Status;
 
 /**
  * The outcome of {@link BackwardInduction#run}: the values with {@link #steps()} steps to go and,

@@ -1,7 +1,7 @@
 package org.sparsemdp.solve.undiscounted;
 
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.SolverOptions;
-import org.sparsemdp.solve.Status;
 
 /**
  * Interval iteration (Haddad &amp; Monmege, "Interval iteration algorithm for MDPs and IMDPs",

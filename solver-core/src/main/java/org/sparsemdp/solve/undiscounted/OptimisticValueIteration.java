@@ -1,8 +1,8 @@
 package org.sparsemdp.solve.undiscounted;
 
 import java.util.Arrays;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.SolverOptions;
-import org.sparsemdp.solve.Status;
 
 /**
  * Optimistic value iteration (Hartmanns &amp; Kaminski, "Optimistic value iteration", CAV 2020,

@@ -5,7 +5,7 @@ import java.util.BitSet;
 import org.sparsemdp.graph.StronglyConnectedComponents;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
-import org.sparsemdp.solve.Accuracy;
+import org.sparsemdp.result.Accuracy;
 import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.SolverOptions;
 

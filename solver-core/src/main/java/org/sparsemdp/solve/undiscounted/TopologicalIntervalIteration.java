@@ -1,8 +1,8 @@
 package org.sparsemdp.solve.undiscounted;
 
 import org.sparsemdp.graph.StronglyConnectedComponents;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.SolverOptions;
-import org.sparsemdp.solve.Status;
 
 /**
  * Topological interval iteration: {@link IntervalIteration} run one strongly connected

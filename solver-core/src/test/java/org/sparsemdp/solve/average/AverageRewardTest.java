@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.SolverOptions;
-import org.sparsemdp.solve.Status;
 import org.sparsemdp.testing.RandomMdps;
 
 class AverageRewardTest {

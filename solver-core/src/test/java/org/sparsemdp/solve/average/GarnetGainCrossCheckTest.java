@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.sparsemdp.generate.GarnetGenerator;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.SolverOptions;
-import org.sparsemdp.solve.Status;
 
 /**
  * The 10^5-state Garnet of {@code sparsemdp generate garnet --states 100000 --actions 4

@@ -13,9 +13,9 @@ import org.sparsemdp.model.InvalidModelException;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.RunLimits;
 import org.sparsemdp.solve.SolverOptions;
-import org.sparsemdp.solve.Status;
 import org.sparsemdp.testing.RandomMdps;
 import org.sparsemdp.testing.SeedModels;
 

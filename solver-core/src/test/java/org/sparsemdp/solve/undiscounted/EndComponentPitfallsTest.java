@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
-import org.sparsemdp.solve.Accuracy;
+import org.sparsemdp.result.Accuracy;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.Solvers;
-import org.sparsemdp.solve.Status;
 
 /**
  * The end-component traps of undiscounted value iteration (Haddad &amp; Monmege 2018, Example 1;

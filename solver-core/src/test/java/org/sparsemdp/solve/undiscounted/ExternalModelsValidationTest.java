@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.sparsemdp.io.LabelExpression;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.io.drn.DrnReader;
-import org.sparsemdp.io.prism.PrismExplicitReader;
 import org.sparsemdp.io.prism.PrismExplicitReader.RewardFiles;
+import org.sparsemdp.io.prism.PrismExplicitReader;
 import org.sparsemdp.model.Objective;
-import org.sparsemdp.solve.Accuracy;
+import org.sparsemdp.result.Accuracy;
+import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.Solution;
 import org.sparsemdp.solve.SolverOptions;
-import org.sparsemdp.solve.Status;
 
 /**
  * Reproduces, within 1e-6, the values that the upstream test suites of Storm and PRISM assert for

@@ -1,7 +1,7 @@
-package org.sparsemdp.solve;
+package org.sparsemdp.result;
 
 /**
- * The quality of a {@link Solution}'s error bound (after PRISM's notion of accuracy).
+ * The quality of a {@link org.sparsemdp.solve.Solution}'s error bound (after PRISM's notion of accuracy).
  */
 public enum Accuracy {
     /**
@@ -11,7 +11,7 @@ public enum Accuracy {
     EXACT,
     /**
      * The bound is proven: |v − v*| ≤ errorBound in every state, including the rounding errors of
-     * the computation (see {@link RoundingBounds} for the discounted methods).
+     * the computation (see {@link org.sparsemdp.solve.RoundingBounds} for the discounted methods).
      */
     CERTIFIED,
     /** The bound is a heuristic estimate (for example "the last change was small"); no guarantee. */

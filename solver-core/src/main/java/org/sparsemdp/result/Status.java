@@ -1,4 +1,4 @@
-package org.sparsemdp.solve;
+package org.sparsemdp.result;
 
 /** How a solver run ended. Non-convergence is a status, never an exception. */
 public enum Status {
