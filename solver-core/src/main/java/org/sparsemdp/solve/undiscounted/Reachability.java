@@ -383,27 +383,7 @@ public final class Reachability {
      */
     static int[] attractor(ReducedSystem sys) {
         int n = sys.numStates;
-        int m = sys.choiceStart[n];
-        int[] owner = new int[m];
-        for (int q = 0; q < n; q++) {
-            for (int c = sys.choiceStart[q]; c < sys.choiceStart[q + 1]; c++) {
-                owner[c] = q;
-            }
-        }
-        int[] predStart = new int[n + 1];
-        for (int k = 0; k < sys.successor.length; k++) {
-            predStart[sys.successor[k] + 1]++;
-        }
-        for (int q = 0; q < n; q++) {
-            predStart[q + 1] += predStart[q];
-        }
-        int[] pred = new int[predStart[n]];
-        int[] next = Arrays.copyOf(predStart, n);
-        for (int c = 0; c < m; c++) {
-            for (int k = sys.transStart[c]; k < sys.transStart[c + 1]; k++) {
-                pred[next[sys.successor[k]]++] = c;
-            }
-        }
+        ReducedSystem.Incoming in = sys.incoming();
         int[] policy = new int[n];
         Arrays.fill(policy, -1);
         int[] queue = new int[n];
@@ -419,9 +399,9 @@ public final class Reachability {
         }
         for (int head = 0; head < tail; head++) {
             int t = queue[head];
-            for (int i = predStart[t]; i < predStart[t + 1]; i++) {
-                int c = pred[i];
-                int q = owner[c];
+            for (int i = in.start()[t]; i < in.start()[t + 1]; i++) {
+                int c = in.choice()[i];
+                int q = in.owner()[c];
                 if (policy[q] < 0) {
                     policy[q] = c;
                     queue[tail++] = q;

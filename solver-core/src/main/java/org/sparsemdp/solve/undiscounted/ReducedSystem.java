@@ -156,6 +156,42 @@ final class ReducedSystem {
         return (allowed == null || allowed.get(c)) && (merge == null || !merge.isInternal(c));
     }
 
+    /**
+     * The transitions into each reduced state, grouped by target: for state t, one entry per
+     * transition into it in {@code choice[start[t] .. start[t+1]-1]} (the reduced choice it
+     * belongs to), and {@code owner[c]} the state of reduced choice c. For the backward
+     * breadth-first searches of the graph analysis. O(states + choices + transitions).
+     */
+    record Incoming(int[] start, int[] choice, int[] owner) {
+    }
+
+    /** The {@link Incoming} transitions of this system (a new copy each call). */
+    Incoming incoming() {
+        int n = numStates;
+        int m = choiceStart[n];
+        int[] owner = new int[m];
+        for (int q = 0; q < n; q++) {
+            for (int c = choiceStart[q]; c < choiceStart[q + 1]; c++) {
+                owner[c] = q;
+            }
+        }
+        int[] start = new int[n + 1];
+        for (int k = 0; k < successor.length; k++) {
+            start[successor[k] + 1]++;
+        }
+        for (int q = 0; q < n; q++) {
+            start[q + 1] += start[q];
+        }
+        int[] choice = new int[start[n]];
+        int[] next = java.util.Arrays.copyOf(start, n);
+        for (int c = 0; c < m; c++) {
+            for (int k = transStart[c]; k < transStart[c + 1]; k++) {
+                choice[next[successor[k]]++] = c;
+            }
+        }
+        return new Incoming(start, choice, owner);
+    }
+
     /** {@link ExitRateBounds#of}(this), computed once; null where it does not apply. */
     ExitRateBounds exitRateBounds() {
         if (!exitRateKnown) {

@@ -29,21 +29,7 @@ final class ZeroValues {
     private static boolean[] maxZero(ReducedSystem sys) {
         int n = sys.numStates;
         int[] cs = sys.choiceStart;
-        int[] ts = sys.transStart;
-        int[] predStart = new int[n + 1];
-        for (int k = 0; k < sys.successor.length; k++) {
-            predStart[sys.successor[k] + 1]++;
-        }
-        for (int q = 0; q < n; q++) {
-            predStart[q + 1] += predStart[q];
-        }
-        int[] pred = new int[predStart[n]];
-        int[] next = Arrays.copyOf(predStart, n);
-        for (int q = 0; q < n; q++) {
-            for (int k = ts[cs[q]]; k < ts[cs[q + 1]]; k++) {
-                pred[next[sys.successor[k]]++] = q;
-            }
-        }
+        ReducedSystem.Incoming in = sys.incoming();
         boolean[] positive = new boolean[n];
         int[] queue = new int[n];
         int tail = 0;
@@ -58,8 +44,8 @@ final class ZeroValues {
         }
         for (int head = 0; head < tail; head++) {
             int t = queue[head];
-            for (int i = predStart[t]; i < predStart[t + 1]; i++) {
-                int q = pred[i];
+            for (int i = in.start()[t]; i < in.start()[t + 1]; i++) {
+                int q = in.owner()[in.choice()[i]];
                 if (!positive[q]) {
                     positive[q] = true;
                     queue[tail++] = q;
