@@ -18,7 +18,7 @@ import org.sparsemdp.lp.LpSettings;
 import org.sparsemdp.lp.LpSolver;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.solve.PolicyIterationSolver;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.ValueIterationSolver;

@@ -3,7 +3,7 @@ package org.sparsemdp.bench;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import org.sparsemdp.model.Mdp;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.Solvers;
 

@@ -14,7 +14,7 @@ import org.sparsemdp.io.SolutionCsv;
 import org.sparsemdp.io.json.JsonWriter;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.solve.RunLimits;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.average.AverageResult;
 import org.sparsemdp.solve.average.AverageReward;

@@ -20,7 +20,7 @@ import org.sparsemdp.property.Query;
 import org.sparsemdp.property.QueryEvaluator;
 import org.sparsemdp.property.QueryResult;
 import org.sparsemdp.property.StateContext;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.horizon.HorizonResult;
 
 /**

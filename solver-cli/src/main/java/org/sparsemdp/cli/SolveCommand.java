@@ -14,7 +14,7 @@ import org.sparsemdp.property.Query;
 import org.sparsemdp.property.QueryEvaluator;
 import org.sparsemdp.property.QueryResult;
 import org.sparsemdp.solve.ReorderingSolver;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.Solvers;

@@ -12,7 +12,7 @@ import java.util.function.Function;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.solve.GaussSeidelSolver;
 import org.sparsemdp.solve.IterateListener;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.SorSolver;
 import org.sparsemdp.solve.ValueIterationSolver;

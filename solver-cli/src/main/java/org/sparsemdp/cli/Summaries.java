@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.sparsemdp.io.json.JsonWriter;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 
 /** Text and JSON summaries of models and solutions. */
 final class Summaries {

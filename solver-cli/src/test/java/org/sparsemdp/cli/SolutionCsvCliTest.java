@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparsemdp.io.ModelFormats;
 import org.sparsemdp.io.SolutionCsv;
 import org.sparsemdp.model.Mdp;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.Solvers;
 import org.sparsemdp.testing.SeedModels;

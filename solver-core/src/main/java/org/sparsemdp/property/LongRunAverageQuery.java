@@ -5,7 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.average.AverageResult;
 import org.sparsemdp.solve.average.AverageReward;

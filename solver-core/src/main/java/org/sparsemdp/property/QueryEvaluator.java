@@ -7,7 +7,7 @@ import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.result.Accuracy;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.horizon.BackwardInduction;

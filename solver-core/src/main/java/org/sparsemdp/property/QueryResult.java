@@ -1,6 +1,6 @@
 package org.sparsemdp.property;
 
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.horizon.HorizonResult;
 
 /**

@@ -1,7 +1,7 @@
 package org.sparsemdp.result;
 
 /**
- * The quality of a {@link org.sparsemdp.solve.Solution}'s error bound (after PRISM's notion of accuracy).
+ * The quality of a {@link org.sparsemdp.result.Solution}'s error bound (after PRISM's notion of accuracy).
  */
 public enum Accuracy {
     /**

@@ -16,7 +16,7 @@ package org.sparsemdp.solve;
  * when the sweep is a contraction of modulus ρ, the check sweep's MacQueen–Porteus shifts after a
  * check, and NaN when no bound is known. These are the exact-arithmetic shifts of the textbook
  * tables, for tracing; the certified bound of the result (which also covers rounding, see
- * {@link RoundingBounds}) is the one in the {@link Solution}.
+ * {@link RoundingBounds}) is the one in the {@link org.sparsemdp.result.Solution}.
  */
 @FunctionalInterface
 public interface IterateListener {

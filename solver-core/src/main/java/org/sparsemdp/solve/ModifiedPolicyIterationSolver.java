@@ -1,5 +1,6 @@
 package org.sparsemdp.solve;
 
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.evaluate.EvaluationWorkspace;
 import org.sparsemdp.evaluate.PolicyEvaluator;
 import org.sparsemdp.evaluate.PolicyValues;

@@ -1,5 +1,6 @@
 package org.sparsemdp.solve;
 
+import org.sparsemdp.result.Solution;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

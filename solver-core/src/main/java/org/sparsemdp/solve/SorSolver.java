@@ -1,5 +1,6 @@
 package org.sparsemdp.solve;
 
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.model.Mdp;
 
 /**

@@ -2,7 +2,7 @@ package org.sparsemdp.solve;
 
 /**
  * The name of a configured solver variant, so that benchmark results and the {@code method} of a
- * {@link Solution} tell variants apart: the registered name, followed, if any setting differs from
+ * {@link org.sparsemdp.result.Solution} tell variants apart: the registered name, followed, if any setting differs from
  * the default configuration, by those settings in brackets as {@code key=value} pairs separated by
  * commas, in the order the solver documents, e.g. {@code pi[krylov=gmres,fraction=0.01]},
  * {@code sor[omega=1.5]}, {@code gs[reorder=rcm]}. The default configuration keeps the plain name

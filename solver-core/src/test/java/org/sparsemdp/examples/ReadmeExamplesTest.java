@@ -22,7 +22,7 @@ import org.sparsemdp.model.Objective;
 import org.sparsemdp.result.Accuracy;
 import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.PolicyIterationSolver;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.Solvers;
 import org.sparsemdp.solve.ThreadsRefusedException;

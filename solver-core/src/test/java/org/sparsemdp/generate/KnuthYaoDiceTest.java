@@ -6,7 +6,7 @@ import java.util.BitSet;
 import org.junit.jupiter.api.Test;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.model.Objective;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.undiscounted.Reachability;
 import org.sparsemdp.solve.undiscounted.TotalRewardSolver;

@@ -17,7 +17,7 @@ import org.sparsemdp.io.prism.PrismExplicitReader.RewardFiles;
 import org.sparsemdp.io.prism.PrismExplicitReader;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.result.Accuracy;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.ValueIterationSolver;
 import org.sparsemdp.solve.undiscounted.IterationOrder;

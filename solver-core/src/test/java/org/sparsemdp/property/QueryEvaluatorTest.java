@@ -107,7 +107,7 @@ class QueryEvaluatorTest {
     void stepBoundedRunCutShortIsNotExact() {
         QueryEvaluator oneStep = new QueryEvaluator(SolverOptions.builder().maxIterations(1).build(), false,
                 IterationOrder.GLOBAL, new ValueIterationSolver());
-        org.sparsemdp.solve.Solution s = oneStep.evaluate(chain(1, 0),
+        org.sparsemdp.result.Solution s = oneStep.evaluate(chain(1, 0),
                 Query.totalReward(null, 3, Objective.MAXIMIZE)).solution();
         assertEquals(org.sparsemdp.result.Status.MAX_ITERATIONS, s.status());
         assertEquals(org.sparsemdp.result.Accuracy.ESTIMATED, s.accuracy());

@@ -1,5 +1,6 @@
 package org.sparsemdp.solve;
 
+import org.sparsemdp.result.Solution;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.sparsemdp.solve;
 
+import org.sparsemdp.result.Solution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package org.sparsemdp.solve;
 
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.result.Status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -5,7 +5,7 @@ import java.math.BigInteger;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.result.Accuracy;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,6 +1,6 @@
 package org.sparsemdp.lp;
 
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 
 /**
  * The full result of {@link LpSolver#solveDetailed}: the {@link Solution} (values, greedy policy,

@@ -7,7 +7,7 @@ import org.sparsemdp.result.Accuracy;
 import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.BellmanKernel;
 import org.sparsemdp.solve.RoundingBounds;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.SolverOptions;
 

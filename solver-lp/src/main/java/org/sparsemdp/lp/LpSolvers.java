@@ -49,7 +49,7 @@ public final class LpSolvers {
         }
 
         @Override
-        public org.sparsemdp.solve.Solution solve(org.sparsemdp.model.Mdp mdp,
+        public org.sparsemdp.result.Solution solve(org.sparsemdp.model.Mdp mdp,
                                                   org.sparsemdp.solve.SolverOptions options) {
             return delegate.solve(mdp, options);
         }

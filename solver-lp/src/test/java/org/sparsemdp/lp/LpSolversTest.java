@@ -37,7 +37,7 @@ class LpSolversTest {
         assertTrue(org.sparsemdp.solve.Solvers.names().containsAll(LpSolvers.names()),
                 org.sparsemdp.solve.Solvers.names().toString());
         Mdp lab = SeedModels.inventory();
-        org.sparsemdp.solve.Solution s = org.sparsemdp.solve.Solvers.byName("lp-dual")
+        org.sparsemdp.result.Solution s = org.sparsemdp.solve.Solvers.byName("lp-dual")
                 .solve(lab, org.sparsemdp.solve.SolverOptions.defaults());
         assertEquals(1290.0 / 49, s.value(0), 1e-6, "the seed lab's optimum");
     }
@@ -59,7 +59,7 @@ class LpSolversTest {
                 () -> new ConstrainedMdpSolver(LpSettings.builder().backend(LpBackend.GLOP).build())
                         .solve(SeedModels.inventory(), List.of(), two));
         // the seed lab's optimum through GLOP with one thread, reported under the variant's name
-        org.sparsemdp.solve.Solution s = glop.solve(SeedModels.inventory(), SolverOptions.defaults());
+        org.sparsemdp.result.Solution s = glop.solve(SeedModels.inventory(), SolverOptions.defaults());
         assertEquals(1290.0 / 49, s.value(0), 1e-6);
         assertEquals("lp[backend=glop]", s.method());
     }

@@ -5,7 +5,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.sparsemdp.result.Accuracy;
 import org.sparsemdp.result.Status;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 
 /**
  * The result of a {@link SparkValueIteration} run: the scalar summary (status, iterations,

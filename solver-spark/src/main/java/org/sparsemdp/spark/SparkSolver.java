@@ -2,7 +2,7 @@ package org.sparsemdp.spark;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sparsemdp.model.Mdp;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.SolverOptions;
 

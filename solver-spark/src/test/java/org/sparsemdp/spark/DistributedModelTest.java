@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.CheckStatistics;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.ValueIterationSolver;
 import org.sparsemdp.testing.DenseOracle;

@@ -12,7 +12,7 @@ import org.sparsemdp.gradient.PolicyGradient;
 import org.sparsemdp.gradient.SearchDirection;
 import org.sparsemdp.gradient.TabularSoftmax;
 import org.sparsemdp.model.Mdp;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.TopologicalSolver;
 

@@ -2,7 +2,7 @@ package org.sparsemdp.solve.average;
 
 import org.sparsemdp.result.Accuracy;
 import org.sparsemdp.result.Status;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 
 /**
  * The optimal long-run average reward (gain) of every state with a certified bracket

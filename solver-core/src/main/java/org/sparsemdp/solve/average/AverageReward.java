@@ -6,7 +6,7 @@ import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.RunLimits;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.undiscounted.EndComponents;
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.undiscounted.CumulativeReward;
 import org.sparsemdp.solve.undiscounted.EndComponents;

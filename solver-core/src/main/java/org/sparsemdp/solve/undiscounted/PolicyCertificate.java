@@ -5,7 +5,7 @@ import java.util.List;
 import org.sparsemdp.solve.SolverOptions;
 import java.util.function.Function;
 import org.sparsemdp.model.Mdp;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 
 /**
  * Certifies the policy of an undiscounted solution by evaluating it soundly: the Markov chain

@@ -23,7 +23,7 @@ import org.sparsemdp.io.ModelFormatException;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.ValueIterationSolver;
 import org.sparsemdp.testing.DenseOracle;

@@ -13,7 +13,7 @@ import org.sparsemdp.io.drn.DrnReader;
 import org.sparsemdp.io.prism.PrismExplicitReader;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.TopologicalSolver;

@@ -19,7 +19,7 @@ import org.sparsemdp.io.prism.PrismExplicitReader;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.result.Accuracy;
 import org.sparsemdp.result.Status;
-import org.sparsemdp.solve.Solution;
+import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.SolverOptions;
 
 /**

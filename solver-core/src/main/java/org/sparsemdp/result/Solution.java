@@ -1,12 +1,10 @@
-package org.sparsemdp.solve;
+package org.sparsemdp.result;
 
 import java.util.Objects;
 import org.sparsemdp.model.Mdp;
-import org.sparsemdp.result.Accuracy;
-import org.sparsemdp.result.Status;
 
 /**
- * The result of a {@link Solver} run.
+ * The result of a solver run ({@code org.sparsemdp.solve.Solver}, the undiscounted solvers, the LP and Spark solvers).
  *
  * <ul>
  *   <li>{@link #values()}: the value of every state (terminal states 0);</li>
