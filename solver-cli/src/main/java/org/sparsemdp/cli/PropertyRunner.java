@@ -19,6 +19,7 @@ import org.sparsemdp.property.Property;
 import org.sparsemdp.property.Query;
 import org.sparsemdp.property.QueryEvaluator;
 import org.sparsemdp.property.QueryResult;
+import org.sparsemdp.property.QuerySolver;
 import org.sparsemdp.property.StateContext;
 import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.horizon.HorizonResult;
@@ -26,7 +27,7 @@ import org.sparsemdp.solve.horizon.HorizonResult;
 /**
  * Runs the properties of {@code solve --property/--properties}: each is parsed, compiled to a
  * {@link Query} on the model (direction: the property's, else the model's objective) and
- * evaluated; results are printed as a table (or one JSON object per property and line), the
+ * answered by its {@link QuerySolver} (chosen by {@link QueryEvaluator#solverFor}); results are printed as a table (or one JSON object per property and line), the
  * values of a single property optionally written as CSV and its strategy exported.
  */
 final class PropertyRunner {
@@ -58,7 +59,8 @@ final class PropertyRunner {
             Query q;
             try {
                 q = Query.of(directed, context);
-                outcomes.add(new Outcome(directed, evaluator.evaluate(model, q)));
+                QuerySolver solver = evaluator.solverFor(q);
+                outcomes.add(new Outcome(directed, solver.solve(model, q, evaluator.options())));
             } catch (IllegalArgumentException | UnsupportedOperationException e) {
                 throw new IllegalArgumentException("property '" + p.text() + "': " + e.getMessage(), e);
             }
