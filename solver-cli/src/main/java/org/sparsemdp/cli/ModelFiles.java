@@ -4,17 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.sparsemdp.io.Compression;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.io.ModelFormats;
 import org.sparsemdp.io.ModelReadOptions;
+import org.sparsemdp.io.SideFiles;
 import org.sparsemdp.io.UnknownFormatException;
-import org.sparsemdp.io.prism.PrismExplicitReader;
 import org.sparsemdp.model.Mdp;
 
 /**
@@ -102,42 +98,14 @@ final class ModelFiles {
                         + " regular .tra file, not a stream");
             }
             LoadedModel model = read(file, format, ReadOptions.DEFAULTS);
-            return labels.isEmpty() ? model : withLabels(model, labels);
+            return SideFiles.withLabels(model, labels);
         }
         ModelFormat f = formatOf(file, format);
-        if (f.name().equals("prism")) {
-            return PrismExplicitReader.read(file,
-                    labels.isEmpty() ? PrismExplicitReader.labelFilesBeside(file) : labels,
-                    explicitRewards
-                            ? List.of(new PrismExplicitReader.RewardFiles(null, stateRewards, transitionRewards))
-                            : rewardFilesBeside(file));
-        }
-        if (explicitRewards) {
+        if (explicitRewards && !f.name().equals("prism")) {
             throw new IllegalArgumentException("--state-rewards and --transition-rewards apply to PRISM explicit files"
                     + " (.tra), not to format '" + f.name() + "'");
         }
-        LoadedModel model = f.reader().read(file, ReadOptions.DEFAULTS);
-        return labels.isEmpty() ? model : withLabels(model, labels);
-    }
-
-    /** PRISM's reward files beside {@code tra}, else Storm's ({@link StormRewardFiles}). */
-    private static List<PrismExplicitReader.RewardFiles> rewardFilesBeside(Path tra) throws IOException {
-        List<PrismExplicitReader.RewardFiles> prism = PrismExplicitReader.rewardFilesBeside(tra);
-        return prism.isEmpty() ? StormRewardFiles.beside(tra) : prism;
-    }
-
-    /** {@code model} with the labels of {@code files} merged into its own. */
-    private static LoadedModel withLabels(LoadedModel model, List<Path> files) throws IOException {
-        Map<String, BitSet> labels = new LinkedHashMap<>();
-        for (String name : model.labelNames()) {
-            labels.put(name, model.label(name));
-        }
-        for (Path p : files) {
-            try (InputStream in = Compression.open(p)) {
-                PrismExplicitReader.readLabels(in, p.toString(), model.mdp().numStates(), labels);
-            }
-        }
-        return LoadedModel.assemble(model.mdp(), labels, model.rewardStructures());
+        return SideFiles.read(file, f.format(), labels, stateRewards, transitionRewards);
     }
 
     /** The format to read {@code file} with. */
