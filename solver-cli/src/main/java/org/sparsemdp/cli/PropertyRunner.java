@@ -53,16 +53,34 @@ final class PropertyRunner {
         }
         LoadedModel model = loaded.withMdp(mdp);
         StateContext context = options.context(file, model, parsed.labels());
-        List<Outcome> outcomes = new ArrayList<>();
+        // every property compiled and its solver chosen first, so that threads a solver does not
+        // use are refused (QuerySolver.usesThreads) before any property is computed
+        List<Property> directed = new ArrayList<>();
+        List<Query> queries = new ArrayList<>();
+        List<QuerySolver> solvers = new ArrayList<>();
         for (Property p : parsed.properties()) {
-            Property directed = p.withDefaultDirection(mdp.objective());
-            Query q;
             try {
-                q = Query.of(directed, context);
+                Property d = p.withDefaultDirection(mdp.objective());
+                Query q = Query.of(d, context);
                 QuerySolver solver = evaluator.solverFor(q);
-                outcomes.add(new Outcome(directed, solver.solve(model, q, evaluator.options())));
+                if (!solver.usesThreads()) {
+                    evaluator.options().requireSequential(solver.name());
+                }
+                directed.add(d);
+                queries.add(q);
+                solvers.add(solver);
             } catch (IllegalArgumentException | UnsupportedOperationException e) {
                 throw new IllegalArgumentException("property '" + p.text() + "': " + e.getMessage(), e);
+            }
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            try {
+                outcomes.add(new Outcome(directed.get(i), solvers.get(i).solve(model, queries.get(i),
+                        evaluator.options())));
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                throw new IllegalArgumentException("property '" + parsed.properties().get(i).text() + "': "
+                        + e.getMessage(), e);
             }
         }
         if (output != null) {
