@@ -14,6 +14,7 @@ import org.sparsemdp.io.SolutionCsv;
 import org.sparsemdp.io.json.JsonWriter;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.solve.RunLimits;
+import org.sparsemdp.result.Certificate;
 import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.average.AverageResult;
@@ -136,9 +137,8 @@ final class AverageHorizonOptions {
         }
         boolean complete = r.steps() == steps; // a limit leaves the values of fewer steps, with no bound
         Solution solution = Solution.builder().method("backward-induction").status(r.status())
-                .accuracy(complete ? org.sparsemdp.result.Accuracy.EXACT : org.sparsemdp.result.Accuracy.ESTIMATED)
+                .certificate(complete ? Certificate.exact(false) : Certificate.none())
                 .values(r.values()).policy(first).iterations(r.steps()).residual(complete ? 0 : Double.NaN)
-                .errorBound(complete ? 0 : Double.POSITIVE_INFINITY).policyBound(Double.NaN)
                 .seconds(r.seconds()).build();
         if (json) {
             JsonWriter j = Summaries.solutionJson(Summaries.beginJson(out), mdp, solution, show)

@@ -117,7 +117,8 @@ final class BilevelCommand implements Callable<Integer> {
      * initial state (label and index among the state's choices).
      */
     private static void json(JsonWriter j, BilevelInstance instance, BilevelResult r) {
-        j.field("method", r.method()).field("status", r.status().name())
+        j.field("method", r.method()).field("status", r.status().toStatus().name())
+                .field("bilevelStatus", r.status().name())
                 .field("objective", Objective.MINIMIZE.keyword()).field("objectiveValue", r.objective());
         j.name("x").value(r.x());
         j.name("names").beginArray();

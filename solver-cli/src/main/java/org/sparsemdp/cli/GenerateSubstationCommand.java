@@ -10,7 +10,7 @@ import java.util.function.IntFunction;
 import org.sparsemdp.generate.RadialNetwork;
 import org.sparsemdp.generate.SubstationRestorationGenerator;
 import org.sparsemdp.generate.SubstationTreeGenerator;
-import org.sparsemdp.io.SubstationNetworkCsv;
+import org.sparsemdp.generate.SubstationNetworkCsv;
 import org.sparsemdp.model.Mdp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -163,7 +163,8 @@ final class GradientCommand implements Callable<Integer> {
                 j.field("roundedObjectiveValue", rounded.doubleValue());
             }
             j.field("iterations", r.iterations()).field("gradientNorm", r.gradientNorm())
-                    .field("status", r.status().name()).field("converged", r.converged())
+                    .field("status", r.status().toStatus().name()).field("gradientStatus", r.status().name())
+                    .field("converged", r.converged())
                     .field("evaluations", r.evaluations()).field("seconds", r.seconds());
             if (best != null) {
                 switchJson(j.name("bestSwitch"), family, best);

@@ -4,20 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.sparsemdp.io.Compression;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.io.ModelFormats;
-import org.sparsemdp.io.cassandra.CassandraReader;
-import org.sparsemdp.io.drn.DrnReader;
-import org.sparsemdp.io.mdp.MdpTextReader;
-import org.sparsemdp.io.prism.PrismExplicitReader;
-import org.sparsemdp.io.umb.UmbOptions;
-import org.sparsemdp.io.umb.UmbReader;
+import org.sparsemdp.io.ModelReadOptions;
+import org.sparsemdp.io.SideFiles;
+import org.sparsemdp.io.UnknownFormatException;
 import org.sparsemdp.model.Mdp;
 
 /**
@@ -25,8 +18,9 @@ import org.sparsemdp.model.Mdp;
  * {@code auto}, by {@link ModelFormats#detect} (name and content).
  *
  * <p>Standard input ({@code -}) and files that are not regular (a pipe, a FIFO, a device) are read
- * once, as streams: the format comes from {@code --format}, else from the name (a FIFO), else from
- * the first bytes of the content, which are kept for the reader; the readers then skip their
+ * once, as streams, by the library's {@link ModelFormats#read(InputStream, String, String, String,
+ * ModelReadOptions)}: the format comes from {@code --format}, else from the name (a FIFO), else
+ * from the first bytes of the content, which are kept for the reader; the readers then skip their
  * first pass ({@code LineCensus}) and grow their arrays. A regular file is read as before.
  */
 final class ModelFiles {
@@ -34,8 +28,6 @@ final class ModelFiles {
     static final String STDIN = "-";
     /** Standard input, as read for {@code -} (tests replace it). */
     static InputStream stdin = System.in;
-    /** Bytes of the decompressed content examined to tell the format. */
-    private static final int HEAD_BYTES = ModelFormats.HEAD_BYTES;
 
     private ModelFiles() {
     }
@@ -52,22 +44,13 @@ final class ModelFiles {
         boolean stdinGiven = file.toString().equals(STDIN);
         String name = stdinGiven ? "<stdin>" : file.toString();
         InputStream raw = stdinGiven ? stdin : new java.io.FileInputStream(file.toFile());
-        try (InputStream in = new java.io.BufferedInputStream(Compression.decompressing(raw, name), 1 << 16)) {
-            in.mark(HEAD_BYTES);
-            byte[] head = in.readNBytes(HEAD_BYTES);
-            in.reset();
-            ModelFormat f;
-            String requested = format == null ? "auto" : format;
-            if (!requested.equalsIgnoreCase("auto")) {
-                f = ModelFormat.byName(requested);
-            } else {
-                f = byContent(stdinGiven || file.getFileName() == null ? null : file.getFileName().toString(), head);
-                if (f == null) {
-                    throw new IllegalArgumentException(name + ": cannot tell the model format from "
-                            + (stdinGiven ? "" : "the name or ") + "the content; use --format (" + FORMATS + ")");
-                }
-            }
-            return readStream(f, in, name, options);
+        String fileName = stdinGiven || file.getFileName() == null ? null : file.getFileName().toString();
+        try {
+            return ModelFormats.read(raw, name, fileName, format,
+                    new ModelReadOptions(options.pomdpAsMdp(), options.reward()));
+        } catch (UnknownFormatException e) {
+            throw new IllegalArgumentException(name + ": cannot tell the model format from "
+                    + (stdinGiven ? "" : "the name or ") + "the content; use --format (" + FORMATS + ")", e);
         }
     }
 
@@ -86,25 +69,6 @@ final class ModelFiles {
     static boolean isStream(Path file) {
         return file.toString().equals(STDIN) || (Files.exists(file) && !Files.isRegularFile(file)
                 && !Files.isDirectory(file));
-    }
-
-    /** Reads a model of format {@code f} from the stream {@code in} (decompressed); {@code name} names it in errors. */
-    static LoadedModel readStream(ModelFormat f, InputStream in, String name, ReadOptions o) throws IOException {
-        switch (f.name()) {
-            case "mdp":
-                return LoadedModel.of(MdpTextReader.read(in, name));
-            case "prism":
-                return LoadedModel.of(PrismExplicitReader.readTransitions(in, name));
-            case "drn":
-                return DrnReader.read(in, name);
-            case "umb":
-                return LoadedModel.of(UmbReader.read(in, name, UmbOptions.defaults().underlyingMdpOfPomdp(o.pomdpAsMdp())
-                        .reward(o.reward())));
-            case "cassandra":
-                return LoadedModel.of(CassandraReader.read(in, name, o.pomdpAsMdp()));
-            default:
-                throw new IllegalArgumentException("format '" + f.name() + "' cannot be read from a stream");
-        }
     }
 
     /** Formats known to {@code --format}. */
@@ -134,42 +98,14 @@ final class ModelFiles {
                         + " regular .tra file, not a stream");
             }
             LoadedModel model = read(file, format, ReadOptions.DEFAULTS);
-            return labels.isEmpty() ? model : withLabels(model, labels);
+            return SideFiles.withLabels(model, labels);
         }
         ModelFormat f = formatOf(file, format);
-        if (f.name().equals("prism")) {
-            return PrismExplicitReader.read(file,
-                    labels.isEmpty() ? PrismExplicitReader.labelFilesBeside(file) : labels,
-                    explicitRewards
-                            ? List.of(new PrismExplicitReader.RewardFiles(null, stateRewards, transitionRewards))
-                            : rewardFilesBeside(file));
-        }
-        if (explicitRewards) {
+        if (explicitRewards && !f.name().equals("prism")) {
             throw new IllegalArgumentException("--state-rewards and --transition-rewards apply to PRISM explicit files"
                     + " (.tra), not to format '" + f.name() + "'");
         }
-        LoadedModel model = f.reader().read(file, ReadOptions.DEFAULTS);
-        return labels.isEmpty() ? model : withLabels(model, labels);
-    }
-
-    /** PRISM's reward files beside {@code tra}, else Storm's ({@link StormRewardFiles}). */
-    private static List<PrismExplicitReader.RewardFiles> rewardFilesBeside(Path tra) throws IOException {
-        List<PrismExplicitReader.RewardFiles> prism = PrismExplicitReader.rewardFilesBeside(tra);
-        return prism.isEmpty() ? StormRewardFiles.beside(tra) : prism;
-    }
-
-    /** {@code model} with the labels of {@code files} merged into its own. */
-    private static LoadedModel withLabels(LoadedModel model, List<Path> files) throws IOException {
-        Map<String, BitSet> labels = new LinkedHashMap<>();
-        for (String name : model.labelNames()) {
-            labels.put(name, model.label(name));
-        }
-        for (Path p : files) {
-            try (InputStream in = Compression.open(p)) {
-                PrismExplicitReader.readLabels(in, p.toString(), model.mdp().numStates(), labels);
-            }
-        }
-        return LoadedModel.assemble(model.mdp(), labels, model.rewardStructures());
+        return SideFiles.read(file, f.format(), labels, stateRewards, transitionRewards);
     }
 
     /** The format to read {@code file} with. */

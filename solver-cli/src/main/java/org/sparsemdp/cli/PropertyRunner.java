@@ -19,6 +19,7 @@ import org.sparsemdp.property.Property;
 import org.sparsemdp.property.Query;
 import org.sparsemdp.property.QueryEvaluator;
 import org.sparsemdp.property.QueryResult;
+import org.sparsemdp.property.QuerySolver;
 import org.sparsemdp.property.StateContext;
 import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.horizon.HorizonResult;
@@ -26,7 +27,7 @@ import org.sparsemdp.solve.horizon.HorizonResult;
 /**
  * Runs the properties of {@code solve --property/--properties}: each is parsed, compiled to a
  * {@link Query} on the model (direction: the property's, else the model's objective) and
- * evaluated; results are printed as a table (or one JSON object per property and line), the
+ * answered by its {@link QuerySolver} (chosen by {@link QueryEvaluator#solverFor}); results are printed as a table (or one JSON object per property and line), the
  * values of a single property optionally written as CSV and its strategy exported.
  */
 final class PropertyRunner {
@@ -52,15 +53,34 @@ final class PropertyRunner {
         }
         LoadedModel model = loaded.withMdp(mdp);
         StateContext context = options.context(file, model, parsed.labels());
-        List<Outcome> outcomes = new ArrayList<>();
+        // every property compiled and its solver chosen first, so that threads a solver does not
+        // use are refused (QuerySolver.usesThreads) before any property is computed
+        List<Property> directed = new ArrayList<>();
+        List<Query> queries = new ArrayList<>();
+        List<QuerySolver> solvers = new ArrayList<>();
         for (Property p : parsed.properties()) {
-            Property directed = p.withDefaultDirection(mdp.objective());
-            Query q;
             try {
-                q = Query.of(directed, context);
-                outcomes.add(new Outcome(directed, evaluator.evaluate(model, q)));
+                Property d = p.withDefaultDirection(mdp.objective());
+                Query q = Query.of(d, context);
+                QuerySolver solver = evaluator.solverFor(q);
+                if (!solver.usesThreads()) {
+                    evaluator.options().requireSequential(solver.name());
+                }
+                directed.add(d);
+                queries.add(q);
+                solvers.add(solver);
             } catch (IllegalArgumentException | UnsupportedOperationException e) {
                 throw new IllegalArgumentException("property '" + p.text() + "': " + e.getMessage(), e);
+            }
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            try {
+                outcomes.add(new Outcome(directed.get(i), solvers.get(i).solve(model, queries.get(i),
+                        evaluator.options())));
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                throw new IllegalArgumentException("property '" + parsed.properties().get(i).text() + "': "
+                        + e.getMessage(), e);
             }
         }
         if (output != null) {

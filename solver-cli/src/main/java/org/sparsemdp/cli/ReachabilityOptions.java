@@ -10,8 +10,8 @@ import org.sparsemdp.io.LabelExpression;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.property.Query;
-import org.sparsemdp.property.QueryEvaluator;
 import org.sparsemdp.property.QueryResult;
+import org.sparsemdp.property.QuerySolvers;
 import org.sparsemdp.solve.Solver;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.Solvers;
@@ -124,7 +124,8 @@ final class ReachabilityOptions {
             throw new IllegalArgumentException((target.reach != null ? "--reach" : "--until") + " computes an"
                     + " undiscounted objective, but the model has discount " + mdp.discount() + "; add --discount 1");
         }
-        return new QueryEvaluator(options, relative, order, null).evaluate(model.withMdp(mdp), query(model, mdp));
+        Query query = query(model, mdp);
+        return QuerySolvers.forQuery(query, order, relative, null).solve(model.withMdp(mdp), query, options);
     }
 
     /** The query these shorthands stand for: Pmin/Pmax [F L], Rmin/Rmax [F L] or R[C], in the model's direction. */

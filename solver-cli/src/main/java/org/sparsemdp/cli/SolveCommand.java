@@ -13,6 +13,7 @@ import org.sparsemdp.model.Mdp;
 import org.sparsemdp.property.Query;
 import org.sparsemdp.property.QueryEvaluator;
 import org.sparsemdp.property.QueryResult;
+import org.sparsemdp.property.QuerySolvers;
 import org.sparsemdp.solve.ReorderingSolver;
 import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.SolverOptions;
@@ -167,8 +168,8 @@ final class SolveCommand implements Callable<Integer> {
             }
             IterationOrder order = ReachabilityOptions.order(method, methodGiven);
             answer = reach.hasTarget(mdp) ? reach.solveTarget(loaded, mdp, ob.build(), order)
-                    : new QueryEvaluator(ob.build(), reach.relative, order, null).evaluate(loaded.withMdp(mdp),
-                            undiscounted);
+                    : QuerySolvers.forQuery(undiscounted, order, reach.relative, null).solve(loaded.withMdp(mdp),
+                            undiscounted, ob.build());
             solution = answer.solution();
         } else {
             Solver solver = LpOptions.isLp(method) ? lp.solver(method) : configured(reach.solver(method, methodGiven, mdp));

@@ -59,7 +59,7 @@ class GradientCommandTest {
         // J reaches the optimum, but the softmax stopped visiting an observation where its policy
         // is still improvable: the gradient vanished by saturation, so the run does not claim convergence
         assertEquals(SparseMdpCli.EXIT_NOT_CONVERGED, r.code(), r.err());
-        assertTrue(r.out().contains("\"status\":\"SATURATED\""), r.out());
+        assertTrue(r.out().contains("\"status\":\"STALLED\",\"gradientStatus\":\"SATURATED\""), r.out());
         assertEquals(22.0 / 3, number(r.out(), "initialObjectiveValue"), 1e-12);
         assertEquals(13.0 / 3, number(r.out(), "roundedObjectiveValue"), 1e-12);
         assertEquals(13.0 / 3, number(r.out(), "objectiveValue"), 1e-5);
@@ -74,7 +74,7 @@ class GradientCommandTest {
         double best = 1352.6375;
         CliTest.Run plain = CliTest.run("gradient", model, "--observations", obs, "--json");
         assertEquals(SparseMdpCli.EXIT_NOT_CONVERGED, plain.code(), plain.err());
-        assertTrue(plain.out().contains("\"status\":\"SATURATED\"") && plain.out().contains("\"converged\":false"),
+        assertTrue(plain.out().contains("\"gradientStatus\":\"SATURATED\"") && plain.out().contains("\"converged\":false"),
                 plain.out());
         assertTrue(number(plain.out(), "objectiveValue") > best * 1.1, "stalls about 12% above the optimum");
         assertTrue(number(plain.out(), "advantage") > 100, "an improving action exists where the softmax saturated");
@@ -163,7 +163,7 @@ class GradientCommandTest {
                 "--observations", obs.toString());
         assertEquals(0, g.code(), g.err());
         CliTest.Run r = CliTest.run("gradient", model.toString(), "--observations", obs.toString(), "--json");
-        assertTrue(r.code() == 0 || r.out().contains("\"status\":\"SATURATED\""), r.out() + r.err());
+        assertTrue(r.code() == 0 || r.out().contains("\"gradientStatus\":\"SATURATED\""), r.out() + r.err());
         double random = number(r.out(), "initialObjectiveValue");
         double optimised = number(r.out(), "objectiveValue");
         double rounded = number(r.out(), "roundedObjectiveValue");

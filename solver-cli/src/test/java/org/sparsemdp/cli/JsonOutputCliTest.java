@@ -75,6 +75,9 @@ class JsonOutputCliTest {
                 assertTrue(j.get(f).isTextual(), f + " in " + text);
             }
         }
+        if (j.has("status")) { // one vocabulary for every command (README "JSON output")
+            org.sparsemdp.result.Status.valueOf(j.get("status").textValue());
+        }
         if (j.has("accuracy")) {
             assertTrue(Set.of("EXACT", "CERTIFIED", "ESTIMATED").contains(j.get("accuracy").textValue()), text);
         }
@@ -283,5 +286,8 @@ class JsonOutputCliTest {
                 b.get("x").get(2).doubleValue()));
         assertEquals(3, b.get("names").size());
         assertTrue(b.get("followerInitialActionIndex").isIntegralNumber(), b.toString());
+        // the gap closed: the common status, and the bilevel method's own beside it
+        assertEquals("CONVERGED", b.get("status").textValue());
+        assertEquals("OPTIMAL", b.get("bilevelStatus").textValue());
     }
 }

@@ -82,6 +82,22 @@ class SafeIoCliTest {
     }
 
     @Test
+    void aUmbArchiveOnStandardInputKeepsItsLabelsAndRewards(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        // two Knuth-Yao dice (datasets/dice): P[F sum7] = 1/6, expected flips 22/3, as published
+        Path umb = dir.resolve("dice.umb");
+        assertEquals(0, CliTest.run("convert", "../datasets/dice/two_dice.drn", umb.toString()).code());
+        ModelFiles.stdin = new ByteArrayInputStream(Files.readAllBytes(umb));
+        CliTest.Run r = CliTest.run("solve", "-", "--reach", "sum7", "--json", "--epsilon", "1e-9");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1.0 / 6, initialValue(r), 1e-8);
+        ModelFiles.stdin = new ByteArrayInputStream(Files.readAllBytes(umb));
+        r = CliTest.run("solve", "-", "--property", "R{\"flips\"}=? [ F \"done\" ]", "--json", "--epsilon", "1e-9");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(22.0 / 3, initialValue(r), 1e-8);
+    }
+
+    @Test
     void theContentTellsEveryWritableFormat(@TempDir Path dir) throws IOException {
         Path forest = Path.of("../datasets/forest/forest.mdp"); // the same actions in every state, as Cassandra needs
         for (String ext : new String[] {"mdp", "drn", "umb", "cassandra"}) {

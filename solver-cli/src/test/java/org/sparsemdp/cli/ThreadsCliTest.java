@@ -61,6 +61,13 @@ class ThreadsCliTest {
                 "--threads", "2");
         assertEquals(SparseMdpCli.EXIT_USAGE, r.code(), r.err());
         assertTrue(r.err().contains("property 'Pmax=? [ F \"done\" ]': method 'ii' is sequential"), r.err());
+        // a threaded discounted property first does not hide the refusal of a sequential one
+        r = CliTest.run("solve", "../datasets/dice/two_dice.drn", "--property", "R=? [ C discount=9/10 ]",
+                "--property", "Pmin=? [ F<=3 \"done\" ]", "--method", "gs", "--threads", "2");
+        assertEquals(SparseMdpCli.EXIT_USAGE, r.code(), r.err());
+        assertTrue(r.err().contains("property 'Pmin=? [ F<=3 \"done\" ]': method 'backward induction' is sequential"),
+                r.err());
+        assertEquals("", r.out(), "nothing is printed");
     }
 
     @Test

@@ -27,6 +27,29 @@ public enum GradientStatus {
     /** The listener asked to stop. */
     CANCELLED;
 
+    /**
+     * This status in the common vocabulary of {@link org.sparsemdp.result.Status}:
+     * {@link #GRADIENT_NORM} and {@link #OBJECTIVE_CHANGE} are {@code CONVERGED}; {@link #LINE_SEARCH_FAILED}
+     * is {@code PRECISION_LIMIT} (the accuracy of policy evaluation keeps J from decreasing
+     * measurably); {@link #SATURATED} is {@code STALLED}; {@link #MAX_ITERATIONS} and
+     * {@link #CANCELLED} keep their names. {@code CONVERGED} exactly when {@link #converged()}.
+     */
+    public org.sparsemdp.result.Status toStatus() {
+        switch (this) {
+            case GRADIENT_NORM:
+            case OBJECTIVE_CHANGE:
+                return org.sparsemdp.result.Status.CONVERGED;
+            case LINE_SEARCH_FAILED:
+                return org.sparsemdp.result.Status.PRECISION_LIMIT;
+            case SATURATED:
+                return org.sparsemdp.result.Status.STALLED;
+            case MAX_ITERATIONS:
+                return org.sparsemdp.result.Status.MAX_ITERATIONS;
+            default:
+                return org.sparsemdp.result.Status.CANCELLED;
+        }
+    }
+
     /** Whether this is a stopping rule being met (gradient norm or objective change). */
     public boolean converged() {
         return this == GRADIENT_NORM || this == OBJECTIVE_CHANGE;

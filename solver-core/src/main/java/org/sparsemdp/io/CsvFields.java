@@ -1,7 +1,7 @@
 package org.sparsemdp.io;
 
 /** Field parsers shared by the CSV readers, with {@code file:line:} errors, and the writers' quoting. */
-final class CsvFields {
+public final class CsvFields {
     private CsvFields() {
     }
 
@@ -28,7 +28,13 @@ final class CsvFields {
         return needs ? '"' + field.replace("\"", "\"\"") + '"' : field;
     }
 
-    static double finite(String text, String what, String source, long line) throws ModelFormatException {
+    /**
+     * {@code text} as a finite double.
+     *
+     * @param what names the field in the message
+     * @throws ModelFormatException starting {@code source:line:} if it is not a number or not finite
+     */
+    public static double finite(String text, String what, String source, long line) throws ModelFormatException {
         double x;
         try {
             x = Double.parseDouble(text);

@@ -1,6 +1,7 @@
 package org.sparsemdp.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,21 @@ public final class ModelFormat {
         LoadedModel read(Path file, ModelReadOptions options) throws IOException;
     }
 
+    /**
+     * Reads a model once from a decompressed stream (standard input, a pipe): what the stream
+     * itself holds, without files beside it (PRISM: the transitions only) and without a first
+     * counting pass, so the arrays grow as they are read.
+     */
+    @FunctionalInterface
+    public interface StreamReader {
+        /**
+         * Reads {@code in} (not closed); {@code source} names it in messages.
+         *
+         * @throws ModelFormatException naming {@code source} and the line (or byte offset) of a problem
+         */
+        LoadedModel read(InputStream in, String source, ModelReadOptions options) throws IOException;
+    }
+
     /** Writes a model to {@code file} (and, for PRISM, the files beside it) through {@code files}. */
     @FunctionalInterface
     public interface Writer {
@@ -33,11 +49,12 @@ public final class ModelFormat {
     private final boolean emptyLabels;
     private final Predicate<Mdp> keepsActionLabels;
     private final Reader reader;
+    private final StreamReader streamReader;
     private final Writer writer;
 
     ModelFormat(String name, List<String> suffixes, Set<ModelFeature> holds, boolean severalRewardStructures,
                 boolean emptyLabels, Predicate<Mdp> keepsActionLabels,
-                Reader reader, Writer writer) {
+                Reader reader, StreamReader streamReader, Writer writer) {
         this.name = name;
         this.suffixes = List.copyOf(suffixes);
         this.holds = Set.copyOf(holds);
@@ -45,6 +62,7 @@ public final class ModelFormat {
         this.emptyLabels = emptyLabels;
         this.keepsActionLabels = keepsActionLabels;
         this.reader = reader;
+        this.streamReader = streamReader;
         this.writer = writer;
     }
 
@@ -85,6 +103,11 @@ public final class ModelFormat {
     /** The reader. */
     public Reader reader() {
         return reader;
+    }
+
+    /** The reader of a stream, read once ({@link ModelFormats#read(InputStream, String, String, String, ModelReadOptions)}). */
+    public StreamReader streamReader() {
+        return streamReader;
     }
 
     /** Whether the format can be written. */

@@ -1,5 +1,6 @@
 package org.sparsemdp.io;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -58,6 +59,7 @@ public final class ModelFormats {
             EnumSet.of(ModelFeature.OBJECTIVE, ModelFeature.DISCOUNT, ModelFeature.REWARDS, ModelFeature.ACTION_LABELS),
             false, false, m -> true,
             (f, o) -> LoadedModel.withOwnRewards(MdpTextReader.read(f)),
+            (in, name, o) -> LoadedModel.withOwnRewards(MdpTextReader.read(in, name)),
             (m, f, files) -> {
                 try (OutputStream out = files.open(f)) {
                     MdpTextWriter.write(singleRewardMdp(m), out);
@@ -69,6 +71,7 @@ public final class ModelFormats {
                     ModelFeature.INITIAL_STATES, ModelFeature.ACTION_LABELS),
             true, true, m -> true,
             (f, o) -> PrismExplicitReader.read(f),
+            (in, name, o) -> LoadedModel.of(PrismExplicitReader.readTransitions(in, name)),
             PrismExplicitWriter::write);
     /** Storm's DRN format (labels only on state lines: a label no state carries cannot be written). */
     public static final ModelFormat DRN = new ModelFormat("drn", List.of(".drn"),
@@ -76,6 +79,7 @@ public final class ModelFormats {
                     ModelFeature.INITIAL_STATES, ModelFeature.ACTION_LABELS),
             true, false, m -> true,
             (f, o) -> DrnReader.read(f),
+            (in, name, o) -> DrnReader.read(in, name),
             (m, f, files) -> {
                 try (OutputStream out = files.open(f)) {
                     DrnWriter.write(m, out);
@@ -85,6 +89,8 @@ public final class ModelFormats {
     public static final ModelFormat UMB = new ModelFormat("umb", List.of(".umb"), EnumSet.allOf(ModelFeature.class),
             true, true, m -> true,
             (f, o) -> UmbReader.readModel(f, UmbOptions.defaults().underlyingMdpOfPomdp(o.pomdpAsMdp())
+                    .reward(o.umbReward())),
+            (in, name, o) -> UmbReader.readModel(in, name, UmbOptions.defaults().underlyingMdpOfPomdp(o.pomdpAsMdp())
                     .reward(o.umbReward())),
             (m, f, files) -> {
                 try (OutputStream out = files.open(f)) {
@@ -97,6 +103,7 @@ public final class ModelFormats {
                     ModelFeature.INITIAL_STATES, ModelFeature.ACTION_LABELS),
             false, false, m -> CassandraWriter.whyNotExpressible(m) != null || CassandraWriter.writesActionNames(m),
             (f, o) -> LoadedModel.withOwnRewards(CassandraReader.read(f, o.pomdpAsMdp())),
+            (in, name, o) -> LoadedModel.withOwnRewards(CassandraReader.read(in, name, o.pomdpAsMdp())),
             (m, f, files) -> {
                 try (OutputStream out = files.open(f)) {
                     CassandraWriter.write(singleRewardMdp(m), out);
@@ -154,7 +161,7 @@ public final class ModelFormats {
      * The format of an existing {@code file}, from its name and content ({@link #detect(String, byte[])}
      * on the first 4 KiB of the decompressed content).
      *
-     * @throws IllegalArgumentException if neither tells
+     * @throws UnknownFormatException (an IllegalArgumentException) if neither tells
      */
     public static ModelFormat detect(Path file) throws IOException {
         byte[] head;
@@ -164,7 +171,7 @@ public final class ModelFormats {
         Path name = file.getFileName();
         ModelFormat f = detect(name == null ? null : name.toString(), head);
         if (f == null) {
-            throw new IllegalArgumentException(file + ": cannot tell the format from the file name or content; name it"
+            throw new UnknownFormatException(file + ": cannot tell the format from the file name or content; name it"
                     + " (auto, " + names() + ")");
         }
         return f;
@@ -272,6 +279,41 @@ public final class ModelFormats {
     /** Reads {@code file} in {@code format} ({@code auto}: detected). */
     public static LoadedModel read(Path file, String format, ModelReadOptions options) throws IOException {
         return forReading(file, format).reader().read(file, options);
+    }
+
+    /**
+     * Reads a model once from a stream (standard input, a pipe or FIFO, a socket): gzip/xz are
+     * detected by their magic bytes and decompressed; with {@code format} {@code auto} (or null)
+     * the format is told by {@code fileName} and the first {@value #HEAD_BYTES} bytes of the
+     * content ({@link #detect(String, byte[])}), which are kept for the reader. The reader is the
+     * format's {@link ModelFormat#streamReader()}: what the stream holds, no files beside it. The
+     * stream is closed.
+     *
+     * @param in       the raw stream
+     * @param source   names the input in messages (e.g. {@code <stdin>})
+     * @param fileName the name the format may be told by, or null (standard input)
+     * @param format   a format name, or {@code auto}/null
+     * @throws UnknownFormatException if the format is {@code auto} and neither name nor content tells it
+     * @throws ModelFormatException   naming {@code source} and the line of a problem in the content
+     */
+    public static LoadedModel read(InputStream in, String source, String fileName, String format,
+                                   ModelReadOptions options) throws IOException {
+        try (InputStream buffered = new BufferedInputStream(Compression.decompressing(in, source), 1 << 16)) {
+            ModelFormat f;
+            if (format == null || format.equalsIgnoreCase("auto")) {
+                buffered.mark(HEAD_BYTES);
+                byte[] head = buffered.readNBytes(HEAD_BYTES);
+                buffered.reset();
+                f = detect(fileName, head);
+                if (f == null) {
+                    throw new UnknownFormatException(source + ": cannot tell the model format from "
+                            + (fileName == null ? "" : "the name or ") + "the content; name it (auto, " + names() + ")");
+                }
+            } else {
+                f = byName(format);
+            }
+            return f.streamReader().read(buffered, source, options);
+        }
     }
 
     /**

@@ -256,7 +256,7 @@ public final class PolicyCsv {
     }
 
     /** Splits one CSV line into fields (RFC 4180 quotes; unquoted fields are kept verbatim). */
-    static void split(String line, String source, long lineNo, List<String> out) throws ModelFormatException {
+    public static void split(String line, String source, long lineNo, List<String> out) throws ModelFormatException {
         out.clear();
         StringBuilder field = new StringBuilder();
         int i = 0;

@@ -33,8 +33,17 @@ final class LongRunAverageQuery {
      */
     static Solution solve(Mdp mdp, double[] choiceReward, double[] terminalReward, Objective direction,
                           SolverOptions options) {
+        return solve(mdp, choiceReward, terminalReward, direction, options, AverageReward.RVI);
+    }
+
+    /**
+     * As {@link #solve(Mdp, double[], double[], Objective, SolverOptions)} by {@code method}
+     * ({@link AverageReward#RVI} or {@link AverageReward#PI}).
+     */
+    static Solution solve(Mdp mdp, double[] choiceReward, double[] terminalReward, Objective direction,
+                          SolverOptions options, String method) {
         if (mdp.numTerminalStates() == 0) {
-            return AverageReward.solve(mdp, choiceReward, direction, options).toSolution();
+            return AverageReward.solve(mdp, choiceReward, direction, options, method).toSolution();
         }
         Mdp looped = withDeadlockLoops(mdp);
         double[] reward = new double[looped.numChoices()];
@@ -47,16 +56,14 @@ final class LongRunAverageQuery {
                 System.arraycopy(choiceReward, oldStart[s], reward, newStart[s], oldStart[s + 1] - oldStart[s]);
             }
         }
-        AverageResult r = AverageReward.solve(looped, reward, direction, options);
+        AverageResult r = AverageReward.solve(looped, reward, direction, options, method);
         Solution s = r.toSolution();
         int[] policy = s.policy().clone();
         for (int state = 0; state < policy.length; state++) {
             int c = policy[state];
             policy[state] = c < 0 || mdp.isTerminal(state) ? -1 : oldStart[state] + (c - newStart[state]);
         }
-        return Solution.builder().method(s.method()).status(s.status()).accuracy(s.accuracy()).values(s.values())
-                .bounds(s.lower(), s.upper()).policy(policy).iterations(s.iterations()).residual(s.residual())
-                .errorBound(s.errorBound()).policyBound(s.policyBound()).seconds(s.seconds()).build();
+        return s.toBuilder().policy(policy).build();
     }
 
     /** Per choice, 1 if its state is in {@code states}; per terminal state likewise. */

@@ -16,37 +16,37 @@ import org.sparsemdp.model.Mdp;
  *       {@link org.sparsemdp.model.Mdp#choiceStart(int)}), −1 for terminal states;</li>
  *   <li>{@link #policyBound()}: a bound on max_s |v^π(s) − v*(s)| for that policy, or NaN if the
  *       method does not provide one;</li>
+ *   <li>{@link #certificate()}: the accuracy and the two bounds as one value;</li>
  *   <li>{@link #status()}, {@link #iterations()}, {@link #residual()}, {@link #seconds()}.</li>
  * </ul>
+ *
+ * <p>A solution has no default accuracy: {@link Builder#build()} fails unless the builder was given
+ * a {@link Certificate} (or an {@link Accuracy}), so no result claims a proof by omission.
  *
  * <p>Arrays are returned without copying; a Solution is owned by its caller.
  */
 public final class Solution {
     private final String method;
     private final Status status;
-    private final Accuracy accuracy;
+    private final Certificate certificate;
     private final double[] values;
     private final double[] lower;
     private final double[] upper;
     private final int[] policy;
     private final long iterations;
     private final double residual;
-    private final double errorBound;
-    private final double policyBound;
     private final double seconds;
 
     private Solution(Builder b) {
         this.method = Objects.requireNonNull(b.method, "method");
         this.status = Objects.requireNonNull(b.status, "status");
-        this.accuracy = Objects.requireNonNull(b.accuracy, "accuracy");
+        this.certificate = Certificate.of(Objects.requireNonNull(b.accuracy, "accuracy"), b.errorBound, b.policyBound);
         this.values = Objects.requireNonNull(b.values, "values");
         this.lower = b.lower;
         this.upper = b.upper;
         this.policy = Objects.requireNonNull(b.policy, "policy");
         this.iterations = b.iterations;
         this.residual = b.residual;
-        this.errorBound = b.errorBound;
-        this.policyBound = b.policyBound;
         this.seconds = b.seconds;
     }
 
@@ -70,9 +70,14 @@ public final class Solution {
         return status == Status.CONVERGED;
     }
 
-    /** Quality of {@link #errorBound()}. */
+    /** Quality of {@link #errorBound()} (the accuracy of {@link #certificate()}). */
     public Accuracy accuracy() {
-        return accuracy;
+        return certificate.accuracy();
+    }
+
+    /** What this solution proves: its accuracy, {@link #errorBound()} and {@link #policyBound()}. */
+    public Certificate certificate() {
+        return certificate;
     }
 
     /** Values per state. */
@@ -135,14 +140,14 @@ public final class Solution {
         return residual;
     }
 
-    /** Bound on the sup-norm distance from {@link #values()} to the optimal values. */
+    /** Bound on the sup-norm distance from {@link #values()} to the optimal values ({@link #certificate()}). */
     public double errorBound() {
-        return errorBound;
+        return certificate.errorBound();
     }
 
-    /** Bound on the sup-norm distance from the policy's values to the optimal values, or NaN. */
+    /** Bound on the sup-norm distance from the policy's values to the optimal values, or NaN ({@link #certificate()}). */
     public double policyBound() {
-        return policyBound;
+        return certificate.policyBound();
     }
 
     /** Wall time of the run in seconds. */
@@ -153,7 +158,16 @@ public final class Solution {
     @Override
     public String toString() {
         return "Solution[method=" + method + ", status=" + status + ", iterations=" + iterations
-                + ", errorBound=" + errorBound + " (" + accuracy + "), seconds=" + seconds + "]";
+                + ", errorBound=" + errorBound() + " (" + accuracy() + "), seconds=" + seconds + "]";
+    }
+
+    /**
+     * A builder holding everything of this solution, to derive a changed copy (negated values, a
+     * policy mapped back to another numbering, a new method name); arrays are shared, not copied.
+     */
+    public Builder toBuilder() {
+        return builder().method(method).status(status).certificate(certificate).values(values).bounds(lower, upper)
+                .policy(policy).iterations(iterations).residual(residual).seconds(seconds);
     }
 
     /** Builder of {@link Solution}. */
@@ -184,8 +198,17 @@ public final class Solution {
             return this;
         }
 
+        /** The accuracy of the bounds; see {@link #certificate} to set all three at once. */
         public Builder accuracy(Accuracy a) {
             this.accuracy = a;
+            return this;
+        }
+
+        /** The accuracy, error bound and policy bound of {@code c}. */
+        public Builder certificate(Certificate c) {
+            this.accuracy = c.accuracy();
+            this.errorBound = c.errorBound();
+            this.policyBound = c.policyBound();
             return this;
         }
 
@@ -230,6 +253,13 @@ public final class Solution {
             return this;
         }
 
+        /**
+         * The solution.
+         *
+         * @throws NullPointerException     if the method, status, accuracy, values or policy is missing
+         * @throws IllegalArgumentException if a bound is negative or a proof has a NaN error bound
+         *                                  ({@link Certificate#of})
+         */
         public Solution build() {
             return new Solution(this);
         }

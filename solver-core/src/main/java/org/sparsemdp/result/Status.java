@@ -1,6 +1,11 @@
 package org.sparsemdp.result;
 
-/** How a solver run ended. Non-convergence is a status, never an exception. */
+/**
+ * How a solver run ended, in one vocabulary for every module: the solvers' {@code Solution}, the
+ * LP solvers (beside the backend's own {@code LpStatus}), the policy gradient
+ * ({@code GradientStatus.toStatus()}) and bilevel programs ({@code BilevelStatus.toStatus()}).
+ * Non-convergence is a status, never an exception.
+ */
 public enum Status {
     /** The stopping rule was met: the error bound is at most the requested epsilon. */
     CONVERGED,
@@ -16,5 +21,12 @@ public enum Status {
      * still a true bound (or +Infinity with {@link Accuracy#ESTIMATED} when a value is not finite).
      * A larger epsilon, or rewards of smaller magnitude relative to their differences, is needed.
      */
-    PRECISION_LIMIT
+    PRECISION_LIMIT,
+    /**
+     * The method stopped making progress before its stopping rule was met, for a reason other
+     * than rounding: a softmax policy gradient whose stopping rule was met only because the policy
+     * saturated ({@code GradientStatus.SATURATED}). The result is the last iterate and certifies
+     * nothing.
+     */
+    STALLED
 }

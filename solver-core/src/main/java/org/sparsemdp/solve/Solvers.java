@@ -1,7 +1,10 @@
 package org.sparsemdp.solve;
 
 import org.sparsemdp.result.Solution;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -12,7 +15,10 @@ import java.util.function.Supplier;
  * The registry of solver methods by command-line name ({@code vi}, ...), with their default
  * configurations. Three sources, in this order of precedence:
  * <ol>
- *   <li>the built-in methods of solver-core;</li>
+ *   <li>the built-in methods of solver-core ({@code vi}, {@code gs}, {@code sor}, {@code topological},
+ *       {@code pi}, {@code mpi}; and {@code ii}, which solver-core publishes through
+ *       {@link ServiceLoader} so that this package does not depend on {@code solve.undiscounted},
+ *       listed before every other module's published methods);</li>
  *   <li>methods added at run time with {@link #register} (a researcher's variant, under a name of
  *       its own);</li>
  *   <li>{@link Solver} implementations published through {@link ServiceLoader} (a
@@ -25,6 +31,8 @@ import java.util.function.Supplier;
 public final class Solvers {
     private static final Map<String, Supplier<Solver>> BY_NAME = new LinkedHashMap<>();
     private static boolean servicesLoaded;
+    /** The package prefix of solver-core's solvers, whose published methods are listed before other modules'. */
+    private static final String CORE_PACKAGE = "org.sparsemdp.solve.";
 
     static {
         BY_NAME.put(ValueIterationSolver.NAME, ValueIterationSolver::new);
@@ -33,8 +41,8 @@ public final class Solvers {
         BY_NAME.put(TopologicalSolver.NAME, TopologicalSolver::new);
         BY_NAME.put(PolicyIterationSolver.NAME, PolicyIterationSolver::new);
         BY_NAME.put(ModifiedPolicyIterationSolver.NAME, ModifiedPolicyIterationSolver::new);
-        BY_NAME.put(org.sparsemdp.solve.undiscounted.TotalRewardSolver.NAME,
-                org.sparsemdp.solve.undiscounted.TotalRewardSolver::new);
+        // ii (solve.undiscounted, which depends on this package) is published through
+        // META-INF/services like solver-lp's methods, so that this package does not depend on it
     }
 
     private Solvers() {
@@ -89,7 +97,10 @@ public final class Solvers {
             return;
         }
         servicesLoaded = true;
-        for (ServiceLoader.Provider<Solver> provider : ServiceLoader.load(Solver.class).stream().toList()) {
+        List<ServiceLoader.Provider<Solver>> providers = new ArrayList<>(ServiceLoader.load(Solver.class).stream().toList());
+        // solver-core's own published methods (ii) first, whatever the class path order: a stable list of names
+        providers.sort(Comparator.comparing(p -> p.type().getName().startsWith(CORE_PACKAGE) ? 0 : 1));
+        for (ServiceLoader.Provider<Solver> provider : providers) {
             String name = provider.get().name();
             BY_NAME.putIfAbsent(name, provider::get);
         }

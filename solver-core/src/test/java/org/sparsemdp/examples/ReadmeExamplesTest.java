@@ -19,7 +19,14 @@ import org.sparsemdp.io.mdp.MdpTextReader;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
+import org.sparsemdp.property.PropertyParser;
+import org.sparsemdp.property.Query;
+import org.sparsemdp.property.QueryResult;
+import org.sparsemdp.property.QuerySolver;
+import org.sparsemdp.property.QuerySolvers;
+import org.sparsemdp.property.StateContext;
 import org.sparsemdp.result.Accuracy;
+import org.sparsemdp.result.Certificate;
 import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.PolicyIterationSolver;
 import org.sparsemdp.result.Solution;
@@ -96,6 +103,28 @@ class ReadmeExamplesTest {
         assertTrue(Solvers.names().contains("pi-gmres"));
         assertEquals(false, threaded);
         assertThrows(ThreadsRefusedException.class, () -> Solvers.byName("pi-gmres").solve(model.mdp(),
+                SolverOptions.builder().threads(2).build()));
+    }
+
+    @Test
+    void answerAPropertyWithTheSolverChosenForIt() throws IOException {
+        // README begin
+        // A PRISM/Storm property on a labelled model, answered by the query solver chosen for it.
+        LoadedModel dice = ModelFormats.read(Path.of("../datasets/dice/two_dice.drn"));
+        Query query = Query.of(PropertyParser.parse("Pmax=? [ F \"sum7\" ]"), StateContext.of(dice));
+        QuerySolver solver = QuerySolvers.forQuery(query, "ovi"); // optimistic value iteration
+        QueryResult answer = solver.solve(dice, query, SolverOptions.builder().epsilon(1e-9).build());
+        double p = answer.solution().value(0);                // 1/6 within the certificate's bound
+        Certificate proof = answer.solution().certificate();  // CERTIFIED: value and policy bounds
+        boolean threaded = solver.usesThreads();              // false: threads(2) is refused
+        // README end
+        // Two fair dice simulated by coins (Knuth & Yao 1976, PRISM's dice case study): P[sum 7] = 6/36.
+        assertEquals(Accuracy.CERTIFIED, proof.accuracy());
+        assertTrue(proof.proves(1e-9), proof.toString());
+        assertEquals(1.0 / 6, p, proof.errorBound());
+        assertEquals("ovi", solver.name());
+        assertEquals(false, threaded);
+        assertThrows(ThreadsRefusedException.class, () -> solver.solve(dice, query,
                 SolverOptions.builder().threads(2).build()));
     }
 

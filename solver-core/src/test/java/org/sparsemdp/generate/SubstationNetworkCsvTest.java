@@ -1,4 +1,4 @@
-package org.sparsemdp.io;
+package org.sparsemdp.generate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
+import org.sparsemdp.io.ModelFormatException;
 import org.junit.jupiter.api.Test;
 
 class SubstationNetworkCsvTest {

@@ -1,4 +1,4 @@
-package org.sparsemdp.io;
+package org.sparsemdp.generate;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.sparsemdp.generate.RadialNetwork;
+import org.sparsemdp.io.Compression;
+import org.sparsemdp.io.CsvFields;
+import org.sparsemdp.io.ModelFormatException;
+import org.sparsemdp.io.PolicyCsv;
 
 /**
  * Reads a radial distribution network for {@code generate substation --network}: CSV with header
@@ -24,6 +27,9 @@ import org.sparsemdp.generate.RadialNetwork;
  * for the file as a whole): missing or unknown column, wrong number of fields, a bad number, a
  * node out of range 1..N or given twice, more than {@link RadialNetwork#MAX_SUBSTATIONS} rows, and
  * parents that do not form a tree below the source.
+ *
+ * <p>(Until 0.1 this class was {@code org.sparsemdp.io.SubstationNetworkCsv}; it moved beside the
+ * generator it feeds so that {@code io} does not depend on {@code generate}.)
  */
 public final class SubstationNetworkCsv {
     private static final String[] COLUMNS = {"node", "parent", "distance", "users", "prior"};

@@ -1,4 +1,4 @@
-package org.sparsemdp.cli;
+package org.sparsemdp.io.prism;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sparsemdp.io.Compression;
-import org.sparsemdp.io.prism.PrismExplicitReader;
 
 /**
  * Storm's names for the reward files of an explicit model {@code model.tra}:
@@ -17,12 +16,12 @@ import org.sparsemdp.io.prism.PrismExplicitReader;
  * {@code model.NAME.state.rew}/{@code model.NAME.trans.rew} (structure NAME), as in Storm's test
  * files. Used when no PRISM reward file ({@code .srew}/{@code .trew}) lies beside the model.
  */
-final class StormRewardFiles {
+public final class StormRewardFiles {
     private StormRewardFiles() {
     }
 
     /** The reward structures in Storm's naming beside {@code tra}; the unnamed one first, then by name. */
-    static List<PrismExplicitReader.RewardFiles> beside(Path tra) throws IOException {
+    public static List<PrismExplicitReader.RewardFiles> beside(Path tra) throws IOException {
         String name = Compression.stripCompressionSuffix(tra.getFileName().toString());
         int dot = name.lastIndexOf('.');
         String stem = (dot > 0 ? name.substring(0, dot) : name) + ".";
