@@ -105,13 +105,15 @@ final class PropertyOptions {
 
     /**
      * The interval-iteration order of the undiscounted properties: topological for
-     * {@code --method topological}, optimistic value iteration for {@code --method ovi}, else
+     * {@code --method topological}, optimistic value iteration for {@code --method ovi}, sound value iteration for
+     * {@code --method svi}, else
      * global (the discounted {@code C discount=g} uses the method itself, value iteration by
      * default).
      */
     static IterationOrder order(String method, boolean methodGiven) {
         return methodGiven && method.equals(TopologicalSolver.NAME) ? IterationOrder.TOPOLOGICAL
                 : methodGiven && method.equals(TotalRewardSolver.OPTIMISTIC_NAME) ? IterationOrder.OPTIMISTIC
+                : methodGiven && method.equals(TotalRewardSolver.SOUND_NAME) ? IterationOrder.SOUND
                 : IterationOrder.GLOBAL;
     }
 }

@@ -23,7 +23,7 @@ import org.sparsemdp.solve.SolverOptions;
  * <p>Stopping rule and bounds: those of {@link IntervalIteration}, absolute ε; use
  * {@link #TotalRewardSolver(boolean)} for the relative criterion, and
  * {@link #TotalRewardSolver(boolean, IterationOrder)} for topological (SCC by SCC) iteration or
- * optimistic value iteration.
+ * optimistic or sound value iteration.
  * Sequential: {@link SolverOptions#threads()} &gt; 1 is rejected
  * ({@link org.sparsemdp.solve.ThreadsRefusedException}).
  */
@@ -35,6 +35,11 @@ public final class TotalRewardSolver implements Solver {
      * which solves the same undiscounted objectives.
      */
     public static final String OPTIMISTIC_NAME = "ovi";
+    /**
+     * Name on the command line of sound value iteration ({@link IterationOrder#SOUND}), which
+     * solves the same undiscounted objectives.
+     */
+    public static final String SOUND_NAME = "svi";
 
     private final boolean relative;
     private final IterationOrder order;
@@ -68,7 +73,7 @@ public final class TotalRewardSolver implements Solver {
     public String name() {
         return org.sparsemdp.solve.VariantName.of(NAME).with(relative, "stop", "relative")
                 .with(order != IterationOrder.GLOBAL, "order", order == IterationOrder.TOPOLOGICAL ? "topological"
-                        : "optimistic").toString();
+                        : order == IterationOrder.SOUND ? "sound" : "optimistic").toString();
     }
 
     @Override
