@@ -106,7 +106,7 @@ final class PropertyOptions {
     /**
      * The interval-iteration order of the undiscounted properties: topological for
      * {@code --method topological}, optimistic value iteration for {@code --method ovi}, sound value iteration for
-     * {@code --method svi}, else
+     * {@code --method svi}, policy iteration for {@code --method ssp-pi}, else
      * global (the discounted {@code C discount=g} uses the method itself, value iteration by
      * default).
      */
@@ -114,6 +114,7 @@ final class PropertyOptions {
         return methodGiven && method.equals(TopologicalSolver.NAME) ? IterationOrder.TOPOLOGICAL
                 : methodGiven && method.equals(TotalRewardSolver.OPTIMISTIC_NAME) ? IterationOrder.OPTIMISTIC
                 : methodGiven && method.equals(TotalRewardSolver.SOUND_NAME) ? IterationOrder.SOUND
+                : methodGiven && method.equals(TotalRewardSolver.POLICY_NAME) ? IterationOrder.POLICY
                 : IterationOrder.GLOBAL;
     }
 }

@@ -245,6 +245,7 @@ final class SolveCommand implements Callable<Integer> {
             all.add(org.sparsemdp.solve.average.AverageReward.RVI); // --average
             all.add(TotalRewardSolver.OPTIMISTIC_NAME); // discount 1
             all.add(TotalRewardSolver.SOUND_NAME); // discount 1
+            all.add(TotalRewardSolver.POLICY_NAME); // discount 1
             return all.iterator();
         }
     }

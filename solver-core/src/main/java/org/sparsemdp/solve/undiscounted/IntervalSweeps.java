@@ -230,6 +230,45 @@ final class IntervalSweeps {
     }
 
     /**
+     * One in-place check sweep of a guessed lower vector over {@code order[from..to-1]} (forward
+     * or backward): l(q) ← min(l(q), ↓(Tl)(q)), with ↓ the outward rounding of the class comment
+     * ({@link SspPolicyIteration}'s certificate).
+     *
+     * @return the number of states lowered; 0 means the swept l satisfies Tl ≥ l exactly (no value
+     *         changed during the sweep), hence lies below the fixed point
+     */
+    static int lowerCheck(ReducedSystem sys, boolean maximize, double[] lower, int[] order, int from, int to,
+                          boolean forward, double rel) {
+        final int[] cs = sys.choiceStart;
+        final int[] ts = sys.transStart;
+        final int[] succ = sys.successor;
+        final double[] prob = sys.probability;
+        final double[] con = sys.constant;
+        final double identity = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        int falling = 0;
+        for (int i = from; i < to; i++) {
+            final int q = order[forward ? i : to - 1 - (i - from)];
+            double best = identity;
+            final int cEnd = cs[q + 1];
+            int k = ts[cs[q]];
+            for (int c = cs[q]; c < cEnd; c++) {
+                final int kEnd = ts[c + 1];
+                double v = con[c];
+                for (; k < kEnd; k++) {
+                    v += prob[k] * lower[succ[k]];
+                }
+                best = maximize ? Math.max(best, v) : Math.min(best, v);
+            }
+            best -= best * rel;
+            if (best < lower[q]) {
+                lower[q] = best;
+                falling++;
+            }
+        }
+        return falling;
+    }
+
+    /**
      * One in-place sweep of {@link SoundValueIteration} over {@code order[from..to-1]} (forward
      * or backward). {@code low} and {@code high} hold per state the pair (x, y) of the lower and
      * the upper side, x at {@code 2q} and y at {@code 2q + 1}, rounded outward after each update

@@ -24,5 +24,11 @@ public enum IterationOrder {
      * pairs (value so far, probability of not having left), from which both bounds follow
      * ({@code SoundValueIteration}); needs no a-priori bound.
      */
-    SOUND
+    SOUND,
+    /**
+     * Policy iteration for stochastic shortest paths: Krylov evaluation of proper policies on the
+     * reduced system, the final values certified by outward-rounded check sweeps
+     * ({@code SspPolicyIteration}).
+     */
+    POLICY
 }

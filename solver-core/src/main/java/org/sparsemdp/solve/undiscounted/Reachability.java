@@ -40,8 +40,9 @@ import org.sparsemdp.solve.SolverOptions;
  * the per-state bounds; accuracy {@link Accuracy#CERTIFIED}. The {@link IterationOrder} picks
  * the method: global sweeps (which switch to topological order where no strongly connected
  * component holds half of the states, see {@link #effective}), topological order (no global
- * a-priori bound: per component), {@link OptimisticValueIteration} or {@link SoundValueIteration}
- * (no a-priori bound at all).
+ * a-priori bound: per component), {@link OptimisticValueIteration}, {@link SoundValueIteration}
+ * (no a-priori bound at all) or {@link SspPolicyIteration} (Krylov policy evaluation, certified by
+ * check sweeps).
  *
  * <p><b>Policy.</b> On the reduced states the policy is greedy for the lower bound l (max) or the
  * upper bound u (min). For max, l is a sub-solution (T l ≥ l: it starts at 0 and only rises to
@@ -359,27 +360,31 @@ public final class Reachability {
         if (order == IterationOrder.SOUND) {
             return SoundValueIteration.run(sys, max, lower, upper, options, relative, start);
         }
+        if (order == IterationOrder.POLICY) {
+            return SspPolicyIteration.run(sys, max, lower, upper, options, relative, start);
+        }
         return IntervalIteration.run(sys, max, lower, upper, options, relative, start);
     }
 
     /**
      * The registered name of the method of this order: {@code ii} (global), {@code topological} or
-     * {@code ovi} or {@code svi}, as a refusal of threads names it.
+     * {@code ovi}, {@code svi} or {@code ssp-pi}, as a refusal of threads names it.
      */
     static String methodName(IterationOrder order) {
         return order == IterationOrder.TOPOLOGICAL ? org.sparsemdp.solve.TopologicalSolver.NAME
                 : order == IterationOrder.OPTIMISTIC ? TotalRewardSolver.OPTIMISTIC_NAME
-                : order == IterationOrder.SOUND ? TotalRewardSolver.SOUND_NAME : TotalRewardSolver.NAME;
+                : order == IterationOrder.SOUND ? TotalRewardSolver.SOUND_NAME
+                : order == IterationOrder.POLICY ? TotalRewardSolver.POLICY_NAME : TotalRewardSolver.NAME;
     }
 
     /**
-     * The method name: "ii-", or "tii-" (topological), "ovi-" (optimistic) or "svi-" (sound) followed by
+     * The method name: "ii-", or "tii-" (topological), "ovi-" (optimistic), "svi-" (sound) or "ssp-pi-" (policy iteration) followed by
      * {@code objective}, with {@code [stop=relative]} for the relative stopping criterion
      * ({@link org.sparsemdp.solve.VariantName}).
      */
     static String name(IterationOrder order, String objective, boolean relative) {
         String prefix = order == IterationOrder.TOPOLOGICAL ? "tii-" : order == IterationOrder.OPTIMISTIC ? "ovi-"
-                : order == IterationOrder.SOUND ? "svi-" : "ii-";
+                : order == IterationOrder.SOUND ? "svi-" : order == IterationOrder.POLICY ? "ssp-pi-" : "ii-";
         return org.sparsemdp.solve.VariantName.of(prefix + objective).with(relative, "stop", "relative").toString();
     }
 

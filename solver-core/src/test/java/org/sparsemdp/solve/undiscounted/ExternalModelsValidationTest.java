@@ -45,7 +45,7 @@ class ExternalModelsValidationTest {
         double topological = atInit(m, Reachability.probability(m.mdp(), t, dir, OPTIONS, false,
                 IterationOrder.TOPOLOGICAL));
         assertEquals(global, topological, TOL);
-        for (IterationOrder o : new IterationOrder[] {IterationOrder.OPTIMISTIC, IterationOrder.SOUND}) {
+        for (IterationOrder o : new IterationOrder[] {IterationOrder.OPTIMISTIC, IterationOrder.SOUND, IterationOrder.POLICY}) {
             overlap(Reachability.probability(m.mdp(), t, dir, OPTIONS, false),
                     Reachability.probability(m.mdp(), t, dir, OPTIONS, false, o));
         }
@@ -53,13 +53,13 @@ class ExternalModelsValidationTest {
     }
 
     /**
-     * Interval iteration's and optimistic (or sound) value iteration's certified intervals must
+     * Interval iteration's and optimistic or sound value iteration's (or SSP policy iteration's) certified intervals must
      * intersect in every state (both contain the true value), and the latter must meet the requested ε.
      */
     private static void overlap(Solution ii, Solution ovi) {
         assertEquals(Status.CONVERGED, ovi.status());
         assertEquals(Accuracy.CERTIFIED, ovi.accuracy());
-        assertTrue(ovi.method().startsWith("ovi-") || ovi.method().startsWith("svi-"), ovi.method());
+        assertTrue(ovi.method().matches("(ovi|svi|ssp-pi)-.*"), ovi.method());
         for (int s = 0; s < ii.values().length; s++) {
             assertTrue(ovi.lower()[s] <= ii.upper()[s] && ii.lower()[s] <= ovi.upper()[s], "state " + s + ": ii ["
                     + ii.lower()[s] + ", " + ii.upper()[s] + "], ovi [" + ovi.lower()[s] + ", " + ovi.upper()[s] + "]");
@@ -75,7 +75,7 @@ class ExternalModelsValidationTest {
         double topological = atInit(m, Reachability.reward(m.mdp(), m.rewards(structure), t, dir, OPTIONS, false,
                 IterationOrder.TOPOLOGICAL));
         assertEquals(global, topological, TOL);
-        for (IterationOrder o : new IterationOrder[] {IterationOrder.OPTIMISTIC, IterationOrder.SOUND}) {
+        for (IterationOrder o : new IterationOrder[] {IterationOrder.OPTIMISTIC, IterationOrder.SOUND, IterationOrder.POLICY}) {
             overlap(Reachability.reward(m.mdp(), m.rewards(structure), t, dir, OPTIONS, false),
                     Reachability.reward(m.mdp(), m.rewards(structure), t, dir, OPTIONS, false, o));
         }

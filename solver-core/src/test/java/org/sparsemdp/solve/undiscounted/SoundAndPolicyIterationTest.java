@@ -17,11 +17,15 @@ import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.SolverOptions;
 
 /**
- * Sound value iteration ({@link IterationOrder#SOUND}) against closed forms, against interval
- * iteration, and on choices that tie. The random-model oracle of {@link ReachabilityOracleTest} covers it too
+ * Sound value iteration ({@link IterationOrder#SOUND}) and SSP policy iteration
+ * ({@link IterationOrder#POLICY}) against closed forms, against interval iteration, and on
+ * choices that tie. The random-model oracle of {@link ReachabilityOracleTest} covers it too
  * (it runs every {@link IterationOrder}).
  */
-class SoundValueIterationTest {
+class SoundAndPolicyIterationTest {
+    /** The methods under test: sound value iteration and SSP policy iteration. */
+    private static final IterationOrder[] ORDERS = {IterationOrder.SOUND, IterationOrder.POLICY};
+
 
     /**
      * States 0..n−1 and the target n: "go" moves on with p (else stays), "slow" with p/2, reward 1
@@ -43,28 +47,29 @@ class SoundValueIterationTest {
         Mdp mdp = chain(n, p);
         BitSet target = new BitSet();
         target.set(n);
-        for (Objective o : Objective.values()) {
-            for (boolean relative : new boolean[] {false, true}) {
-                // the outward rounding of each update adds up over the expected 8000 steps: about
-                // 1e-11 relative, so no tighter absolute target than 1e-6 at values up to 8000
-                double eps = relative ? 1e-9 : 1e-6;
-                Solution s = Reachability.reward(mdp, mdp.rewardArray(), target, o,
-                        SolverOptions.builder().epsilon(eps).maxIterations(1_000_000).build(), relative,
-                        IterationOrder.SOUND);
-                assertEquals(Status.CONVERGED, s.status(), o + " relative=" + relative);
-                assertEquals(Accuracy.CERTIFIED, s.accuracy());
-                assertTrue(s.method().startsWith("svi-r"), s.method());
-                for (int i = 0; i <= n; i++) {
-                    double exact = (o == Objective.MINIMIZE ? 1 : 2) * (n - i) / p;
-                    assertTrue(s.lower()[i] <= exact && exact <= s.upper()[i],
-                            "state " + i + ": [" + s.lower()[i] + ", " + s.upper()[i] + "] vs " + exact);
-                    assertTrue(s.upper()[i] - s.lower()[i] <= (relative ? eps * s.lower()[i] : eps), "gap at " + i);
+        for (IterationOrder order : ORDERS) {
+            for (Objective o : Objective.values()) {
+                for (boolean relative : new boolean[] {false, true}) {
+                    // the outward rounding of each update adds up over the expected 8000 steps: about
+                    // 1e-11 relative, so no tighter absolute target than 1e-6 at values up to 8000
+                    double eps = relative ? 1e-9 : 1e-6;
+                    Solution s = Reachability.reward(mdp, mdp.rewardArray(), target, o,
+                            SolverOptions.builder().epsilon(eps).maxIterations(1_000_000).build(), relative, order);
+                    assertEquals(Status.CONVERGED, s.status(), order + " " + o + " relative=" + relative);
+                    assertEquals(Accuracy.CERTIFIED, s.accuracy());
+                    assertTrue(s.method().startsWith(order == IterationOrder.SOUND ? "svi-r" : "ssp-pi-r"), s.method());
+                    for (int i = 0; i <= n; i++) {
+                        double exact = (o == Objective.MINIMIZE ? 1 : 2) * (n - i) / p;
+                        assertTrue(s.lower()[i] <= exact && exact <= s.upper()[i],
+                                "state " + i + ": [" + s.lower()[i] + ", " + s.upper()[i] + "] vs " + exact);
+                        assertTrue(s.upper()[i] - s.lower()[i] <= (relative ? eps * s.lower()[i] : eps), "gap at " + i);
+                    }
                 }
             }
         }
     }
 
-    /** SVI's and ii's certified intervals intersect on stop-embedded Garnets, SVI meets ε. */
+    /** Each method's and ii's certified intervals intersect on stop-embedded Garnets, each meets ε. */
     @Test
     void agreesWithIntervalIterationOnGarnets() {
         for (long seed = 1; seed <= 4; seed++) {
@@ -75,14 +80,16 @@ class SoundValueIterationTest {
                 for (boolean relative : new boolean[] {false, true}) {
                     SolverOptions opt = SolverOptions.builder().epsilon(1e-7).build();
                     Solution ii = Reachability.reward(mdp, mdp.rewardArray(), stop, o, opt, relative);
-                    Solution svi = Reachability.reward(mdp, mdp.rewardArray(), stop, o, opt, relative,
-                            IterationOrder.SOUND);
-                    assertEquals(Status.CONVERGED, svi.status());
-                    assertEquals(Accuracy.CERTIFIED, svi.accuracy());
-                    for (int s = 0; s < mdp.numStates(); s++) {
-                        assertTrue(svi.lower()[s] <= ii.upper()[s] && ii.lower()[s] <= svi.upper()[s], "state " + s);
-                        double allowed = relative ? 1e-7 * svi.lower()[s] : 1e-7;
-                        assertTrue(svi.upper()[s] - svi.lower()[s] <= allowed, "gap at " + s);
+                    for (IterationOrder order : ORDERS) {
+                        Solution svi = Reachability.reward(mdp, mdp.rewardArray(), stop, o, opt, relative, order);
+                        assertEquals(Status.CONVERGED, svi.status());
+                        assertEquals(Accuracy.CERTIFIED, svi.accuracy());
+                        for (int s = 0; s < mdp.numStates(); s++) {
+                            assertTrue(svi.lower()[s] <= ii.upper()[s] && ii.lower()[s] <= svi.upper()[s],
+                                    "state " + s);
+                            double allowed = relative ? 1e-7 * svi.lower()[s] : 1e-7;
+                            assertTrue(svi.upper()[s] - svi.lower()[s] <= allowed, "gap at " + s);
+                        }
                     }
                 }
             }
@@ -108,15 +115,17 @@ class SoundValueIterationTest {
         BitSet target = new BitSet();
         target.set(4);
         double[] exact = {1, 0.5, 3, 1, 0};
-        for (Objective o : Objective.values()) {
-            for (double eps : new double[] {1e-3, 1e-9, 1e-12}) {
-                Solution s = Reachability.reward(mdp, mdp.rewardArray(), target, o,
-                        SolverOptions.builder().epsilon(eps).build(), false, IterationOrder.SOUND);
-                assertEquals(Status.CONVERGED, s.status());
-                for (int i = 0; i < exact.length; i++) {
-                    assertTrue(s.lower()[i] <= exact[i] && exact[i] <= s.upper()[i],
-                            o + " state " + i + ": [" + s.lower()[i] + ", " + s.upper()[i] + "]");
-                    assertTrue(s.upper()[i] - s.lower()[i] <= eps);
+        for (IterationOrder order : ORDERS) {
+            for (Objective o : Objective.values()) {
+                for (double eps : new double[] {1e-3, 1e-9, 1e-12}) {
+                    Solution s = Reachability.reward(mdp, mdp.rewardArray(), target, o,
+                            SolverOptions.builder().epsilon(eps).build(), false, order);
+                    assertEquals(Status.CONVERGED, s.status());
+                    for (int i = 0; i < exact.length; i++) {
+                        assertTrue(s.lower()[i] <= exact[i] && exact[i] <= s.upper()[i],
+                                o + " state " + i + ": [" + s.lower()[i] + ", " + s.upper()[i] + "]");
+                        assertTrue(s.upper()[i] - s.lower()[i] <= eps);
+                    }
                 }
             }
         }
@@ -144,15 +153,18 @@ class SoundValueIterationTest {
         target.set(n);
         double r = (1 - q) / q;
         double eps = 1e-9;
-        for (Objective o : Objective.values()) {
-            Solution s = Reachability.probability(mdp, target, o, SolverOptions.builder().epsilon(eps).build(), false,
-                    IterationOrder.SOUND);
-            assertEquals(Status.CONVERGED, s.status());
-            for (int i = 0; i <= n; i++) {
-                double exact = o == Objective.MAXIMIZE ? (double) i / n : (Math.pow(r, i) - 1) / (Math.pow(r, n) - 1);
-                assertTrue(s.lower()[i] <= exact + 1e-15 && exact <= s.upper()[i] + 1e-15,
-                        o + " state " + i + ": [" + s.lower()[i] + ", " + s.upper()[i] + "] vs " + exact);
-                assertTrue(s.upper()[i] - s.lower()[i] <= eps);
+        for (IterationOrder order : ORDERS) {
+            for (Objective o : Objective.values()) {
+                Solution s = Reachability.probability(mdp, target, o, SolverOptions.builder().epsilon(eps).build(),
+                        false, order);
+                assertEquals(Status.CONVERGED, s.status());
+                for (int i = 0; i <= n; i++) {
+                    double exact = o == Objective.MAXIMIZE ? (double) i / n
+                            : (Math.pow(r, i) - 1) / (Math.pow(r, n) - 1);
+                    assertTrue(s.lower()[i] <= exact + 1e-15 && exact <= s.upper()[i] + 1e-15,
+                            o + " state " + i + ": [" + s.lower()[i] + ", " + s.upper()[i] + "] vs " + exact);
+                    assertTrue(s.upper()[i] - s.lower()[i] <= eps);
+                }
             }
         }
     }
