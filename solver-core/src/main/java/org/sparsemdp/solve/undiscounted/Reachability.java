@@ -190,42 +190,11 @@ public final class Reachability {
         GraphAnalysis g = new GraphAnalysis(mdp);
         boolean max = direction == Objective.MAXIMIZE;
         BitSet t = clip(target, n);
-        BitSet finite = max ? g.prob1A(t) : g.prob1E(t);
-        finite.or(t);
-        double[] known = new double[n];
-        BitSet maybe = (BitSet) finite.clone();
-        maybe.andNot(t);
-        for (int s = 0; s < n; s++) {
-            if (!finite.get(s)) {
-                known[s] = Double.POSITIVE_INFINITY;
-            }
-        }
-        BitSet allowed = null;
-        EndComponents mecs = null;
-        if (!max) {
-            // Only choices that keep Pmax = 1; merge the end components of zero-reward choices.
-            int[] cs = mdp.choiceStartArray();
-            int[] ts = mdp.transitionStartArray();
-            int[] succ = mdp.successorArray();
-            allowed = new BitSet(mdp.numChoices());
-            BitSet zeroReward = new BitSet(mdp.numChoices());
-            for (int s = maybe.nextSetBit(0); s >= 0; s = maybe.nextSetBit(s + 1)) {
-                for (int c = cs[s]; c < cs[s + 1]; c++) {
-                    boolean ok = true;
-                    for (int k = ts[c]; k < ts[c + 1] && ok; k++) {
-                        ok = finite.get(succ[k]);
-                    }
-                    if (ok) {
-                        allowed.set(c);
-                        if (reward[c] == 0.0) {
-                            zeroReward.set(c);
-                        }
-                    }
-                }
-            }
-            mecs = EndComponents.maximal(mdp, maybe, zeroReward);
-        }
-        ReducedSystem sys = ReducedSystem.build(mdp, maybe, known, allowed, mecs, reward);
+        RewardSystem rs = RewardSystem.of(mdp, g, reward, t, max);
+        BitSet finite = rs.finite;
+        double[] known = rs.known;
+        EndComponents mecs = rs.mecs;
+        ReducedSystem sys = rs.sys;
         double[] lower = new double[sys.numStates];
         IterationOrder run = effective(order, sys);
         int[] proper = max || run != IterationOrder.GLOBAL || IntervalIteration.usesExitRate(sys) ? null
@@ -243,6 +212,65 @@ public final class Reachability {
         }
         return finish(mdp, g, sys, mecs, max, known, lower, upper, r, start, name(order, kind + (max ? "max" : "min"), relative),
                 policy);
+    }
+
+    /**
+     * The equation system of Rmin/Rmax until a target: the states of finite value (Prob1A(T) for
+     * max, Prob1E(T) for min) outside T are reduced; for min only the choices staying among them
+     * are allowed and the end components of their zero-reward choices merged.
+     */
+    static final class RewardSystem {
+        final BitSet finite;
+        final double[] known;
+        final EndComponents mecs;
+        final ReducedSystem sys;
+
+        private RewardSystem(BitSet finite, double[] known, EndComponents mecs, ReducedSystem sys) {
+            this.finite = finite;
+            this.known = known;
+            this.mecs = mecs;
+            this.sys = sys;
+        }
+
+        static RewardSystem of(Mdp mdp, GraphAnalysis g, double[] reward, BitSet t, boolean max) {
+            int n = mdp.numStates();
+            BitSet finite = max ? g.prob1A(t) : g.prob1E(t);
+            finite.or(t);
+            double[] known = new double[n];
+            BitSet maybe = (BitSet) finite.clone();
+            maybe.andNot(t);
+            for (int s = 0; s < n; s++) {
+                if (!finite.get(s)) {
+                    known[s] = Double.POSITIVE_INFINITY;
+                }
+            }
+            BitSet allowed = null;
+            EndComponents mecs = null;
+            if (!max) {
+                // Only choices that keep Pmax = 1; merge the end components of zero-reward choices.
+                int[] cs = mdp.choiceStartArray();
+                int[] ts = mdp.transitionStartArray();
+                int[] succ = mdp.successorArray();
+                allowed = new BitSet(mdp.numChoices());
+                BitSet zeroReward = new BitSet(mdp.numChoices());
+                for (int s = maybe.nextSetBit(0); s >= 0; s = maybe.nextSetBit(s + 1)) {
+                    for (int c = cs[s]; c < cs[s + 1]; c++) {
+                        boolean ok = true;
+                        for (int k = ts[c]; k < ts[c + 1] && ok; k++) {
+                            ok = finite.get(succ[k]);
+                        }
+                        if (ok) {
+                            allowed.set(c);
+                            if (reward[c] == 0.0) {
+                                zeroReward.set(c);
+                            }
+                        }
+                    }
+                }
+                mecs = EndComponents.maximal(mdp, maybe, zeroReward);
+            }
+            return new RewardSystem(finite, known, mecs, ReducedSystem.build(mdp, maybe, known, allowed, mecs, reward));
+        }
     }
 
     /**
