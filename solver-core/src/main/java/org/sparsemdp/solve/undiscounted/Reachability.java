@@ -196,7 +196,7 @@ public final class Reachability {
         EndComponents mecs = rs.mecs;
         ReducedSystem sys = rs.sys;
         double[] lower = new double[sys.numStates];
-        IterationOrder run = effective(order, sys);
+        IterationOrder run = rewardOrder(order, sys);
         int[] proper = max || run != IterationOrder.GLOBAL || IntervalIteration.usesExitRate(sys) ? null
                 : attractor(sys);
         double[] upper = initialUpper(sys, proper, run, options, start);
@@ -373,6 +373,21 @@ public final class Reachability {
             }
         }
         return IterationOrder.TOPOLOGICAL;
+    }
+
+    /**
+     * The method that {@code order} stands for on the system of a reward objective: that of
+     * {@link #effective}, except that {@link IterationOrder#GLOBAL} on a system with neither
+     * uniform exit rates nor strongly connected components that pay becomes
+     * {@link IterationOrder#OPTIMISTIC}: there global interval iteration would first need the
+     * a-priori upper bound of {@link StepBoundedUpperBound}, which on a 300×300 grid world did not
+     * finish in 200 s, while optimistic value iteration needs none (BENCHMARKS.md, issue 21, round
+     * 3). The method name stays {@code ii-}.
+     */
+    static IterationOrder rewardOrder(IterationOrder order, ReducedSystem sys) {
+        IterationOrder run = effective(order, sys);
+        return run == IterationOrder.GLOBAL && order == IterationOrder.GLOBAL && !IntervalIteration.usesExitRate(sys)
+                ? IterationOrder.OPTIMISTIC : run;
     }
 
     /** Runs interval iteration in the given order. */

@@ -3,6 +3,7 @@ package org.sparsemdp.solve.undiscounted;
 import no.uib.cipr.matrix.AbstractMatrix;
 import no.uib.cipr.matrix.DenseVector;
 import no.uib.cipr.matrix.Matrix;
+import no.uib.cipr.matrix.NotConvergedException;
 import no.uib.cipr.matrix.Vector;
 import no.uib.cipr.matrix.sparse.BiCGstab;
 import no.uib.cipr.matrix.sparse.DefaultIterationMonitor;
@@ -22,7 +23,8 @@ import org.sparsemdp.solve.SolverOptions;
  * solve (I − P<sub>π</sub>) v = b<sub>π</sub> on the iterated states (the states of value 0,
  * found by {@link ZeroValues}, are fixed at 0) by MTJ's BiCGstab with a Jacobi preconditioner,
  * matrix-free, warm-started from the previous values, to a relative residual of
- * {@value #KRYLOV_TOLERANCE}. Improve: each state switches to a choice whose value
+ * {@value #KRYLOV_TOLERANCE} (at most {@value #MAX_KRYLOV_ITERATIONS} iterations; the time
+ * limit is checked every 64). Improve: each state switches to a choice whose value
  * b<sub>a</sub> + Σ p<sub>a,t</sub> v(t) beats its current one by more than
  * {@value #SWITCH_TOLERANCE} relative (so rounding cannot make it cycle). In the reduced system
  * every policy leaves almost surely (max, Pmin) or the improper ones have infinite cost (Rmin:
@@ -43,14 +45,15 @@ import org.sparsemdp.solve.SolverOptions;
  */
 final class SspPolicyIteration {
     /** Relative residual at which a Krylov evaluation stops. */
-    static final double KRYLOV_TOLERANCE = 1e-13;
+    static final double KRYLOV_TOLERANCE = 1e-10;
     /** Relative improvement below which a state keeps its choice. */
     static final double SWITCH_TOLERANCE = 1e-12;
     /** Sweeps a certificate check may take before its margin is widened. */
     static final int CHECK_SWEEPS = 200;
     /** Widenings of the margin before the fall-back. */
     static final int MAX_WIDENINGS = 3;
-    private static final int MAX_KRYLOV_ITERATIONS = 100_000;
+    /** Cap on the Krylov iterations of one evaluation. */
+    static final int MAX_KRYLOV_ITERATIONS = 20_000;
 
     private SspPolicyIteration() {
     }
@@ -83,7 +86,12 @@ final class SspPolicyIteration {
             if (stop != null) {
                 return new IntervalIteration.Result(stop, iteration, IntervalIteration.maxGap(lower, upper, order, 0, to));
             }
-            if (!evaluate(sys, policy, order, local, v)) {
+            int evaluated = evaluate(sys, policy, order, local, v, deadline);
+            if (evaluated < 0) {
+                return new IntervalIteration.Result(Status.TIME_LIMIT, iteration,
+                        IntervalIteration.maxGap(lower, upper, order, 0, to));
+            }
+            if (evaluated == 0) {
                 return OptimisticValueIteration.fallBack(sys, maximize, lower, upper, order, options, relative,
                         iteration, startNanos);
             }
@@ -210,9 +218,11 @@ final class SspPolicyIteration {
      * Solves (I − P<sub>π</sub>) v = b<sub>π</sub> on the states {@code order} (the others have
      * value 0), from the current v.
      *
-     * @return false if BiCGstab failed or a value is not finite
+     * @param deadline the {@link System#nanoTime} after which the solve gives up
+     * @return 1 when solved, 0 if BiCGstab failed or a value is not finite or negative, −1 at the
+     *         deadline
      */
-    static boolean evaluate(ReducedSystem sys, int[] policy, int[] order, int[] local, double[] v) {
+    static int evaluate(ReducedSystem sys, int[] policy, int[] order, int[] local, double[] v, long deadline) {
         int m = order.length;
         PolicyOperator op = new PolicyOperator(sys, policy, order, local);
         DenseVector rhs = new DenseVector(m);
@@ -225,21 +235,32 @@ final class SspPolicyIteration {
         }
         BiCGstab solver = new BiCGstab(x);
         solver.setPreconditioner(op.jacobi());
-        solver.setIterationMonitor(new DefaultIterationMonitor(MAX_KRYLOV_ITERATIONS, KRYLOV_TOLERANCE, 1e-300, 1e5));
+        boolean[] late = new boolean[1];
+        solver.setIterationMonitor(new DefaultIterationMonitor(MAX_KRYLOV_ITERATIONS, KRYLOV_TOLERANCE, 1e-300, 1e5) {
+            @Override
+            protected boolean convergedI(double r) throws IterativeSolverNotConvergedException {
+                if ((iterations() & 63) == 0 && System.nanoTime() - deadline > 0) {
+                    late[0] = true;
+                    throw new IterativeSolverNotConvergedException(NotConvergedException.Reason.Iterations,
+                            "time limit", this);
+                }
+                return super.convergedI(r);
+            }
+        });
         try {
             solver.solve(op, rhs, x);
         } catch (IterativeSolverNotConvergedException e) {
-            return false;
+            return late[0] ? -1 : 0;
         }
         for (int i = 0; i < m; i++) {
             if (!(Double.isFinite(xd[i]) && xd[i] >= -1e-9 * Math.abs(b[i]) - 1e-300)) {
-                return false;
+                return 0;
             }
         }
         for (int i = 0; i < m; i++) {
             v[order[i]] = Math.max(0.0, xd[i]);
         }
-        return true;
+        return 1;
     }
 
     /** x ↦ (I − P<sub>π</sub>)x on the iterated states, matrix-free, in their local numbering. */
