@@ -106,7 +106,7 @@ public final class UndiscountedSweeps {
     }
 
     /**
-     * One Jacobi step with exit-rate bounds ({@link ExitRateBounds#tighten}); returns its policy
+     * One Jacobi step with exit-rate bounds ({@code ExitRateBounds.tighten}); returns its policy
      * gap, or NaN if the system has no uniform exit rate bound.
      */
     public double exitRate() {
