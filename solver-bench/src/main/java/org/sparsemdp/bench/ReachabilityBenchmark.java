@@ -3,6 +3,7 @@ package org.sparsemdp.bench;
 import java.util.BitSet;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -15,13 +16,18 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.sparsemdp.generate.GarnetGenerator;
+import org.sparsemdp.generate.StopEmbedding;
+import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.result.Solution;
+import org.sparsemdp.solve.BellmanKernel;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.undiscounted.IterationOrder;
 import org.sparsemdp.solve.undiscounted.Reachability;
+import org.sparsemdp.solve.undiscounted.UndiscountedSweeps;
 
 /**
  * Solve times of Pmax, Pmin and Rmin (graph precomputation, end components, interval iteration
@@ -33,6 +39,9 @@ import org.sparsemdp.solve.undiscounted.Reachability;
  * policy certificate (a second solve on the policy's chain). {@link #walkRmin} is a long chain.
  *
  * <pre>java -jar solver-bench/target/benchmarks.jar ReachabilityBenchmark</pre>
+ *
+ * <p>{@link Sweeps} measures single sweeps instead: the per-transition rate of each undiscounted
+ * inner loop against the discounted kernel on the same model.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -125,5 +134,106 @@ public class ReachabilityBenchmark {
     @Benchmark
     public Solution walkRmin() {
         return Reachability.reward(walkMdp, walkMdp.rewardArray(), walkEnd, Objective.MINIMIZE, options, false, order);
+    }
+
+    /**
+     * One sweep per operation, in transitions per second (the {@code transitions} counter; the
+     * primary score is sweeps per second), of the discounted kernel and of each undiscounted inner
+     * loop on the same model: a Garnet with {@code states} states, 4 actions of 4 random successors
+     * and the discount 0.99 ({@link GarnetGenerator}, seed 1), solved as a discounted problem by
+     * {@link BellmanKernel#gaussSeidelSweep} ({@code gs}), and with the discount embedded as a stop
+     * probability ({@link StopEmbedding}) for Rmax until "stop" by the sweeps of
+     * {@link UndiscountedSweeps} (the stop state is the target, folded into each choice's constant,
+     * so both read the same 16 transitions per state).
+     *
+     * <pre>java -jar solver-bench/target/benchmarks.jar 'ReachabilityBenchmark.Sweeps' -p garnetStates=100000</pre>
+     * (10^6 states: {@code -p garnetStates=1000000}; about 1.2 GB of heap.)
+     */
+    @State(Scope.Benchmark)
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
+    @Warmup(iterations = 2, time = 2)
+    @Measurement(iterations = 5, time = 2)
+    public static class Sweeps {
+        /** Number of Garnet states (the undiscounted model has one more, the stop state). */
+        @Param({"100000", "1000000"})
+        public int garnetStates;
+
+        private Mdp discounted;
+        private double[] v;
+        private double[] range;
+        private UndiscountedSweeps sweeps;
+        private long discountedTransitions;
+
+        /** Transitions read, summed over the operations of an iteration (reported per second). */
+        @State(Scope.Thread)
+        @AuxCounters(AuxCounters.Type.OPERATIONS)
+        public static class Rate {
+            /** Transitions read by the measured sweeps. */
+            public long transitions;
+
+            /** Reset at each iteration, as JMH requires for auxiliary counters. */
+            @Setup(Level.Iteration)
+            public void reset() {
+                transitions = 0;
+            }
+        }
+
+        /** Generates the model in both forms. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            discounted = GarnetGenerator.generate(garnetStates, 4, 4, 0.99, 1);
+            LoadedModel stop = StopEmbedding.embed(discounted);
+            Mdp undiscounted = stop.mdp();
+            sweeps = UndiscountedSweeps.rewardUntil(undiscounted, undiscounted.rewardArray(),
+                    stop.label(StopEmbedding.STOP), Objective.MAXIMIZE);
+            v = new double[discounted.numStates()];
+            range = new double[2];
+            discountedTransitions = discounted.numTransitions();
+        }
+
+        /** The discounted Gauss–Seidel sweep (the kernel of {@code gs}). */
+        @Benchmark
+        public double gs(Rate rate) {
+            BellmanKernel.gaussSeidelSweep(discounted, v, 0, v.length, range);
+            rate.transitions += discountedTransitions;
+            return range[1];
+        }
+
+        /** The fused lower/upper sweep of interval iteration. */
+        @Benchmark
+        public int interval(Rate rate) {
+            rate.transitions += sweeps.transitions();
+            return sweeps.interval();
+        }
+
+        /** The Jacobi step with exit-rate bounds ({@code ii} on this model). */
+        @Benchmark
+        public double exitRate(Rate rate) {
+            rate.transitions += sweeps.transitions();
+            return sweeps.exitRate();
+        }
+
+        /** ovi's iteration-phase sweep (lower vector alone). */
+        @Benchmark
+        public double oviLower(Rate rate) {
+            rate.transitions += sweeps.transitions();
+            return sweeps.lower();
+        }
+
+        /** ovi's verification sweep. */
+        @Benchmark
+        public int oviVerify(Rate rate) {
+            rate.transitions += sweeps.transitions();
+            return sweeps.verify();
+        }
+
+        /** svi's pair sweep. */
+        @Benchmark
+        public double svi(Rate rate) {
+            rate.transitions += sweeps.transitions();
+            return sweeps.sound();
+        }
     }
 }

@@ -105,13 +105,16 @@ final class PropertyOptions {
 
     /**
      * The interval-iteration order of the undiscounted properties: topological for
-     * {@code --method topological}, optimistic value iteration for {@code --method ovi}, else
+     * {@code --method topological}, optimistic value iteration for {@code --method ovi}, sound value iteration for
+     * {@code --method svi}, policy iteration for {@code --method ssp-pi}, else
      * global (the discounted {@code C discount=g} uses the method itself, value iteration by
      * default).
      */
     static IterationOrder order(String method, boolean methodGiven) {
         return methodGiven && method.equals(TopologicalSolver.NAME) ? IterationOrder.TOPOLOGICAL
                 : methodGiven && method.equals(TotalRewardSolver.OPTIMISTIC_NAME) ? IterationOrder.OPTIMISTIC
+                : methodGiven && method.equals(TotalRewardSolver.SOUND_NAME) ? IterationOrder.SOUND
+                : methodGiven && method.equals(TotalRewardSolver.POLICY_NAME) ? IterationOrder.POLICY
                 : IterationOrder.GLOBAL;
     }
 }

@@ -86,7 +86,8 @@ final class ReachabilityOptions {
 
     /**
      * The undiscounted method for {@code --method}: topological for {@code topological},
-     * optimistic value iteration for {@code ovi}, global interval iteration for {@code ii} or no
+     * optimistic value iteration for {@code ovi}, sound value iteration for {@code svi}, policy
+     * iteration for {@code ssp-pi}, global interval iteration for {@code ii} or no
      * {@code --method}.
      *
      * @throws IllegalArgumentException for any other method
@@ -101,14 +102,25 @@ final class ReachabilityOptions {
         if (method.equals(TotalRewardSolver.OPTIMISTIC_NAME)) {
             return IterationOrder.OPTIMISTIC;
         }
+        if (method.equals(TotalRewardSolver.SOUND_NAME)) {
+            return IterationOrder.SOUND;
+        }
+        if (method.equals(TotalRewardSolver.POLICY_NAME)) {
+            return IterationOrder.POLICY;
+        }
         throw new IllegalArgumentException("objectives with discount 1 are solved by certified methods: --method "
-                + TotalRewardSolver.NAME + " (interval iteration, the default), " + TopologicalSolver.NAME + " or "
-                + TotalRewardSolver.OPTIMISTIC_NAME + ", not '" + method + "'");
+                + TotalRewardSolver.NAME + " (interval iteration, the default), " + TopologicalSolver.NAME + ", "
+                + TotalRewardSolver.OPTIMISTIC_NAME + ", " + TotalRewardSolver.SOUND_NAME + " or "
+                + TotalRewardSolver.POLICY_NAME + ", not '" + method + "'");
     }
 
-    /** Whether {@code method} solves only undiscounted objectives ({@code ii}, {@code ovi}). */
+    /**
+     * Whether {@code method} solves only undiscounted objectives ({@code ii}, {@code ovi},
+     * {@code svi}, {@code ssp-pi}).
+     */
     static boolean undiscountedOnly(String method) {
-        return method.equals(TotalRewardSolver.NAME) || method.equals(TotalRewardSolver.OPTIMISTIC_NAME);
+        return method.equals(TotalRewardSolver.NAME) || method.equals(TotalRewardSolver.OPTIMISTIC_NAME)
+                || method.equals(TotalRewardSolver.SOUND_NAME) || method.equals(TotalRewardSolver.POLICY_NAME);
     }
 
     /**
@@ -147,12 +159,13 @@ final class ReachabilityOptions {
         if (!mdp.isDiscounted() && (!methodGiven || method.equals(TotalRewardSolver.NAME))) {
             return new TotalRewardSolver(relative);
         }
-        if (method.equals(TotalRewardSolver.OPTIMISTIC_NAME)) {
+        if (method.equals(TotalRewardSolver.OPTIMISTIC_NAME) || method.equals(TotalRewardSolver.SOUND_NAME)
+                || method.equals(TotalRewardSolver.POLICY_NAME)) {
             if (mdp.isDiscounted()) {
                 throw new IllegalArgumentException("method '" + method + "' solves undiscounted models (discount 1), but"
                         + " the model has discount " + mdp.discount() + "; use a discounted method such as 'vi'");
             }
-            return new TotalRewardSolver(relative, IterationOrder.OPTIMISTIC);
+            return new TotalRewardSolver(relative, order(method, true));
         }
         if (!mdp.isDiscounted() && method.equals(TopologicalSolver.NAME) && StronglyConnectedComponents.acyclicOrder(mdp) == null) {
             // cyclic: the topological method needs the undiscounted (interval iteration) analysis

@@ -245,6 +245,8 @@ final class SolveCommand implements Callable<Integer> {
             all.addAll(org.sparsemdp.lp.LpSolvers.names());
             all.add(org.sparsemdp.solve.average.AverageReward.RVI); // --average
             all.add(TotalRewardSolver.OPTIMISTIC_NAME); // discount 1
+            all.add(TotalRewardSolver.SOUND_NAME); // discount 1
+            all.add(TotalRewardSolver.POLICY_NAME); // discount 1
             return all.iterator();
         }
     }

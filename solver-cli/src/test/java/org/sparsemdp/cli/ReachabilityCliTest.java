@@ -78,7 +78,7 @@ class ReachabilityCliTest {
         assertTrue(r.out().contains("\"initialValue\":\"Infinity\""), r.out());
         r = CliTest.run("solve", tra.toString(), "--reach", "rich", "--method", "vi");
         assertEquals(SparseMdpCli.EXIT_BAD_INPUT, r.code());
-        assertTrue(r.err().contains("--method ii (interval iteration, the default), topological or ovi"), r.err());
+        assertTrue(r.err().contains("--method ii (interval iteration, the default), topological, ovi, svi or ssp-pi"), r.err());
     }
 
     @Test
@@ -87,7 +87,7 @@ class ReachabilityCliTest {
         // 1 moves to the terminal 2 (cost 1). Min: x0 = min(1 + x0/2 + x2/2, 3 + x1), x1 = 1 -> 2.
         Path f = dir.resolve("c.mdp");
         Files.writeString(f, "mdp 1\nstates 3\nobjective min\n0 retry 1 0:0.5 2:0.5\n0 slow 3 1:1\n1 go 1 2:1\n");
-        for (String method : new String[] {"topological", "ii", "ovi"}) {
+        for (String method : new String[] {"topological", "ii", "ovi", "svi", "ssp-pi"}) {
             String prefix = method.equals("topological") ? "tii" : method;
             CliTest.Run r = CliTest.run("solve", f.toString(), "--method", method, "--json");
             assertEquals(0, r.code(), r.err());

@@ -135,7 +135,7 @@ public final class CumulativeReward {
         EndComponents merged = EndComponents.maximal(mdp, maybe, null);
         ReducedSystem sys = ReducedSystem.build(mdp, maybe, known, null, merged, reward);
         double[] lower = new double[sys.numStates];
-        IterationOrder run = Reachability.effective(order, sys);
+        IterationOrder run = Reachability.rewardOrder(order, sys);
         double[] upper = Reachability.initialUpper(sys, null, run, options, start);
         IntervalIteration.Result r = Reachability.iterate(run, sys, true, lower, upper, options, relative, start);
         return Reachability.finish(mdp, g, sys, merged, true, known, lower, upper, r, start,

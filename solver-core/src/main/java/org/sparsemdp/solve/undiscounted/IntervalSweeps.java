@@ -228,4 +228,156 @@ final class IntervalSweeps {
         }
         return crossed ? -1 : rising;
     }
+
+    /**
+     * One in-place check sweep of a guessed lower vector over {@code order[from..to-1]} (forward
+     * or backward): l(q) ← min(l(q), ↓(Tl)(q)), with ↓ the outward rounding of the class comment
+     * ({@link SspPolicyIteration}'s certificate).
+     *
+     * @return the number of states lowered; 0 means the swept l satisfies Tl ≥ l exactly (no value
+     *         changed during the sweep), hence lies below the fixed point
+     */
+    static int lowerCheck(ReducedSystem sys, boolean maximize, double[] lower, int[] order, int from, int to,
+                          boolean forward, double rel) {
+        final int[] cs = sys.choiceStart;
+        final int[] ts = sys.transStart;
+        final int[] succ = sys.successor;
+        final double[] prob = sys.probability;
+        final double[] con = sys.constant;
+        final double identity = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        int falling = 0;
+        for (int i = from; i < to; i++) {
+            final int q = order[forward ? i : to - 1 - (i - from)];
+            double best = identity;
+            final int cEnd = cs[q + 1];
+            int k = ts[cs[q]];
+            for (int c = cs[q]; c < cEnd; c++) {
+                final int kEnd = ts[c + 1];
+                double v = con[c];
+                for (; k < kEnd; k++) {
+                    v += prob[k] * lower[succ[k]];
+                }
+                best = maximize ? Math.max(best, v) : Math.min(best, v);
+            }
+            best -= best * rel;
+            if (best < lower[q]) {
+                lower[q] = best;
+                falling++;
+            }
+        }
+        return falling;
+    }
+
+    /**
+     * One in-place sweep of {@link SoundValueIteration} over {@code order[from..to-1]} (forward
+     * or backward). {@code low} and {@code high} hold per state the pair (x, y) of the lower and
+     * the upper side, x at {@code 2q} and y at {@code 2q + 1}, rounded outward after each update
+     * (low down, high up). The optimising side (high for max, low for min) takes the best x and
+     * the best y over the choices separately; the other side the pair of the choice best for the
+     * scalar bound {@code other} (U for min, +∞ meaning the smallest y; L for max).
+     */
+    static void sound(ReducedSystem sys, boolean maximize, double[] low, double[] high, int[] order, int from, int to,
+                      boolean forward, double rel, double other) {
+        final int[] cs = sys.choiceStart;
+        final int[] ts = sys.transStart;
+        final int[] succ = sys.successor;
+        final double[] prob = sys.probability;
+        final double[] con = sys.constant;
+        final double[] opt = maximize ? high : low;
+        final double[] pol = maximize ? low : high;
+        final double optRel = maximize ? rel : -rel;
+        final boolean infinite = other == Double.POSITIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            final int q = order[forward ? i : to - 1 - (i - from)];
+            final int cEnd = cs[q + 1];
+            int k = ts[cs[q]];
+            double bestX = maximize ? 0.0 : Double.POSITIVE_INFINITY;
+            double bestY = bestX;
+            double polX = 0.0;
+            double polY = 0.0;
+            double polF = 0.0;
+            for (int c = cs[q]; c < cEnd; c++) {
+                final int kEnd = ts[c + 1];
+                double ox = con[c];
+                double oy = 0.0;
+                double px = ox;
+                double py = 0.0;
+                for (; k < kEnd; k++) {
+                    final double p = prob[k];
+                    final int t = 2 * succ[k];
+                    ox += p * opt[t];
+                    oy += p * opt[t + 1];
+                    px += p * pol[t];
+                    py += p * pol[t + 1];
+                }
+                ox += ox * optRel;
+                oy += oy * optRel;
+                px -= px * optRel;
+                py -= py * optRel;
+                if (maximize) {
+                    bestX = Math.max(bestX, ox);
+                    bestY = Math.max(bestY, oy);
+                } else {
+                    bestX = Math.min(bestX, ox);
+                    bestY = Math.min(bestY, oy);
+                }
+                final boolean first = c == cs[q];
+                if (infinite) {
+                    if (first || py < polY || py == polY && px < polX) {
+                        polX = px;
+                        polY = py;
+                    }
+                } else {
+                    final double f = px + py * other;
+                    if (first || (maximize ? f > polF : f < polF)) {
+                        polX = px;
+                        polY = py;
+                        polF = f;
+                    }
+                }
+            }
+            opt[2 * q] = bestX;
+            opt[2 * q + 1] = bestY;
+            pol[2 * q] = polX;
+            pol[2 * q + 1] = polY;
+        }
+    }
+
+    /**
+     * Per-state bounds of {@link SoundValueIteration} from its pairs and scalar bounds:
+     * l(q) ← max(l(q), ↓(x<sub>l</sub> + y<sub>l</sub>·L)), u(q) ← min(u(q), ↑(x<sub>u</sub> +
+     * y<sub>u</sub>·U)), each operation rounded one ulp outward.
+     *
+     * @return the number of states of {@code order[from..to-1]} failing the stopping rule with
+     *         {@code eps}
+     */
+    static int soundBounds(double[] low, double[] high, double[] lower, double[] upper, int[] order, int from, int to,
+                           double lb, double ub, double eps, boolean relative) {
+        int failing = 0;
+        for (int i = from; i < to; i++) {
+            final int q = order[i];
+            final double yl = low[2 * q + 1];
+            double lo = low[2 * q];
+            if (yl > 0 && lb > 0) {
+                lo = Math.nextDown(lo + Math.nextDown(yl * lb));
+            }
+            final double yh = high[2 * q + 1];
+            double hi = high[2 * q];
+            if (yh > 0) {
+                hi = ub == Double.POSITIVE_INFINITY ? ub : Math.nextUp(hi + Math.nextUp(yh * ub));
+            }
+            double l = lower[q];
+            double u = upper[q];
+            if (lo > l) {
+                lower[q] = l = lo;
+            }
+            if (hi < u) {
+                upper[q] = u = hi;
+            }
+            if (!(u - l <= (relative ? eps * l : eps))) {
+                failing++;
+            }
+        }
+        return failing;
+    }
 }

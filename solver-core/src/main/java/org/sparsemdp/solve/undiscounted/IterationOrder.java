@@ -18,5 +18,17 @@ public enum IterationOrder {
      * lower vector alone, then a guessed upper vector certified by one sweep that maps it below
      * itself ({@code OptimisticValueIteration}); needs no a-priori upper bound.
      */
-    OPTIMISTIC
+    OPTIMISTIC,
+    /**
+     * Sound value iteration (Quatmann &amp; Katoen, CAV 2018): Gauss–Seidel sweeps of per-state
+     * pairs (value so far, probability of not having left), from which both bounds follow
+     * ({@code SoundValueIteration}); needs no a-priori bound.
+     */
+    SOUND,
+    /**
+     * Policy iteration for stochastic shortest paths: Krylov evaluation of proper policies on the
+     * reduced system, the final values certified by outward-rounded check sweeps
+     * ({@code SspPolicyIteration}).
+     */
+    POLICY
 }

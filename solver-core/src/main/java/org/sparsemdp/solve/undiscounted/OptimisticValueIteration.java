@@ -71,7 +71,7 @@ final class OptimisticValueIteration {
      * {@link StepBoundedUpperBound} where the caller gave none (for min over the attractor
      * policy of {@link Reachability#attractor}, as {@link Reachability} does).
      */
-    private static IntervalIteration.Result fallBack(ReducedSystem sys, boolean maximize, double[] lower,
+    static IntervalIteration.Result fallBack(ReducedSystem sys, boolean maximize, double[] lower,
                                                      double[] upper, int[] order, SolverOptions options,
                                                      boolean relative, long iteration, long startNanos) {
         boolean unbounded = false;

@@ -40,7 +40,9 @@ import org.sparsemdp.solve.SolverOptions;
  * the per-state bounds; accuracy {@link Accuracy#CERTIFIED}. The {@link IterationOrder} picks
  * the method: global sweeps (which switch to topological order where no strongly connected
  * component holds half of the states, see {@link #effective}), topological order (no global
- * a-priori bound: per component), or {@link OptimisticValueIteration} (no a-priori bound at all).
+ * a-priori bound: per component), {@link OptimisticValueIteration}, {@link SoundValueIteration}
+ * (no a-priori bound at all) or {@link SspPolicyIteration} (Krylov policy evaluation, certified by
+ * check sweeps).
  *
  * <p><b>Policy.</b> On the reduced states the policy is greedy for the lower bound l (max) or the
  * upper bound u (min). For max, l is a sub-solution (T l ≥ l: it starts at 0 and only rises to
@@ -188,44 +190,13 @@ public final class Reachability {
         GraphAnalysis g = new GraphAnalysis(mdp);
         boolean max = direction == Objective.MAXIMIZE;
         BitSet t = clip(target, n);
-        BitSet finite = max ? g.prob1A(t) : g.prob1E(t);
-        finite.or(t);
-        double[] known = new double[n];
-        BitSet maybe = (BitSet) finite.clone();
-        maybe.andNot(t);
-        for (int s = 0; s < n; s++) {
-            if (!finite.get(s)) {
-                known[s] = Double.POSITIVE_INFINITY;
-            }
-        }
-        BitSet allowed = null;
-        EndComponents mecs = null;
-        if (!max) {
-            // Only choices that keep Pmax = 1; merge the end components of zero-reward choices.
-            int[] cs = mdp.choiceStartArray();
-            int[] ts = mdp.transitionStartArray();
-            int[] succ = mdp.successorArray();
-            allowed = new BitSet(mdp.numChoices());
-            BitSet zeroReward = new BitSet(mdp.numChoices());
-            for (int s = maybe.nextSetBit(0); s >= 0; s = maybe.nextSetBit(s + 1)) {
-                for (int c = cs[s]; c < cs[s + 1]; c++) {
-                    boolean ok = true;
-                    for (int k = ts[c]; k < ts[c + 1] && ok; k++) {
-                        ok = finite.get(succ[k]);
-                    }
-                    if (ok) {
-                        allowed.set(c);
-                        if (reward[c] == 0.0) {
-                            zeroReward.set(c);
-                        }
-                    }
-                }
-            }
-            mecs = EndComponents.maximal(mdp, maybe, zeroReward);
-        }
-        ReducedSystem sys = ReducedSystem.build(mdp, maybe, known, allowed, mecs, reward);
+        RewardSystem rs = RewardSystem.of(mdp, g, reward, t, max);
+        BitSet finite = rs.finite;
+        double[] known = rs.known;
+        EndComponents mecs = rs.mecs;
+        ReducedSystem sys = rs.sys;
         double[] lower = new double[sys.numStates];
-        IterationOrder run = effective(order, sys);
+        IterationOrder run = rewardOrder(order, sys);
         int[] proper = max || run != IterationOrder.GLOBAL || IntervalIteration.usesExitRate(sys) ? null
                 : attractor(sys);
         double[] upper = initialUpper(sys, proper, run, options, start);
@@ -241,6 +212,65 @@ public final class Reachability {
         }
         return finish(mdp, g, sys, mecs, max, known, lower, upper, r, start, name(order, kind + (max ? "max" : "min"), relative),
                 policy);
+    }
+
+    /**
+     * The equation system of Rmin/Rmax until a target: the states of finite value (Prob1A(T) for
+     * max, Prob1E(T) for min) outside T are reduced; for min only the choices staying among them
+     * are allowed and the end components of their zero-reward choices merged.
+     */
+    static final class RewardSystem {
+        final BitSet finite;
+        final double[] known;
+        final EndComponents mecs;
+        final ReducedSystem sys;
+
+        private RewardSystem(BitSet finite, double[] known, EndComponents mecs, ReducedSystem sys) {
+            this.finite = finite;
+            this.known = known;
+            this.mecs = mecs;
+            this.sys = sys;
+        }
+
+        static RewardSystem of(Mdp mdp, GraphAnalysis g, double[] reward, BitSet t, boolean max) {
+            int n = mdp.numStates();
+            BitSet finite = max ? g.prob1A(t) : g.prob1E(t);
+            finite.or(t);
+            double[] known = new double[n];
+            BitSet maybe = (BitSet) finite.clone();
+            maybe.andNot(t);
+            for (int s = 0; s < n; s++) {
+                if (!finite.get(s)) {
+                    known[s] = Double.POSITIVE_INFINITY;
+                }
+            }
+            BitSet allowed = null;
+            EndComponents mecs = null;
+            if (!max) {
+                // Only choices that keep Pmax = 1; merge the end components of zero-reward choices.
+                int[] cs = mdp.choiceStartArray();
+                int[] ts = mdp.transitionStartArray();
+                int[] succ = mdp.successorArray();
+                allowed = new BitSet(mdp.numChoices());
+                BitSet zeroReward = new BitSet(mdp.numChoices());
+                for (int s = maybe.nextSetBit(0); s >= 0; s = maybe.nextSetBit(s + 1)) {
+                    for (int c = cs[s]; c < cs[s + 1]; c++) {
+                        boolean ok = true;
+                        for (int k = ts[c]; k < ts[c + 1] && ok; k++) {
+                            ok = finite.get(succ[k]);
+                        }
+                        if (ok) {
+                            allowed.set(c);
+                            if (reward[c] == 0.0) {
+                                zeroReward.set(c);
+                            }
+                        }
+                    }
+                }
+                mecs = EndComponents.maximal(mdp, maybe, zeroReward);
+            }
+            return new RewardSystem(finite, known, mecs, ReducedSystem.build(mdp, maybe, known, allowed, mecs, reward));
+        }
     }
 
     /**
@@ -345,6 +375,21 @@ public final class Reachability {
         return IterationOrder.TOPOLOGICAL;
     }
 
+    /**
+     * The method that {@code order} stands for on the system of a reward objective: that of
+     * {@link #effective}, except that {@link IterationOrder#GLOBAL} on a system with neither
+     * uniform exit rates nor strongly connected components that pay becomes
+     * {@link IterationOrder#OPTIMISTIC}: there global interval iteration would first need the
+     * a-priori upper bound of {@link StepBoundedUpperBound}, which on a 300×300 grid world did not
+     * finish in 200 s, while optimistic value iteration needs none (BENCHMARKS.md, issue 21, round
+     * 3). The method name stays {@code ii-}.
+     */
+    static IterationOrder rewardOrder(IterationOrder order, ReducedSystem sys) {
+        IterationOrder run = effective(order, sys);
+        return run == IterationOrder.GLOBAL && order == IterationOrder.GLOBAL && !IntervalIteration.usesExitRate(sys)
+                ? IterationOrder.OPTIMISTIC : run;
+    }
+
     /** Runs interval iteration in the given order. */
     static IntervalIteration.Result iterate(IterationOrder order, ReducedSystem sys, boolean max, double[] lower,
                                             double[] upper, SolverOptions options, boolean relative, long start) {
@@ -355,25 +400,34 @@ public final class Reachability {
         if (order == IterationOrder.OPTIMISTIC) {
             return OptimisticValueIteration.run(sys, max, lower, upper, options, relative, start);
         }
+        if (order == IterationOrder.SOUND) {
+            return SoundValueIteration.run(sys, max, lower, upper, options, relative, start);
+        }
+        if (order == IterationOrder.POLICY) {
+            return SspPolicyIteration.run(sys, max, lower, upper, options, relative, start);
+        }
         return IntervalIteration.run(sys, max, lower, upper, options, relative, start);
     }
 
     /**
      * The registered name of the method of this order: {@code ii} (global), {@code topological} or
-     * {@code ovi}, as a refusal of threads names it.
+     * {@code ovi}, {@code svi} or {@code ssp-pi}, as a refusal of threads names it.
      */
     static String methodName(IterationOrder order) {
         return order == IterationOrder.TOPOLOGICAL ? org.sparsemdp.solve.TopologicalSolver.NAME
-                : order == IterationOrder.OPTIMISTIC ? TotalRewardSolver.OPTIMISTIC_NAME : TotalRewardSolver.NAME;
+                : order == IterationOrder.OPTIMISTIC ? TotalRewardSolver.OPTIMISTIC_NAME
+                : order == IterationOrder.SOUND ? TotalRewardSolver.SOUND_NAME
+                : order == IterationOrder.POLICY ? TotalRewardSolver.POLICY_NAME : TotalRewardSolver.NAME;
     }
 
     /**
-     * The method name: "ii-", or "tii-" (topological), or "ovi-" (optimistic) followed by
+     * The method name: "ii-", or "tii-" (topological), "ovi-" (optimistic), "svi-" (sound) or "ssp-pi-" (policy iteration) followed by
      * {@code objective}, with {@code [stop=relative]} for the relative stopping criterion
      * ({@link org.sparsemdp.solve.VariantName}).
      */
     static String name(IterationOrder order, String objective, boolean relative) {
-        String prefix = order == IterationOrder.TOPOLOGICAL ? "tii-" : order == IterationOrder.OPTIMISTIC ? "ovi-" : "ii-";
+        String prefix = order == IterationOrder.TOPOLOGICAL ? "tii-" : order == IterationOrder.OPTIMISTIC ? "ovi-"
+                : order == IterationOrder.SOUND ? "svi-" : order == IterationOrder.POLICY ? "ssp-pi-" : "ii-";
         return org.sparsemdp.solve.VariantName.of(prefix + objective).with(relative, "stop", "relative").toString();
     }
 

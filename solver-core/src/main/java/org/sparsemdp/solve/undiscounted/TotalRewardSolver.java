@@ -23,7 +23,7 @@ import org.sparsemdp.solve.SolverOptions;
  * <p>Stopping rule and bounds: those of {@link IntervalIteration}, absolute ε; use
  * {@link #TotalRewardSolver(boolean)} for the relative criterion, and
  * {@link #TotalRewardSolver(boolean, IterationOrder)} for topological (SCC by SCC) iteration or
- * optimistic value iteration.
+ * optimistic or sound value iteration, or policy iteration.
  * Sequential: {@link SolverOptions#threads()} &gt; 1 is rejected
  * ({@link org.sparsemdp.solve.ThreadsRefusedException}).
  */
@@ -35,6 +35,17 @@ public final class TotalRewardSolver implements Solver {
      * which solves the same undiscounted objectives.
      */
     public static final String OPTIMISTIC_NAME = "ovi";
+    /**
+     * Name on the command line of sound value iteration ({@link IterationOrder#SOUND}), which
+     * solves the same undiscounted objectives.
+     */
+    public static final String SOUND_NAME = "svi";
+    /**
+     * Name on the command line of policy iteration for stochastic shortest paths
+     * ({@link IterationOrder#POLICY}), which solves the same undiscounted objectives ({@code pi}
+     * stays the discounted policy iteration).
+     */
+    public static final String POLICY_NAME = "ssp-pi";
 
     private final boolean relative;
     private final IterationOrder order;
@@ -68,6 +79,7 @@ public final class TotalRewardSolver implements Solver {
     public String name() {
         return org.sparsemdp.solve.VariantName.of(NAME).with(relative, "stop", "relative")
                 .with(order != IterationOrder.GLOBAL, "order", order == IterationOrder.TOPOLOGICAL ? "topological"
+                        : order == IterationOrder.SOUND ? "sound" : order == IterationOrder.POLICY ? "policy"
                         : "optimistic").toString();
     }
 

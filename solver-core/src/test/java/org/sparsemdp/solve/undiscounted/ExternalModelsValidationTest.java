@@ -45,19 +45,21 @@ class ExternalModelsValidationTest {
         double topological = atInit(m, Reachability.probability(m.mdp(), t, dir, OPTIONS, false,
                 IterationOrder.TOPOLOGICAL));
         assertEquals(global, topological, TOL);
-        overlap(Reachability.probability(m.mdp(), t, dir, OPTIONS, false),
-                Reachability.probability(m.mdp(), t, dir, OPTIONS, false, IterationOrder.OPTIMISTIC));
+        for (IterationOrder o : new IterationOrder[] {IterationOrder.OPTIMISTIC, IterationOrder.SOUND, IterationOrder.POLICY}) {
+            overlap(Reachability.probability(m.mdp(), t, dir, OPTIONS, false),
+                    Reachability.probability(m.mdp(), t, dir, OPTIONS, false, o));
+        }
         return topological;
     }
 
     /**
-     * Interval iteration's and optimistic value iteration's certified intervals must intersect in
-     * every state (both contain the true value), and the optimistic one must meet the requested ε.
+     * Interval iteration's and optimistic or sound value iteration's (or SSP policy iteration's) certified intervals must
+     * intersect in every state (both contain the true value), and the latter must meet the requested ε.
      */
     private static void overlap(Solution ii, Solution ovi) {
         assertEquals(Status.CONVERGED, ovi.status());
         assertEquals(Accuracy.CERTIFIED, ovi.accuracy());
-        assertTrue(ovi.method().startsWith("ovi-"), ovi.method());
+        assertTrue(ovi.method().matches("(ovi|svi|ssp-pi)-.*"), ovi.method());
         for (int s = 0; s < ii.values().length; s++) {
             assertTrue(ovi.lower()[s] <= ii.upper()[s] && ii.lower()[s] <= ovi.upper()[s], "state " + s + ": ii ["
                     + ii.lower()[s] + ", " + ii.upper()[s] + "], ovi [" + ovi.lower()[s] + ", " + ovi.upper()[s] + "]");
@@ -73,8 +75,10 @@ class ExternalModelsValidationTest {
         double topological = atInit(m, Reachability.reward(m.mdp(), m.rewards(structure), t, dir, OPTIONS, false,
                 IterationOrder.TOPOLOGICAL));
         assertEquals(global, topological, TOL);
-        overlap(Reachability.reward(m.mdp(), m.rewards(structure), t, dir, OPTIONS, false),
-                Reachability.reward(m.mdp(), m.rewards(structure), t, dir, OPTIONS, false, IterationOrder.OPTIMISTIC));
+        for (IterationOrder o : new IterationOrder[] {IterationOrder.OPTIMISTIC, IterationOrder.SOUND, IterationOrder.POLICY}) {
+            overlap(Reachability.reward(m.mdp(), m.rewards(structure), t, dir, OPTIONS, false),
+                    Reachability.reward(m.mdp(), m.rewards(structure), t, dir, OPTIONS, false, o));
+        }
         return topological;
     }
 
