@@ -17,7 +17,6 @@ import org.sparsemdp.property.StateFormula;
 import org.sparsemdp.property.StateValuations;
 import org.sparsemdp.solve.TopologicalSolver;
 import org.sparsemdp.solve.undiscounted.IterationOrder;
-import org.sparsemdp.solve.undiscounted.TotalRewardSolver;
 import picocli.CommandLine.Option;
 
 /**
@@ -111,10 +110,6 @@ final class PropertyOptions {
      * default).
      */
     static IterationOrder order(String method, boolean methodGiven) {
-        return methodGiven && method.equals(TopologicalSolver.NAME) ? IterationOrder.TOPOLOGICAL
-                : methodGiven && method.equals(TotalRewardSolver.OPTIMISTIC_NAME) ? IterationOrder.OPTIMISTIC
-                : methodGiven && method.equals(TotalRewardSolver.SOUND_NAME) ? IterationOrder.SOUND
-                : methodGiven && method.equals(TotalRewardSolver.POLICY_NAME) ? IterationOrder.POLICY
-                : IterationOrder.GLOBAL;
+        return methodGiven && IterationOrder.isMethod(method) ? IterationOrder.ofMethod(method) : IterationOrder.GLOBAL;
     }
 }

@@ -93,25 +93,11 @@ final class ReachabilityOptions {
      * @throws IllegalArgumentException for any other method
      */
     static IterationOrder order(String method, boolean methodGiven) {
-        if (!methodGiven || method.equals(TotalRewardSolver.NAME)) {
-            return IterationOrder.GLOBAL;
+        try {
+            return IterationOrder.ofMethod(methodGiven ? method : null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--method: " + e.getMessage());
         }
-        if (method.equals(TopologicalSolver.NAME)) {
-            return IterationOrder.TOPOLOGICAL;
-        }
-        if (method.equals(TotalRewardSolver.OPTIMISTIC_NAME)) {
-            return IterationOrder.OPTIMISTIC;
-        }
-        if (method.equals(TotalRewardSolver.SOUND_NAME)) {
-            return IterationOrder.SOUND;
-        }
-        if (method.equals(TotalRewardSolver.POLICY_NAME)) {
-            return IterationOrder.POLICY;
-        }
-        throw new IllegalArgumentException("objectives with discount 1 are solved by certified methods: --method "
-                + TotalRewardSolver.NAME + " (interval iteration, the default), " + TopologicalSolver.NAME + ", "
-                + TotalRewardSolver.OPTIMISTIC_NAME + ", " + TotalRewardSolver.SOUND_NAME + " or "
-                + TotalRewardSolver.POLICY_NAME + ", not '" + method + "'");
     }
 
     /**
@@ -119,8 +105,7 @@ final class ReachabilityOptions {
      * {@code svi}, {@code ssp-pi}).
      */
     static boolean undiscountedOnly(String method) {
-        return method.equals(TotalRewardSolver.NAME) || method.equals(TotalRewardSolver.OPTIMISTIC_NAME)
-                || method.equals(TotalRewardSolver.SOUND_NAME) || method.equals(TotalRewardSolver.POLICY_NAME);
+        return IterationOrder.isMethod(method) && !method.equals(TopologicalSolver.NAME);
     }
 
     /**

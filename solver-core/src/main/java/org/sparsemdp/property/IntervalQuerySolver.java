@@ -6,7 +6,6 @@ import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.SolverOptions;
-import org.sparsemdp.solve.TopologicalSolver;
 import org.sparsemdp.solve.VariantName;
 import org.sparsemdp.solve.undiscounted.CumulativeReward;
 import org.sparsemdp.solve.undiscounted.IterationOrder;
@@ -50,34 +49,20 @@ public final class IntervalQuerySolver implements QuerySolver {
     }
 
     /**
-     * The iteration order of a method name: {@code ii} (or null) global, {@code topological},
-     * {@code ovi} optimistic.
+     * The iteration order of a method name ({@link IterationOrder#ofMethod}): {@code ii} (or null)
+     * global, {@code topological}, {@code ovi} optimistic, {@code svi} sound, {@code ssp-pi} policy
+     * iteration.
      *
      * @throws IllegalArgumentException for any other name
      */
     public static IterationOrder order(String method) {
-        if (method == null || method.equals(TotalRewardSolver.NAME)) {
-            return IterationOrder.GLOBAL;
-        }
-        if (method.equals(TopologicalSolver.NAME)) {
-            return IterationOrder.TOPOLOGICAL;
-        }
-        if (method.equals(TotalRewardSolver.OPTIMISTIC_NAME)) {
-            return IterationOrder.OPTIMISTIC;
-        }
-        throw new IllegalArgumentException("objectives with discount 1 are solved by certified methods: "
-                + TotalRewardSolver.NAME + " (interval iteration, the default), " + TopologicalSolver.NAME + " or "
-                + TotalRewardSolver.OPTIMISTIC_NAME + ", not '" + method + "'");
+        return IterationOrder.ofMethod(method);
     }
 
-    /** {@code ii}, {@code topological} or {@code ovi}, with {@code [stop=relative]} for the relative criterion. */
+    /** The method name of the order ({@link IterationOrder#methodName()}), with {@code [stop=relative]} for the relative criterion. */
     @Override
     public String name() {
-        String base = order == IterationOrder.GLOBAL ? TotalRewardSolver.NAME
-                : order == IterationOrder.TOPOLOGICAL ? TopologicalSolver.NAME
-                : order == IterationOrder.OPTIMISTIC ? TotalRewardSolver.OPTIMISTIC_NAME
-                : order.name().toLowerCase(java.util.Locale.ROOT);
-        return VariantName.of(base).with(relative, "stop", "relative").toString();
+        return VariantName.of(order.methodName()).with(relative, "stop", "relative").toString();
     }
 
     @Override

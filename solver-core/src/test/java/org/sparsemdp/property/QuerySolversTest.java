@@ -50,7 +50,7 @@ class QuerySolversTest {
 
     @Test
     void everyMethodOfTheIntervalFamilyMeetsThePublishedValues() {
-        for (String method : new String[] {null, "ii", "topological", "ovi"}) {
+        for (String method : new String[] {null, "ii", "topological", "ovi", "svi", "ssp-pi"}) {
             for (Objective dir : Objective.values()) {
                 Query q = Query.reachProbability(null, sum7, Query.UNBOUNDED, dir);
                 QuerySolver solver = QuerySolvers.forQuery(q, method);

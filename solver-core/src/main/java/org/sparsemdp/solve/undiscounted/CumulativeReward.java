@@ -48,7 +48,7 @@ public final class CumulativeReward {
      */
     public static Solution solve(Mdp mdp, double[] reward, Objective direction, SolverOptions options,
                                  boolean relative, IterationOrder order) {
-        options.requireSequential(Reachability.methodName(order));
+        options.requireSequential(order.methodName());
         Reachability.requireNonNegative(mdp, reward, "cumulative");
         Solution s = bounds(mdp, reward, direction, options, relative, order);
         if (!Double.isNaN(s.policyBound())) {

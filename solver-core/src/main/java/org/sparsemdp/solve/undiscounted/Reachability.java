@@ -89,7 +89,7 @@ public final class Reachability {
      */
     public static Solution probability(Mdp mdp, BitSet target, Objective direction, SolverOptions options,
                                        boolean relative, IterationOrder order, boolean certifyPolicy) {
-        options.requireSequential(methodName(order));
+        options.requireSequential(order.methodName());
         Solution s = probabilityBounds(mdp, target, direction, options, relative, order);
         if (!certifyPolicy || !Double.isNaN(s.policyBound())) {
             return s;
@@ -167,7 +167,7 @@ public final class Reachability {
      */
     public static Solution reward(Mdp mdp, double[] reward, BitSet target, Objective direction, SolverOptions options,
                                   boolean relative, IterationOrder order, boolean certifyPolicy) {
-        options.requireSequential(methodName(order));
+        options.requireSequential(order.methodName());
         Solution s = rewardBounds(mdp, reward, target, direction, options, relative, order, "r");
         if (!certifyPolicy || !Double.isNaN(s.policyBound())) {
             return s;
@@ -407,17 +407,6 @@ public final class Reachability {
             return SspPolicyIteration.run(sys, max, lower, upper, options, relative, start);
         }
         return IntervalIteration.run(sys, max, lower, upper, options, relative, start);
-    }
-
-    /**
-     * The registered name of the method of this order: {@code ii} (global), {@code topological} or
-     * {@code ovi}, {@code svi} or {@code ssp-pi}, as a refusal of threads names it.
-     */
-    static String methodName(IterationOrder order) {
-        return order == IterationOrder.TOPOLOGICAL ? org.sparsemdp.solve.TopologicalSolver.NAME
-                : order == IterationOrder.OPTIMISTIC ? TotalRewardSolver.OPTIMISTIC_NAME
-                : order == IterationOrder.SOUND ? TotalRewardSolver.SOUND_NAME
-                : order == IterationOrder.POLICY ? TotalRewardSolver.POLICY_NAME : TotalRewardSolver.NAME;
     }
 
     /**
