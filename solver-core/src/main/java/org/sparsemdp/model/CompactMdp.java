@@ -83,6 +83,100 @@ public final class CompactMdp {
     }
 
     /**
+     * Wraps ready-made arrays (a compact model read back from a file), taking ownership of them,
+     * after checking every invariant: offsets (or the uniform counts A, K) consistent with the
+     * array lengths and non-decreasing, successors in [0, S), every row's integers summing to
+     * exactly 2<sup>32</sup>, rewards finite, label indices valid, 0 &lt; γ &lt; 1, the recorded
+     * deviations finite and non-negative.
+     *
+     * @param choiceStart      per-state offsets, or null when every state has {@code uniformChoices} choices
+     * @param transStart       per-choice offsets, or null when every choice has {@code uniformBranching} transitions
+     * @param code             fixed-point codes q − 1 ({@link FixedPointRows})
+     * @param actionIndex      per-choice label indices (−1: unlabelled), or null when positional
+     * @param maxDeviation     the recorded bound on every row's L1 deviation from the double model
+     * @param maxSumGap        the recorded bound on |Σ p − 1| of the double model's rows
+     * @throws InvalidModelException naming the first offending state, choice or transition
+     */
+    public static CompactMdp fromArrays(int numStates, int numChoices, int uniformChoices, int[] choiceStart,
+                                        int uniformBranching, int[] transStart, int[] successor, int[] code,
+                                        double[] reward, int[] actionIndex, List<String> actionLabels,
+                                        Objective objective, double discount, int[] initialStates,
+                                        double maxDeviation, double maxSumGap) {
+        ModelChecks.checkDiscount(discount);
+        if (!(discount < 1) || objective == null || numStates <= 0) {
+            throw new InvalidModelException("a compact model needs states, an objective and a discount below 1");
+        }
+        ModelChecks.checkInitialStates(initialStates, numStates);
+        if (!(maxDeviation >= 0 && maxDeviation <= 2 && maxSumGap >= 0 && maxSumGap <= 1)) {
+            throw new InvalidModelException("recorded storage deviation " + maxDeviation + " or row-sum gap "
+                    + maxSumGap + " is not a valid bound");
+        }
+        if (reward.length != numChoices || successor.length != code.length
+                || (actionIndex != null && actionIndex.length != numChoices)) {
+            throw new InvalidModelException("array lengths do not match " + numChoices + " choices");
+        }
+        checkOffsets(choiceStart, uniformChoices, numStates, numChoices, "state");
+        checkOffsets(transStart, uniformBranching, numChoices, successor.length, "choice");
+        CompactMdp m = new CompactMdp(numStates, numChoices, uniformChoices, choiceStart, uniformBranching, transStart,
+                successor, code, reward, actionIndex, actionLabels, objective, discount, initialStates, maxDeviation,
+                maxSumGap);
+        for (int s = 0; s < numStates; s++) {
+            for (int c = m.choiceStart(s); c < m.choiceEnd(s); c++) {
+                if (!Double.isFinite(reward[c])) {
+                    throw new InvalidModelException("state " + s + ", choice " + c + ": reward " + reward[c]
+                            + " is not finite");
+                }
+                if (actionIndex != null && (actionIndex[c] < -1 || actionIndex[c] >= actionLabels.size())) {
+                    throw new InvalidModelException("state " + s + ", choice " + c + ": action label index "
+                            + actionIndex[c] + " out of range");
+                }
+                long total = 0;
+                for (int k = m.transitionStart(c), end = m.transitionEnd(c); k < end; k++) {
+                    if (successor[k] < 0 || successor[k] >= numStates) {
+                        throw new InvalidModelException("state " + s + ", choice " + c + ": successor " + successor[k]
+                                + " out of range [0, " + numStates + ")");
+                    }
+                    total += (code[k] & 0xFFFFFFFFL) + 1;
+                }
+                if (total != FixedPointRows.ONE) {
+                    throw new InvalidModelException("state " + s + ", choice " + c + ": fixed-point probabilities sum to "
+                            + total + "/2^32, not exactly 1");
+                }
+            }
+        }
+        if (actionIndex == null && m.choiceStartArray() != null) {
+            for (int s = 0; s < numStates; s++) {
+                if (m.choiceEnd(s) - m.choiceStart(s) > actionLabels.size()) {
+                    throw new InvalidModelException("state " + s + ": more choices than positional labels");
+                }
+            }
+        } else if (actionIndex == null && uniformChoices > actionLabels.size()) {
+            throw new InvalidModelException(uniformChoices + " choices per state but " + actionLabels.size() + " labels");
+        }
+        return m;
+    }
+
+    /** Offsets [0, total] non-decreasing over count rows, or the uniform width with width·count = total. */
+    private static void checkOffsets(int[] start, int width, int count, long total, String what) {
+        if (start == null) {
+            if (width <= 0 || (long) width * count != total) {
+                throw new InvalidModelException("uniform " + what + " width " + width + " times " + count + " is not "
+                        + total);
+            }
+            return;
+        }
+        if (start.length != count + 1 || start[0] != 0 || start[count] != total) {
+            throw new InvalidModelException(what + " offsets do not span [0, " + total + "]");
+        }
+        for (int i = 0; i < count; i++) {
+            if (start[i + 1] < start[i] || (what.equals("choice") && start[i + 1] == start[i])) {
+                throw new InvalidModelException(what + " " + i + ": offsets " + start[i] + ", " + start[i + 1]
+                        + (start[i + 1] < start[i] ? " decrease" : ": a choice needs a transition"));
+            }
+        }
+    }
+
+    /**
      * The compact form of {@code mdp}: every row rounded by {@link FixedPointRows}, the same
      * choice numbering (so policies are interchangeable), labels and discount.
      *
