@@ -111,24 +111,27 @@ final class SolveCommand implements Callable<Integer> {
     @Mixin
     PropertyOptions properties;
 
+    @Option(names = "--storage", paramLabel = "double|compact", defaultValue = CompactSolve.DOUBLE,
+            description = {"Model storage: double (default) or compact (probabilities in 32-bit fixed point, 9 bytes",
+                    "per transition for 8 successors; vi or gs; the rounding is included in the bound). A .cmdp file",
+                    "(generate garnet --storage compact) is always solved with compact storage."})
+    String storage;
+
     @Option(names = "--show", paramLabel = "N", defaultValue = "20",
             description = "States shown in the summary (text, or the per-state arrays of --json; default: ${DEFAULT-VALUE}).")
     int show;
 
     @Override
     public Integer call() throws Exception {
+        if (CompactSolve.wanted(storage, file, spec.commandLine().getParseResult().hasMatchedOption("--storage"))) {
+            CompactSolve.checkOptions(spec.commandLine().getParseResult(), method, threads);
+            return CompactSolve.run(file, format, reach, method, runOptions().build(), json, show, spec.commandLine().getOut());
+        }
         ThreadsCheck.check(threads, method, averageHorizon, reach, lp);
         LoadedModel loaded = reach.load(file, format);
         Mdp mdp = reach.mdp(loaded);
         mdp = overrides.apply(mdp);
-        SolverOptions.Builder ob = SolverOptions.builder().epsilon(epsilon).threads(threads)
-                .listener(new StderrProgress(spec.commandLine().getErr()));
-        if (maxIterations != null) {
-            ob.maxIterations(maxIterations);
-        }
-        if (timeLimit != null) {
-            ob.timeLimit(Duration.ofNanos((long) (timeLimit * 1e9)));
-        }
+        SolverOptions.Builder ob = runOptions();
         if (averageHorizon.active()) {
             averageHorizon.check(reach.target != null ? "--reach, --until or --cumulative"
                     : properties.active() ? "--property/--properties" : lp.constrained()
@@ -205,6 +208,19 @@ final class SolveCommand implements Callable<Integer> {
             }
         }
         return solution.converged() ? 0 : SparseMdpCli.EXIT_NOT_CONVERGED;
+    }
+
+    /** The run options: ε, threads, progress on stderr, the iteration and time caps. */
+    private SolverOptions.Builder runOptions() {
+        SolverOptions.Builder ob = SolverOptions.builder().epsilon(epsilon).threads(threads)
+                .listener(new StderrProgress(spec.commandLine().getErr()));
+        if (maxIterations != null) {
+            ob.maxIterations(maxIterations);
+        }
+        if (timeLimit != null) {
+            ob.timeLimit(Duration.ofNanos((long) (timeLimit * 1e9)));
+        }
+        return ob;
     }
 
     /** The chosen solver with its method-specific options applied. */

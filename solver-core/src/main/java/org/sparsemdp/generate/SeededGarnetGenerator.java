@@ -2,6 +2,8 @@ package org.sparsemdp.generate;
 
 import java.util.SplittableRandom;
 import org.sparsemdp.model.CanonicalRows;
+import org.sparsemdp.model.CompactMdp;
+import org.sparsemdp.model.CompactMdpBuilder;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
@@ -61,6 +63,24 @@ public final class SeededGarnetGenerator {
                 .ensureCapacity((long) states * actions, (long) states * actions * branching);
         generateBlock(states, actions, branching, seed, 0, states,
                 (s, a, r, succ, prob) -> builder.addChoice(s, labels[a], r, succ, prob));
+        return builder.build();
+    }
+
+    /**
+     * The model {@link #generateBlockwise} builds, streamed straight into compact storage
+     * ({@link CompactMdp#of} of it, without ever holding the double model): 9 bytes per transition
+     * for 8 successors. The arrays are allocated once at their exact size.
+     *
+     * @throws IllegalArgumentException if a size is not positive, branching &gt; states, or the
+     *                                  model has 2<sup>31</sup> − 8 transitions or more
+     */
+    public static CompactMdp generateCompact(int states, int actions, int branching, double discount, long seed) {
+        RandomChoices.check(states, actions, branching, states);
+        CompactMdpBuilder builder = new CompactMdpBuilder(states, java.util.Arrays.asList(RandomChoices.labels(actions)))
+                .discount(discount).objective(Objective.MAXIMIZE)
+                .capacity((long) states * actions, (long) states * actions * branching);
+        generateBlock(states, actions, branching, seed, 0, states,
+                (s, a, r, succ, prob) -> builder.addChoice(s, a, r, succ, prob, branching));
         return builder.build();
     }
 

@@ -41,6 +41,9 @@ public final class CertifiedStop {
     private final int noProgressChecks;
     private final double[] measurement = new double[SpanBounds.SIZE];
     private final CheckStatistics own = new CheckStatistics();
+    private final StoragePerturbation storage;
+    private double storageValue;
+    private double storagePolicy;
     private long checks;
     private boolean nearTarget;
     private double best = Double.POSITIVE_INFINITY;
@@ -64,6 +67,7 @@ public final class CertifiedStop {
      * time, such as modified policy iteration; the rules near the rounding floor still apply).
      */
     CertifiedStop(Mdp mdp, RoundingBounds rounding, double epsilon, int measureEvery, int noProgressChecks) {
+        this.storage = null;
         this.measureEvery = measureEvery;
         this.noProgressChecks = noProgressChecks;
         this.mdp = mdp;
@@ -82,6 +86,20 @@ public final class CertifiedStop {
      *                     fails (the single-machine {@code vi} uses 16, {@code gs} 4)
      */
     public CertifiedStop(RoundingBounds rounding, double discount, double epsilon, int measureEvery) {
+        this(discount, rounding, epsilon, measureEvery, null);
+    }
+
+    /**
+     * The rule for a model given by its discount and error model, used with
+     * {@code afterCheck(u, w, range)}. With {@code storage} (a compact model's rounded
+     * probabilities; null for an exact model) the storage error is added to every measured bound;
+     * when it alone exceeds ε the run stops with {@link Status#PRECISION_LIMIT} as soon as the
+     * iteration's own bounds are below an eighth of it (the total is then within 1.125 times the
+     * storage error, the best this storage allows).
+     */
+    CertifiedStop(double discount, RoundingBounds rounding, double epsilon, int measureEvery,
+                  StoragePerturbation storage) {
+        this.storage = storage;
         this.measureEvery = measureEvery;
         this.noProgressChecks = NO_PROGRESS_CHECKS;
         this.mdp = null;
@@ -110,6 +128,13 @@ public final class CertifiedStop {
             own.add(rounding.isZero(s), u[s], w[s]);
         }
         SpanBounds.certify(rounding, own, measurement);
+        if (storage != null && measurement[SpanBounds.VALUE] < Double.POSITIVE_INFINITY) {
+            double value = measurement[SpanBounds.VALUE];
+            double policy = measurement[SpanBounds.POLICY];
+            storage.widen(rounding, w, measurement);
+            storageValue = measurement[SpanBounds.VALUE] - value;
+            storagePolicy = measurement[SpanBounds.POLICY] - policy;
+        }
         return decide(own.finite());
     }
 
@@ -164,6 +189,10 @@ public final class CertifiedStop {
         }
         if (policy <= epsilon && value <= epsilon) {
             return Status.CONVERGED;
+        }
+        if (storage != null && (storageValue > epsilon || storagePolicy > epsilon)
+                && policy - storagePolicy <= storagePolicy / 8 && value - storageValue <= storageValue / 8) {
+            return Status.PRECISION_LIMIT; // the rounded probabilities alone keep the bound above ε
         }
         if (floor > epsilon && policy <= 4 * floor) {
             return Status.PRECISION_LIMIT;

@@ -63,12 +63,20 @@ final class InPlaceIteration {
      */
     static Solution run(Mdp mdp, SolverOptions options, String name, InPlaceStep sweep, JacobiStep check,
                         double modulus) {
+        return run(mdp.discount(), mdp.numStates(), RoundingBounds.of(mdp), null, options, name, sweep, check,
+                modulus);
+    }
+
+    /**
+     * {@link #run(Mdp, SolverOptions, String, InPlaceStep, JacobiStep, double)} for a model given by
+     * its discount, state count and error model; {@code storage} (null for the exact model) adds
+     * the error of a compact model's rounded probabilities to the stopping rule and the bounds.
+     */
+    static Solution run(double gamma, int n, RoundingBounds rounding, StoragePerturbation storage,
+                        SolverOptions options, String name, InPlaceStep sweep, JacobiStep check, double modulus) {
         final long start = System.nanoTime();
         final long deadline = options.deadlineNanos(start);
-        final RoundingBounds rounding = RoundingBounds.of(mdp);
-        final CertifiedStop stop = new CertifiedStop(mdp, rounding, options.epsilon(), 4);
-        final double gamma = mdp.discount();
-        final int n = mdp.numStates();
+        final CertifiedStop stop = new CertifiedStop(gamma, rounding, options.epsilon(), 4, storage);
         final double target = options.epsilon() * (1.0 - gamma);
         final double changeFactor = modulus < 1 ? modulus / (1 - modulus) : Double.NaN;
         final double shiftFactor = gamma / (1 - gamma);
@@ -139,7 +147,7 @@ final class InPlaceIteration {
             v = next;
             next = swap;
         }
-        return SpanBounds.finish(mdp, rounding, name, status, next, v, policy, sweeps, start);
+        return SpanBounds.finish(rounding, storage, name, status, next, v, policy, sweeps, start);
     }
 
     private static void shiftToMidpoint(RoundingBounds rounding, double[] v, double shift) {

@@ -123,6 +123,17 @@ public final class RowStatistics implements Serializable {
                 minInside);
     }
 
+    /**
+     * The statistics of rows known to sum to exactly 1 (a compact model's fixed-point rows), from
+     * their other entries (see the accessors); the computed sums are taken as 1, which
+     * {@link RoundingBounds} widens by the rounding of a sum of K terms.
+     */
+    static RowStatistics ofStochasticRows(long choices, double maxReward, double signedMaxReward, int maxRewardChoice,
+                                          int maxRewardState, int maxBranching, double minInside) {
+        return new RowStatistics(choices, maxReward, signedMaxReward, maxRewardChoice, maxRewardState, maxBranching,
+                choices > 0 ? 1 : 0, choices > 0 ? 1 : Double.POSITIVE_INFINITY, minInside);
+    }
+
     /** The statistics of the union of the two ranges (exact: maxima, minima and counts). */
     public static RowStatistics merge(RowStatistics a, RowStatistics b) {
         boolean bReward = b.maxReward > a.maxReward || !(b.maxReward == b.maxReward) && a.maxReward == a.maxReward;

@@ -106,8 +106,21 @@ final class SpanBounds {
      */
     static Solution finish(Mdp mdp, RoundingBounds rb, String method, Status status, double[] u, double[] w,
                            int[] policy, long iterations, long startNanos) {
+        return finish(rb, null, method, status, u, w, policy, iterations, startNanos);
+    }
+
+    /**
+     * As {@link #finish(Mdp, RoundingBounds, String, Status, double[], double[], int[], long, long)};
+     * {@code storage} (null for an exact model) adds the error of a compact model's rounded
+     * probabilities to both bounds ({@link StoragePerturbation#widen}).
+     */
+    static Solution finish(RoundingBounds rb, StoragePerturbation storage, String method, Status status, double[] u,
+                           double[] w, int[] policy, long iterations, long startNanos) {
         double[] m = new double[SIZE];
-        measure(mdp, rb, u, w, m);
+        measure(null, rb, u, w, m);
+        if (storage != null && m[VALUE] < Double.POSITIVE_INFINITY) {
+            storage.widen(rb, w, m);
+        }
         double residual = 0;
         for (int s = 0; s < u.length; s++) {
             residual = Math.max(residual, Math.abs(w[s] - u[s]));

@@ -72,12 +72,19 @@ public final class ValueIterationSolver implements Solver {
      * thread is interrupted.
      */
     static Solution iterate(Mdp mdp, SolverOptions options, String name, JacobiStep step) {
+        return iterate(mdp.discount(), mdp.numStates(), RoundingBounds.of(mdp), null, options, name, step);
+    }
+
+    /**
+     * {@link #iterate(Mdp, SolverOptions, String, JacobiStep)} for a model given by its discount,
+     * state count and error model; {@code storage} (null for the exact model) adds the error of a
+     * compact model's rounded probabilities to the stopping rule and the bounds.
+     */
+    static Solution iterate(double gamma, int n, RoundingBounds rounding, StoragePerturbation storage,
+                            SolverOptions options, String name, JacobiStep step) {
         final long start = System.nanoTime();
         final long deadline = options.deadlineNanos(start);
-        final RoundingBounds rounding = RoundingBounds.of(mdp);
-        final CertifiedStop stop = new CertifiedStop(mdp, rounding, options.epsilon(), 16);
-        final double gamma = mdp.discount();
-        final int n = mdp.numStates();
+        final CertifiedStop stop = new CertifiedStop(gamma, rounding, options.epsilon(), 16, storage);
         double[] v = new double[n];
         double[] next = new double[n];
         int[] policy = new int[n];
@@ -106,7 +113,7 @@ public final class ValueIterationSolver implements Solver {
                 break;
             }
         }
-        return SpanBounds.finish(mdp, rounding, name, status, next, v, policy, iteration, start);
+        return SpanBounds.finish(rounding, storage, name, status, next, v, policy, iteration, start);
     }
 
     /** Rejects γ = 1 with a message that says what to do instead. */
