@@ -10,18 +10,28 @@ import org.sparsemdp.model.Mdp;
  * <p><b>Why.</b> Swept in place in the model, the chosen choice of each state is one of A
  * scattered rows: the hardware prefetcher does not follow the irregular stride, and a policy
  * sweep over 1/A of the transitions cost about 0.7 of a full Bellman sweep (Garnet 10⁵ × 4 × 8,
- * measured). Copied out, a sweep streams and costs what its transitions cost. The copy is
- * rebuilt by {@link #build} (one pass over the policy's rows) whenever the policy changes.
+ * measured). Copied out, a sweep streams and costs what its transitions cost.
+ *
+ * <p><b>Layout.</b> Each state owns a fixed slot as wide as its widest choice (allocated once), and
+ * its row fills the front of the slot. {@link #build} therefore copies only the rows of the states
+ * whose choice differs from the last build: late in a run of modified policy iteration a handful
+ * of states change per step, and a full copy cost about one full Bellman sweep's worth of memory
+ * traffic per policy change (300 × 300 grid: 1.5 ms per rebuild against 0.4 ms per evaluation
+ * sweep, measured).
  *
  * <p>Each sweep computes every row's expectation exactly as
  * {@link BellmanKernel#expectation} (same accumulators, same order, counted from the row's
  * start), so its results equal {@link BellmanKernel#policySweep(Mdp, int[], double[], double[])}
- * bit for bit. Memory: 4(S + 1) + 8S bytes plus 12 bytes per transition of the largest choice of
+ * bit for bit. Memory: 4(S + 1) + 16S bytes plus 12 bytes per transition of the widest choice of
  * each state (allocated once).
  */
 final class PolicyMatrix {
+    private static final int NOT_BUILT = Integer.MIN_VALUE;
     private final Mdp mdp;
     private final int[] start;
+    private final int[] end;
+    private final int[] built;
+    private long transitions;
     private final int[] successor;
     private final double[] probability;
     private final double[] reward;
@@ -31,24 +41,29 @@ final class PolicyMatrix {
         final int n = mdp.numStates();
         final int[] choiceStart = mdp.choiceStartArray();
         final int[] transStart = mdp.transitionStartArray();
+        this.start = new int[n + 1];
         long capacity = 0;
         for (int s = 0; s < n; s++) {
+            start[s] = (int) capacity; // capacity ≤ the model's transition count, an int-indexed array length
             int widest = 0;
             for (int c = choiceStart[s]; c < choiceStart[s + 1]; c++) {
                 widest = Math.max(widest, transStart[c + 1] - transStart[c]);
             }
             capacity += widest;
         }
-        // capacity ≤ the model's transition count, itself an int-indexed array length
-        this.start = new int[n + 1];
+        start[n] = (int) capacity;
+        this.end = java.util.Arrays.copyOf(start, n); // every row empty
+        this.built = new int[n];
+        java.util.Arrays.fill(built, NOT_BUILT);
         this.successor = new int[(int) capacity];
         this.probability = new double[(int) capacity];
         this.reward = new double[n];
     }
 
     /**
-     * Copies the rows of {@code policy} (a choice index per state, −1 for terminal states, whose
-     * row is empty with reward 0).
+     * Makes the matrix hold the rows of {@code policy} (a choice index per state, −1 for terminal
+     * states, whose row is empty with reward 0), copying only the rows of states whose choice
+     * differs from the previous build.
      */
     void build(int[] policy) {
         final int n = mdp.numStates();
@@ -56,27 +71,33 @@ final class PolicyMatrix {
         final int[] modelSuccessor = mdp.successorArray();
         final double[] modelProbability = mdp.probabilityArray();
         final double[] modelReward = mdp.rewardArray();
-        int k = 0;
+        long count = transitions;
         for (int s = 0; s < n; s++) {
-            start[s] = k;
-            int c = policy[s];
+            final int c = policy[s];
+            if (c == built[s]) {
+                continue;
+            }
+            count -= end[s] - start[s];
+            built[s] = c;
             if (c < 0) {
                 reward[s] = 0.0;
+                end[s] = start[s];
                 continue;
             }
             reward[s] = modelReward[c];
-            int from = transStart[c];
-            int length = transStart[c + 1] - from;
-            System.arraycopy(modelSuccessor, from, successor, k, length);
-            System.arraycopy(modelProbability, from, probability, k, length);
-            k += length;
+            final int from = transStart[c];
+            final int length = transStart[c + 1] - from;
+            System.arraycopy(modelSuccessor, from, successor, start[s], length);
+            System.arraycopy(modelProbability, from, probability, start[s], length);
+            end[s] = start[s] + length;
+            count += length;
         }
-        start[n] = k;
+        transitions = count;
     }
 
     /** The number of transitions of the policy last {@link #build built}. */
     long transitions() {
-        return start[reward.length];
+        return transitions;
     }
 
     /**
@@ -86,15 +107,16 @@ final class PolicyMatrix {
     void sweep(double[] v, double[] out, double[] deltaRange) {
         final int n = reward.length;
         final int[] start = this.start;
+        final int[] end = this.end;
         final int[] successor = this.successor;
         final double[] probability = this.probability;
         final double[] reward = this.reward;
         final double gamma = mdp.discount();
         double minDelta = Double.POSITIVE_INFINITY;
         double maxDelta = Double.NEGATIVE_INFINITY;
-        int k = 0;
         for (int s = 0; s < n; s++) {
-            final int kEnd = start[s + 1]; // BellmanKernel.expectation(k, kEnd, ...) written out
+            int k = start[s];
+            final int kEnd = end[s]; // BellmanKernel.expectation(k, kEnd, ...) written out
             double a0 = 0.0;
             double a1 = 0.0;
             double a2 = 0.0;
