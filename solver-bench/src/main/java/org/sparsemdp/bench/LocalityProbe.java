@@ -22,11 +22,12 @@ import org.sparsemdp.solve.BellmanKernel;
  *
  * <pre>
  * java -Xmx12g -XX:+UseParallelGC -cp solver-bench/target/benchmarks.jar org.sparsemdp.bench.LocalityProbe \
- *     KIND STATES [ACTIONS BRANCHING [ROUNDS]]
+ *     KIND STATES [ACTIONS BRANCHING [ROUNDS [ORDERS]]]
  * </pre>
  * KIND: {@code garnet} (random successors), {@code banded} (successors within ±32, the local case),
  * {@code banded-shuffled} (the banded model with its states randomly renumbered: locality hidden by the
- * numbering). Defaults: 4 actions, 8 successors, 5 rounds. Memory: three copies of the model
+ * numbering). ORDERS: the orderings to compare with the model's own numbering, comma-separated
+ * (default {@code bfs,rcm}). Defaults: 4 actions, 8 successors, 5 rounds. Memory: three copies of the model
  * (12 bytes per transition each) plus the undirected adjacency (8 bytes per transition) while an
  * order is computed. Prints a Markdown table.
  */
@@ -36,7 +37,7 @@ public final class LocalityProbe {
 
     public static void main(String[] args) {
         if (args.length < 2) {
-            System.err.println("usage: LocalityProbe garnet|banded|banded-shuffled STATES [ACTIONS BRANCHING [ROUNDS]]");
+            System.err.println("usage: LocalityProbe garnet|banded|banded-shuffled STATES [ACTIONS BRANCHING [ROUNDS [ORDERS]]]");
             System.exit(2);
         }
         final String kind = args[0];
@@ -44,6 +45,7 @@ public final class LocalityProbe {
         final int actions = args.length > 2 ? Integer.parseInt(args[2]) : BenchModels.ACTIONS;
         final int branching = args.length > 3 ? Integer.parseInt(args[3]) : BenchModels.BRANCHING;
         final int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 5;
+        final String[] orders = (args.length > 5 ? args[5] : "bfs,rcm").split(",");
         long t0 = System.nanoTime();
         Mdp base = generate(kind, states, actions, branching);
         double generateSeconds = (System.nanoTime() - t0) / 1e9;
@@ -51,7 +53,8 @@ public final class LocalityProbe {
         List<Mdp> models = new ArrayList<>(List.of(base));
         List<double[]> costs = new ArrayList<>();
         costs.add(new double[] {0, 0});
-        for (StateOrdering ordering : new StateOrdering[] {StateOrdering.BFS, StateOrdering.RCM}) {
+        for (String keyword : orders) {
+            StateOrdering ordering = StateOrdering.parse(keyword);
             long a = System.nanoTime();
             int[] order = ordering.order(base);
             long b = System.nanoTime();
