@@ -35,6 +35,7 @@ public final class LocalityProbe {
     private LocalityProbe() {
     }
 
+    /** Entry point: {@code KIND STATES [ACTIONS BRANCHING [ROUNDS [ORDERS]]]} (see the class comment). */
     public static void main(String[] args) {
         if (args.length < 2) {
             System.err.println("usage: LocalityProbe garnet|banded|banded-shuffled STATES [ACTIONS BRANCHING [ROUNDS [ORDERS]]]");
