@@ -1,11 +1,13 @@
 // Side-by-side harness for MDPSolver (github.com/areenberg/MDPSolver, MIT licence; commit 3af8182):
-// reads a sparsemdp .mdp text file into MDPSolver's GeneralMDPmodel and solves the average-reward
-// criterion single-threaded (parallel = false), printing iterations and MDPSolver's own timing.
+// reads a sparsemdp .mdp text file into MDPSolver's GeneralMDPmodel and solves it with the given
+// criterion (average reward by default, or discounted) single-threaded (parallel = false), printing
+// iterations and MDPSolver's own timing (its solve only; reading the file is not included).
 // Build (from MDPSolver's CPP_Source_Code directory, pybind11 submodule and Python headers present):
 //   g++ -O3 -march=native -std=c++17 -Ipybind11/include $(python3-config --includes) bench_main.cpp \
 //     GeneralMDPmodel.cpp ModelType.cpp ModifiedPolicyIteration.cpp Policy.cpp Rewards.cpp \
 //     TransitionMatrix.cpp ValueVector.cpp -o bench_main $(python3-config --embed --ldflags)
-// Run: LD_LIBRARY_PATH=$(python3-config --prefix)/lib ./bench_main garnet.mdp 1e-6 vi|pi|mpi REPS [verbose]
+// Run: LD_LIBRARY_PATH=$(python3-config --prefix)/lib ./bench_main garnet.mdp 1e-6 vi|pi|mpi REPS \
+//        [average|discounted [DISCOUNT [verbose]]]      (defaults: average, 0.99; solver-bench/peers.sh runs it)
 #include <fstream>
 #include <sstream>
 #include <iostream>
@@ -22,6 +24,9 @@ int main(int argc, char** argv) {
     double tol = atof(argv[2]);
     std::string alg = argc > 3 ? argv[3] : "mpi";
     int reps = argc > 4 ? atoi(argv[4]) : 1;
+    std::string criterion = argc > 5 ? argv[5] : "average";
+    double discount = argc > 6 ? atof(argv[6]) : 0.99;
+    bool verbose = argc > 7;
     std::string line;
     int n = 0;
     std::vector<std::vector<std::vector<int>>> cols;
@@ -49,13 +54,13 @@ int main(int argc, char** argv) {
         }
     }
     for (int r = 0; r < reps; r++) {
-        GeneralMDPmodel mdl(&rw, &tm, 0.99);
+        GeneralMDPmodel mdl(&rw, &tm, discount);
         Policy ply; ply.policy.assign(1, -1); ValueVector vv; vv.valueVector.assign(1, -1);
-        ModifiedPolicyIteration solver(tol, alg, "standard", "average", 100, 1.0, argc > 5, true, true, false, true);
+        ModifiedPolicyIteration solver(tol, alg, "standard", criterion, 100, 1.0, verbose, true, true, false, true);
         auto t0 = std::chrono::steady_clock::now();
         solver.solve(&mdl, &ply, &vv);
         auto t1 = std::chrono::steady_clock::now();
-        std::cout << "MDPSolver " << alg << " average tol " << tol << ": " << solver.iter << " iterations, converged " << solver.converged
+        std::cout << "MDPSolver " << alg << " " << criterion << " tol " << tol << ": " << solver.iter << " iterations, converged " << solver.converged
                   << ", own duration " << solver.duration << " ms, wall " << std::chrono::duration<double, std::milli>(t1 - t0).count() << " ms" << std::endl;
     }
     return 0;

@@ -14,6 +14,7 @@ import org.sparsemdp.property.Query;
 import org.sparsemdp.property.QueryEvaluator;
 import org.sparsemdp.property.QueryResult;
 import org.sparsemdp.property.QuerySolvers;
+import org.sparsemdp.solve.ParallelMethodChoice;
 import org.sparsemdp.solve.ReorderingSolver;
 import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.SolverOptions;
@@ -68,7 +69,8 @@ final class SolveCommand implements Callable<Integer> {
 
     @Option(names = {"-t", "--threads"}, paramLabel = "T", defaultValue = "1",
             description = {"Worker threads (default: ${DEFAULT-VALUE}: sequential, reproducible). Used by vi, gs and",
-                    "lp/lp-dual with PDLP; refused (exit 2) by sequential methods and objectives."})
+                    "lp/lp-dual with PDLP; refused (exit 2) by sequential methods and objectives. Without",
+                    "--method, T > 1 picks vi or gs from the model's numbering (README, \"Default parallel method\")."})
     int threads;
 
     @Option(names = {"-o", "--output"}, paramLabel = "CSV",
@@ -175,7 +177,9 @@ final class SolveCommand implements Callable<Integer> {
                             undiscounted, ob.build());
             solution = answer.solution();
         } else {
-            Solver solver = LpOptions.isLp(method) ? lp.solver(method) : configured(reach.solver(method, methodGiven, mdp));
+            Solver solver = LpOptions.isLp(method) ? lp.solver(method)
+                    : configured(!methodGiven && threads > 1 && mdp.isDiscounted() ? ParallelMethodChoice.forModel(mdp)
+                            : reach.solver(method, methodGiven, mdp));
             if (ordering != StateOrdering.NONE) {
                 solver = new ReorderingSolver(solver, ordering);
             }

@@ -83,4 +83,33 @@ class ThreadsCliTest {
             }
         }
     }
+
+    @Test
+    void withoutAMethodThreadsPickGsOnlyForModelsNumberedDownhill(@TempDir Path dir) throws IOException {
+        // forest: mass flows both ways (fraction < 0.75) -> vi; a lopsided band (all mass to lower
+        // states) -> gs; both converge to the values of the one-thread default
+        Path downhill = dir.resolve("downhill.umb");
+        org.sparsemdp.io.ModelFormats.write(org.sparsemdp.io.LoadedModel.of(
+                org.sparsemdp.generate.BandedGenerator.skewed(500, 3, 4, 8, 0, 0.95, 2)), downhill, "umb");
+        String[][] cases = {{FOREST.toString(), "vi"}, {downhill.toString(), "gs"}};
+        for (String[] c : cases) {
+            CliTest.Run two = CliTest.run("solve", c[0], "--threads", "2", "--json", "--show", "1000");
+            assertEquals(0, two.code(), two.err());
+            assertTrue(two.out().contains("\"method\":\"" + c[1] + "\""), two.out());
+            CliTest.Run one = CliTest.run("solve", c[0], "--json", "--show", "1000");
+            assertTrue(one.out().contains("\"method\":\"vi\""), one.out());
+            double[] a = jsonValues(two.out());
+            double[] b = jsonValues(one.out());
+            assertEquals(b.length, a.length);
+            for (int s = 0; s < a.length; s++) {
+                assertEquals(b[s], a[s], 2e-6, c[0] + " state " + s);
+            }
+        }
+    }
+
+    private static double[] jsonValues(String json) {
+        int from = json.indexOf("\"values\":[") + "\"values\":[".length();
+        return java.util.Arrays.stream(json.substring(from, json.indexOf(']', from)).split(","))
+                .mapToDouble(Double::parseDouble).toArray();
+    }
 }

@@ -28,14 +28,31 @@ public final class BandedGenerator {
         if (halfBandwidth < 0) {
             throw new IllegalArgumentException("half bandwidth must be non-negative, got " + halfBandwidth);
         }
-        int window = (int) Math.min(states, 2L * halfBandwidth + 1);
+        return skewed(states, actions, branching, halfBandwidth, halfBandwidth, discount, seed);
+    }
+
+    /**
+     * A banded model whose band is lopsided: the successors of a choice of state s are drawn
+     * among the states s − behind .. s + ahead (modulo the number of states). With ahead = 0
+     * nearly every transition leads to a lower-numbered state (the values flow in the direction of
+     * a Gauss–Seidel sweep, as in a model numbered from its absorbing end); behind = ahead gives
+     * {@link #generate}'s symmetric band. Deterministic for a given seed.
+     *
+     * @throws IllegalArgumentException if a size is negative or not positive, or the band is too narrow
+     */
+    public static Mdp skewed(int states, int actions, int branching, int behind, int ahead, double discount,
+                             long seed) {
+        if (behind < 0 || ahead < 0) {
+            throw new IllegalArgumentException("band sides must be non-negative, got " + behind + " and " + ahead);
+        }
+        int window = (int) Math.min(states, (long) behind + ahead + 1);
         RandomChoices.check(states, actions, branching, window);
         String[] labels = RandomChoices.labels(actions);
         RandomChoices choices = new RandomChoices(seed, branching);
         MdpBuilder builder = new MdpBuilder(states).discount(discount).objective(Objective.MAXIMIZE)
-                .ensureCapacity((long) states * actions, (long) states * actions * branching); // exact: no growth, no trim
+                .ensureCapacity((long) states * actions, (long) states * actions * branching);
         for (int s = 0; s < states; s++) {
-            int first = window == states ? 0 : s - halfBandwidth;
+            int first = window == states ? 0 : s - behind;
             for (int a = 0; a < actions; a++) {
                 choices.addChoice(builder, s, labels[a], states, first, window);
             }

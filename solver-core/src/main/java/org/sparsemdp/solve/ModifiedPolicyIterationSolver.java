@@ -75,6 +75,13 @@ public final class ModifiedPolicyIterationSolver implements Solver {
      * and the run continues by sweeps only.
      */
     static final double KRYLOV_GROWTH = 10;
+    /**
+     * In {@link Mode#ADAPTIVE}, how often the certificate is measured (a pass over all states)
+     * while span(δ) is still above ε(1−γ); at every improvement step once it has been below.
+     * Measuring at every step cost 0.3 ms of 2.1 ms per step on a 300 × 300 grid, and its first,
+     * interpreted pass a large part of the first step of a cold run.
+     */
+    static final int MEASURE_EVERY = 8;
     /** Default work, in full Bellman sweeps, after which {@link Mode#ADAPTIVE} turns to Krylov evaluations. */
     public static final double DEFAULT_KRYLOV_AFTER = 200;
 
@@ -234,7 +241,7 @@ public final class ModifiedPolicyIterationSolver implements Solver {
         final int n = mdp.numStates();
         final RoundingBounds rounding = RoundingBounds.of(mdp);
         final CertifiedStop stop = mode == Mode.ADAPTIVE
-                ? new CertifiedStop(mdp, rounding, options.epsilon(), 1, Integer.MAX_VALUE)
+                ? new CertifiedStop(mdp, rounding, options.epsilon(), MEASURE_EVERY, Integer.MAX_VALUE)
                 : new CertifiedStop(mdp, rounding, options.epsilon(), 1);
         final double fullSweep = mdp.numTransitions() + (double) n;
         // adaptive: switch on any strict improvement. The relative tie tolerance of policy iteration

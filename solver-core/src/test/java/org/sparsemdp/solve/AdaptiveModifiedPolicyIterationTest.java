@@ -68,6 +68,51 @@ class AdaptiveModifiedPolicyIterationTest {
     }
 
     @Test
+    void policyMatrixRebuiltForAFewChangedStatesEqualsAFreshCopy() {
+        // build() rewrites only what changed: in place when the changed rows keep their lengths (every
+        // row of a Garnet model), else from the first length change on; after many small changes the
+        // sweep must equal the model's policy sweep
+        for (Mdp mdp : new Mdp[] {RandomMdps.random(5, 400, 4, 9, 0.95, Objective.MAXIMIZE, 0.1),
+                GarnetGenerator.generate(400, 4, 6, 0.95, 5)}) {
+            rebuildAfterSmallChanges(mdp);
+        }
+    }
+
+    private static void rebuildAfterSmallChanges(Mdp mdp) {
+        SplittableRandom rnd = new SplittableRandom(5);
+        int n = mdp.numStates();
+        int[] policy = new int[n];
+        for (int s = 0; s < n; s++) {
+            policy[s] = mdp.choiceStart(s + 1) == mdp.choiceStart(s) ? -1 : mdp.choiceStart(s);
+        }
+        PolicyMatrix matrix = new PolicyMatrix(mdp);
+        double[] v = new double[n];
+        for (int s = 0; s < n; s++) {
+            v[s] = 100 * rnd.nextDouble() - 50;
+        }
+        for (int round = 0; round < 50; round++) {
+            for (int change = 0; change < 1 + round % 7; change++) {
+                int s = rnd.nextInt(n);
+                int choices = mdp.choiceStart(s + 1) - mdp.choiceStart(s);
+                if (choices > 0) {
+                    policy[s] = mdp.choiceStart(s) + rnd.nextInt(choices);
+                }
+            }
+            matrix.build(policy);
+            double[] expected = new double[n];
+            BellmanKernel.policySweep(mdp, policy, v, expected);
+            double[] out = new double[n];
+            matrix.sweep(v, out, new double[2]);
+            assertArrayEquals(expected, out, 0.0, "round " + round);
+            long transitions = 0;
+            for (int s = 0; s < n; s++) {
+                transitions += policy[s] < 0 ? 0 : mdp.transitionStart(policy[s] + 1) - mdp.transitionStart(policy[s]);
+            }
+            assertEquals(transitions, matrix.transitions(), "round " + round);
+        }
+    }
+
+    @Test
     void agreesWithValueAndPolicyIterationOnGarnetAndGridModels() {
         Mdp[] models = {
             GarnetGenerator.generate(3000, 4, 8, 0.99, 11),
