@@ -44,8 +44,27 @@ final class GenerateGarnetCommand implements Callable<Integer> {
     @Mixin
     GeneratedOutput output;
 
+    @Option(names = "--partitions", paramLabel = "P",
+            description = {"Write the per-state seeded Garnet (SeededGarnetGenerator: other numbers than without this",
+                    "option) as a partitioned directory of P block files, one block at a time, never holding the",
+                    "whole model: for sparsemdp solve DIR --engine spark."})
+    Integer partitions;
+
     @Override
     public Integer call() throws Exception {
+        if (partitions != null) {
+            if (partitions < 1 || embedDiscount || !"auto".equalsIgnoreCase(output.format)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), partitions < 1
+                        ? "Invalid value for option '--partitions': expected a positive number of blocks, got " + partitions
+                        : (embedDiscount ? "--embed-discount" : "--to") + " does not apply to --partitions");
+            }
+            org.sparsemdp.io.partitioned.PartitionIndex index = org.sparsemdp.io.partitioned.PartitionedModelWriter
+                    .writeGarnet(states, actions, branching, discount, seed, partitions, output.file);
+            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "wrote %s (partitioned seeded Garnet, %d blocks,"
+                    + " %d states, %d transitions)%n", output.file, index.blocks().size(), index.states(),
+                    index.transitions());
+            return 0;
+        }
         Mdp mdp = GarnetGenerator.generate(states, actions, branching, discount, seed);
         if (embedDiscount) {
             if (!ModelWriters.resolve(output.file, output.format).name().equals("drn")) {
