@@ -178,6 +178,22 @@ public final class DistributedModel implements AutoCloseable {
         return numTransitions;
     }
 
+    /**
+     * This model with discount {@code gamma} (the blocks are shared: they hold no discount). Close
+     * only one of the two.
+     */
+    public DistributedModel withDiscount(double gamma) {
+        if (!(gamma > 0 && gamma <= 1)) {
+            throw new IllegalArgumentException("discount " + gamma + " is not in (0, 1]");
+        }
+        return new DistributedModel(blocks, bounds, numTransitions, gamma, objective, actionLabels, initialState);
+    }
+
+    /** This model with objective {@code o} (the blocks are shared). Close only one of the two. */
+    public DistributedModel withObjective(Objective o) {
+        return new DistributedModel(blocks, bounds, numTransitions, discount, o, actionLabels, initialState);
+    }
+
     /** The initial state (the model's first; 0 for a generated model). */
     public int initialState() {
         return initialState;

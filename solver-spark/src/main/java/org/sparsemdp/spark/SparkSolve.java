@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sparsemdp.io.ModelFormats;
+import org.sparsemdp.io.partitioned.PartitionIndex;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.solve.SolverOptions;
@@ -34,7 +35,9 @@ public final class SparkSolve implements Callable<Integer> {
 
     static final class Input {
         @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Model file in any format"
-                + " sparsemdp reads (.mdp, .umb, .drn, .tra, .pomdp; gzip/xz allowed), read on the driver.")
+                + " sparsemdp reads (.mdp, .umb, .drn, .tra, .pomdp; gzip/xz allowed), read on the driver; or a"
+                + " partitioned directory (sparsemdp convert --partitions), read by the executors (cut at"
+                + " conversion: --partitions does not apply).")
         Path file;
 
         @Option(names = "--garnet", paramLabel = "S,A,B[,SEED]", description = "Generate a Garnet model (per-state"
@@ -105,14 +108,19 @@ public final class SparkSolve implements Callable<Integer> {
         if (timeLimit != null) {
             ob.timeLimit(Duration.ofNanos((long) (timeLimit * 1e9)));
         }
-        Mdp mdp = input.file == null ? null : read(input.file); // bad input fails before Spark starts
+        boolean partitioned = input.file != null && PartitionIndex.isPartitioned(input.file);
+        if (partitioned) {
+            PartitionIndex.read(input.file); // a bad index fails before Spark starts
+        }
+        Mdp mdp = input.file == null || partitioned ? null : read(input.file); // bad input fails before Spark starts
         GarnetSpec garnet = input.garnet == null ? null
                 : GarnetSpec.parse(input.garnet, discount == null ? 0.95 : discount);
         SparkConf conf = new SparkConf().setAppName("sparsemdp spark-solve").setIfMissing("spark.master", master)
                 .setIfMissing("spark.log.level", "WARN");
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             sc.setLogLevel("WARN");
-            try (DistributedModel model = mdp != null ? DistributedModel.fromMdp(sc, mdp, partitions)
+            try (DistributedModel model = partitioned ? overridden(DistributedModel.fromPartitioned(sc, input.file, 0))
+                    : mdp != null ? DistributedModel.fromMdp(sc, mdp, partitions)
                     : DistributedModel.garnet(sc, garnet, partitions);
                  DistributedResult r = new SparkValueIteration(sc, m, innerSweeps).solve(model, ob.build())) {
                 if (output != null) {
@@ -127,6 +135,11 @@ public final class SparkSolve implements Callable<Integer> {
                 return r.status() == org.sparsemdp.result.Status.CONVERGED ? 0 : 1;
             }
         }
+    }
+
+    private DistributedModel overridden(DistributedModel model) {
+        DistributedModel m = discount != null ? model.withDiscount(discount) : model;
+        return objective != null ? m.withObjective(Objective.parse(objective)) : m;
     }
 
     private Mdp read(Path file) throws java.io.IOException {
