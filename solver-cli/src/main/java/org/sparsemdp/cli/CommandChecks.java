@@ -49,7 +49,17 @@ final class CommandChecks implements CommandLine.IExecutionStrategy {
     static final Set<String> OUTPUTS = Set.of("--output", "--occupancy", "--policy-out", "--theta-out",
             "--state-names", "OUT", "substation --observations");
 
-    private final CommandLine.IExecutionStrategy next = new CommandLine.RunLast();
+    private final CommandLine.IExecutionStrategy next;
+
+    /** Checks, then runs the last subcommand (picocli's {@code RunLast}). */
+    CommandChecks() {
+        this(new CommandLine.RunLast());
+    }
+
+    /** Checks, then hands the parse result to {@code next}. */
+    CommandChecks(CommandLine.IExecutionStrategy next) {
+        this.next = next;
+    }
 
     @Override
     public int execute(ParseResult parseResult) {
