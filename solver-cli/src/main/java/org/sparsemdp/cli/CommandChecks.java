@@ -80,7 +80,8 @@ final class CommandChecks implements CommandLine.IExecutionStrategy {
         for (ArgSpec p : r.matchedPositionals()) {
             collectPaths(r, p, p.paramLabel(), inputs, outputs);
         }
-        boolean directories = r.hasMatchedOption("--partitions"); // convert/generate: OUT is a partitioned directory
+        boolean directories = r.hasMatchedOption("--partitions") // OUT is a partitioned directory
+                && Set.of("convert", "garnet").contains(r.commandSpec().name());
         for (Map.Entry<String, Path> out : outputs) {
             checkOutput(cl, out.getKey(), out.getValue(), inputs, outputs, directories);
         }
