@@ -13,6 +13,7 @@ import org.sparsemdp.io.ModelFormatException;
 import org.sparsemdp.io.partitioned.PartitionIndex;
 import org.sparsemdp.io.partitioned.PartitionedModelReader;
 import org.sparsemdp.io.partitioned.PartitionedModelWriter;
+import org.sparsemdp.model.HeapCheck;
 import org.sparsemdp.model.InvalidModelException;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
@@ -73,7 +74,8 @@ public final class DistributedModel implements AutoCloseable {
      * file checked against its index entry), so no JVM ever holds the whole model. The directory
      * must be a path every executor can read (local mode: any directory; a cluster: a shared
      * mount). A missing, truncated or corrupted block fails the load with an
-     * {@link IllegalArgumentException} naming the file and block (the executor's error, unwrapped).
+     * {@link IllegalArgumentException} naming the file and block (the executor's error, unwrapped;
+     * an {@link InvalidModelException} when an executor's {@link HeapCheck} refused the block).
      * Blocks are cached; a lost executor re-reads its blocks from the files.
      *
      * @param partitions the number of partitions to use: must be the number of blocks in the
@@ -99,6 +101,9 @@ public final class DistributedModel implements AutoCloseable {
         } catch (Exception e) { // SparkException (checked, though Scala does not declare it) wrapping the task's
             rdd.unpersist(false);
             String reason = executorReadError(e);
+            if (reason != null && HeapCheck.neededMiB(reason) >= 0) {
+                throw new InvalidModelException(reason); // an executor's heap refusal: still one (exit code 4)
+            }
             if (reason != null) {
                 throw new IllegalArgumentException(reason, e);
             }

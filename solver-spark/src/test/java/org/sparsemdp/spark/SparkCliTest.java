@@ -112,6 +112,20 @@ class SparkCliTest {
             }
         }
         assertTrue(unique > mdp.numStates() / 2, unique + " states with a unique optimal action");
+
+        // a truncated block: bad input (exit 1) naming the file and block; a damaged index fails before Spark starts
+        Path block = tmp.resolve("dir").resolve(org.sparsemdp.io.partitioned.PartitionIndex.blockFileName(1));
+        byte[] bytes = Files.readAllBytes(block);
+        Files.write(block, java.util.Arrays.copyOf(bytes, bytes.length - 4));
+        Run damaged = run("solve", tmp.resolve("dir").toString(), "--engine", "spark");
+        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, damaged.code, damaged.err);
+        assertTrue(damaged.err.contains("block-00001.bin: block 1: the file has " + (bytes.length - 4) + " bytes"),
+                damaged.err);
+        Path index = tmp.resolve("dir").resolve(org.sparsemdp.io.partitioned.PartitionIndex.FILE_NAME);
+        Files.writeString(index, Files.readString(index).replace("objective min", "objective best"));
+        Run badIndex = run("solve", tmp.resolve("dir").toString(), "--engine", "spark");
+        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, badIndex.code, badIndex.err);
+        assertTrue(badIndex.err.contains("index.smdp:6: objective 'best' is not min or max"), badIndex.err);
     }
 
     @Test
