@@ -22,7 +22,13 @@ import picocli.CommandLine.Parameters;
  * The {@code spark-submit}-able entry point: solves a model file (any format of
  * {@link ModelFormats}, optionally compressed; read on the driver, then partitioned) or a Garnet model
  * generated on the executors, with {@link SparkValueIteration}, and writes the partitioned
- * answer and {@code summary.json} ({@link PartitionedOutput}). Prints a one-line summary.
+ * answer and {@code summary.json} ({@link PartitionedOutput}). Prints a one-line summary. A
+ * partitioned directory ({@code sparsemdp convert --partitions}) is read by the executors.
+ *
+ * <p>The older entry point: {@link SparkCli} ({@code solver-spark/bin/sparsemdp solve --engine spark})
+ * is the {@code sparsemdp} command line on Spark, with its CSV, JSON and exit codes; this class
+ * remains for its own options (notably {@code --garnet}, a model generated on the executors) and
+ * for existing {@code spark-submit --class org.sparsemdp.spark.SparkSolve} scripts.
  *
  * <p>Exit codes: 0 converged, 1 stopped by a limit or at the precision limit (the bound is still
  * valid), 2 bad input.
@@ -119,7 +125,8 @@ public final class SparkSolve implements Callable<Integer> {
                 .setIfMissing("spark.log.level", "WARN");
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             sc.setLogLevel("WARN");
-            try (DistributedModel model = partitioned ? overridden(DistributedModel.fromPartitioned(sc, input.file, 0))
+            int blocks = spec.commandLine().getParseResult().hasMatchedOption("--partitions") ? partitions : 0;
+            try (DistributedModel model = partitioned ? overridden(DistributedModel.fromPartitioned(sc, input.file, blocks))
                     : mdp != null ? DistributedModel.fromMdp(sc, mdp, partitions)
                     : DistributedModel.garnet(sc, garnet, partitions);
                  DistributedResult r = new SparkValueIteration(sc, m, innerSweeps).solve(model, ob.build())) {
