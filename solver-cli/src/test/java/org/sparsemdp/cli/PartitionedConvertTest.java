@@ -37,6 +37,11 @@ class PartitionedConvertTest {
         assertEquals(file.actionLabels(), read.actionLabels());
         assertEquals(file.discount(), read.discount());
         assertEquals(file.objective(), read.objective());
+        // the single-machine solve says where such a directory is solved
+        StringWriter err = new StringWriter();
+        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, run(new StringWriter(), err, "solve", dir.toString()));
+        assertTrue(err.toString().contains("is a partitioned model directory") && err.toString().contains("--engine spark"),
+                err.toString());
     }
 
     @Test
