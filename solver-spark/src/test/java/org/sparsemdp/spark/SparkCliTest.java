@@ -84,6 +84,30 @@ class SparkCliTest {
     }
 
     @Test
+    void theForestSeedAgreesWithPymdptoolboxAndWritesPartitionedOutputToo(@TempDir Path tmp) throws IOException {
+        Path parts = tmp.resolve("parts");
+        Run spark = run("solve", "../datasets/forest/forest.mdp", "--engine", "spark", "--method", "gs",
+                "--inner-sweeps", "2", "--partitions", "2", "--epsilon", "1e-9", "--json", "--output-partitioned",
+                parts.toString());
+        assertEquals(0, spark.code, spark.err);
+        JsonNode j = JSON.readTree(spark.out);
+        assertEquals("spark-block-gs", j.get("method").asText());
+        for (int st = 0; st < 3; st++) {
+            assertEquals(SeedModels.FOREST_OPTIMAL[st], j.get("values").get(st).asDouble(), 1e-9, "state " + st);
+            assertEquals("wait", j.get("policy").get(st).asText()); // pymdptoolbox's policy: wait in every state
+        }
+        // the cluster form: one part file per block and the summary, from the executors
+        int rows = 0;
+        for (int p = 0; p < 2; p++) {
+            List<String> lines = Files.readAllLines(parts.resolve(PartitionedOutput.partName(p)));
+            assertEquals(PartitionedOutput.HEADER, lines.get(0));
+            rows += lines.size() - 1;
+        }
+        assertEquals(3, rows);
+        assertEquals("CONVERGED", JSON.readTree(parts.resolve(PartitionedOutput.SUMMARY).toFile()).get("status").asText());
+    }
+
+    @Test
     void aPartitionedDirectoryIsSolvedWithinTheBoundsOfAnExactSolve(@TempDir Path tmp) throws IOException {
         Mdp mdp = RandomMdps.random(4, 120, 3, 6, 0.85, Objective.MINIMIZE, 0.05);
         PartitionedModelWriter.write(mdp, 3, tmp.resolve("dir"));
