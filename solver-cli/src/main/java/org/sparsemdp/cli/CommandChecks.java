@@ -35,7 +35,9 @@ import picocli.CommandLine.ParseResult;
  *       their keywords.</li>
  *   <li>Outputs ({@link #OUTPUTS}): not the same file as any input (by identity, so also through
  *       a symbolic or hard link), not a directory, and in a directory that exists and is
- *       writable (unless the output is an existing device or FIFO, which is written through).</li>
+ *       writable (unless the output is an existing device or FIFO, which is written through). With
+ *       {@code --partitions} (convert, generate garnet) the output is a directory of block files, which
+ *       may exist.</li>
  * </ul>
  */
 final class CommandChecks implements CommandLine.IExecutionStrategy {
@@ -47,7 +49,17 @@ final class CommandChecks implements CommandLine.IExecutionStrategy {
     static final Set<String> OUTPUTS = Set.of("--output", "--occupancy", "--policy-out", "--theta-out",
             "--state-names", "OUT", "substation --observations");
 
-    private final CommandLine.IExecutionStrategy next = new CommandLine.RunLast();
+    private final CommandLine.IExecutionStrategy next;
+
+    /** Checks, then runs the last subcommand (picocli's {@code RunLast}). */
+    CommandChecks() {
+        this(new CommandLine.RunLast());
+    }
+
+    /** Checks, then hands the parse result to {@code next}. */
+    CommandChecks(CommandLine.IExecutionStrategy next) {
+        this.next = next;
+    }
 
     @Override
     public int execute(ParseResult parseResult) {
@@ -68,8 +80,10 @@ final class CommandChecks implements CommandLine.IExecutionStrategy {
         for (ArgSpec p : r.matchedPositionals()) {
             collectPaths(r, p, p.paramLabel(), inputs, outputs);
         }
+        boolean directories = r.hasMatchedOption("--partitions") // OUT is a partitioned directory
+                && Set.of("convert", "garnet").contains(r.commandSpec().name());
         for (Map.Entry<String, Path> out : outputs) {
-            checkOutput(cl, out.getKey(), out.getValue(), inputs, outputs);
+            checkOutput(cl, out.getKey(), out.getValue(), inputs, outputs, directories);
         }
     }
 
@@ -198,7 +212,7 @@ final class CommandChecks implements CommandLine.IExecutionStrategy {
     }
 
     private static void checkOutput(CommandLine cl, String name, Path out, List<Path> inputs,
-            List<Map.Entry<String, Path>> outputs) {
+            List<Map.Entry<String, Path>> outputs, boolean directoryAllowed) {
         String what = name.startsWith("-") ? "option '" + name + "'" : name;
         if (Files.exists(out) && !Files.isRegularFile(out) && !Files.isDirectory(out)) {
             return; // a device or FIFO (directly or through a link): written through, never replaced
@@ -221,7 +235,7 @@ final class CommandChecks implements CommandLine.IExecutionStrategy {
         } catch (IOException e) {
             throw new ParameterException(cl, "Invalid value for " + what + ": " + e.getMessage());
         }
-        if (Files.isDirectory(real)) {
+        if (Files.isDirectory(real) && !directoryAllowed) {
             throw new ParameterException(cl, "Invalid value for " + what + ": " + out + " is a directory");
         }
         Path dir = real.toAbsolutePath().getParent();

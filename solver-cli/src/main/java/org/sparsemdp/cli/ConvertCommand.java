@@ -9,7 +9,10 @@ import org.sparsemdp.io.FormatLossException;
 import org.sparsemdp.io.FormatLosses;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.io.ModelFeature;
+import org.sparsemdp.io.PartitionedModelFormat;
 import org.sparsemdp.io.RewardStructure;
+import org.sparsemdp.io.partitioned.PartitionIndex;
+import org.sparsemdp.io.partitioned.PartitionedModelWriter;
 import org.sparsemdp.model.Mdp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,8 +81,17 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     ModelOverrides overrides;
 
+    @Option(names = "--partitions", paramLabel = "P",
+            description = {"Write OUT as a directory of P block files and an index, for solving on Spark with the",
+                    "blocks read by the executors (sparsemdp solve OUT --engine spark). Holds one reward per choice,",
+                    "discount, objective, action labels and one initial state."})
+    Integer partitions;
+
     @Override
     public Integer call() throws Exception {
+        if (partitions != null) {
+            return convertPartitioned(ModelFeature.parseList(drop));
+        }
         ModelWriters.resolve(out, to); // fail on a bad target before reading a large input
         java.util.Set<ModelFeature> dropped = ModelFeature.parseList(drop);
         LoadedModel loaded = ModelFiles.read(in, from, new ReadOptions(pomdpAsMdp, reward));
@@ -104,6 +116,37 @@ final class ConvertCommand implements Callable<Integer> {
         Mdp mdp = loaded.mdp();
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%s, %d states, %d choices, %d transitions)%n", out,
                 target.name(), mdp.numStates(), mdp.numChoices(), mdp.numTransitions());
+        return 0;
+    }
+
+    /**
+     * {@code --partitions}: OUT becomes a partitioned model directory ({@link PartitionedModelWriter});
+     * what the layout cannot hold ({@link PartitionedModelFormat}) is an error unless dropped.
+     */
+    private int convertPartitioned(java.util.Set<ModelFeature> dropped) throws java.io.IOException {
+        if (partitions < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--partitions': expected a positive number of blocks, got " + partitions);
+        }
+        if (!"auto".equalsIgnoreCase(to)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--to does not apply to --partitions (OUT is a directory of block files)");
+        }
+        LoadedModel loaded = ModelFiles.read(in, from, new ReadOptions(pomdpAsMdp, reward));
+        loaded = loaded.withMdp(overrides.apply(loaded.mdp()));
+        loaded = selectRewards(loaded);
+        if (foldStateRewards) {
+            loaded = FormatLosses.foldStateRewards(loaded);
+        }
+        Mdp mdp;
+        try {
+            mdp = PartitionedModelFormat.mdpToWrite(loaded, dropped);
+        } catch (FormatLossException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        PartitionIndex index = PartitionedModelWriter.write(mdp, partitions, out);
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (partitioned, %d blocks, %d states, %d choices, %d"
+                + " transitions)%n", out, index.blocks().size(), mdp.numStates(), mdp.numChoices(), mdp.numTransitions());
         return 0;
     }
 

@@ -55,14 +55,23 @@ final class GenerateGarnetCommand implements Callable<Integer> {
     @Mixin
     GeneratedOutput output;
 
+    @Option(names = "--partitions", paramLabel = "P",
+            description = {"Write the per-state seeded Garnet (SeededGarnetGenerator: other numbers than without this",
+                    "option) as a partitioned directory of P block files, one block at a time, never holding the",
+                    "whole model: for sparsemdp solve DIR --engine spark."})
+    Integer partitions;
+
     @Override
     public Integer call() throws Exception {
-        if (CompactSolve.COMPACT.equals(storage)) {
-            return writeCompact();
-        }
-        if (!CompactSolve.DOUBLE.equals(storage)) {
+        if (!CompactSolve.COMPACT.equals(storage) && !CompactSolve.DOUBLE.equals(storage)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--storage must be 'double' or 'compact', not '" + storage + "'");
+        }
+        if (partitions != null) {
+            return writePartitioned();
+        }
+        if (CompactSolve.COMPACT.equals(storage)) {
+            return writeCompact();
         }
         Mdp mdp = GarnetGenerator.generate(states, actions, branching, discount, seed);
         if (embedDiscount) {
@@ -74,6 +83,23 @@ final class GenerateGarnetCommand implements Callable<Integer> {
         } else {
             output.write(mdp, spec.commandLine().getOut());
         }
+        return 0;
+    }
+
+    /** Writes the per-state seeded Garnet as a partitioned directory, one block at a time. */
+    private int writePartitioned() throws java.io.IOException {
+        if (partitions < 1 || embedDiscount || !"auto".equalsIgnoreCase(output.format)
+                || CompactSolve.COMPACT.equals(storage)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), partitions < 1
+                    ? "Invalid value for option '--partitions': expected a positive number of blocks, got " + partitions
+                    : (embedDiscount ? "--embed-discount" : CompactSolve.COMPACT.equals(storage) ? "--storage compact"
+                            : "--to") + " does not apply to --partitions");
+        }
+        org.sparsemdp.io.partitioned.PartitionIndex index = org.sparsemdp.io.partitioned.PartitionedModelWriter
+                .writeGarnet(states, actions, branching, discount, seed, partitions, output.file);
+        spec.commandLine().getOut().printf(java.util.Locale.ROOT, "wrote %s (partitioned seeded Garnet, %d blocks,"
+                + " %d states, %d transitions)%n", output.file, index.blocks().size(), index.states(),
+                index.transitions());
         return 0;
     }
 

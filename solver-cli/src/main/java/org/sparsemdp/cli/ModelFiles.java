@@ -91,6 +91,10 @@ final class ModelFiles {
      */
     static LoadedModel loadModel(Path file, String format, List<Path> labels, Path stateRewards,
                                  Path transitionRewards) throws IOException {
+        if (org.sparsemdp.io.partitioned.PartitionIndex.isPartitioned(file)) {
+            throw new IOException(file + " is a partitioned model directory (convert --partitions): solve it on"
+                    + " Spark with solver-spark/bin/sparsemdp solve " + file + " --engine spark");
+        }
         boolean explicitRewards = stateRewards != null || transitionRewards != null;
         if (isStream(file)) {
             if (explicitRewards) {

@@ -34,10 +34,20 @@ public final class SparseMdpCli {
 
     /** Runs the command line with the given streams; returns the exit code (used by tests). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return execute(commandLine(out, err, new CommandLine.RunLast()), args);
+    }
+
+    /**
+     * The {@code sparsemdp} command line writing to {@code out} and {@code err}, with its usage
+     * and error handling, whose commands run through {@code afterChecks} once the option values and
+     * outputs have been checked (normally picocli's {@code RunLast}; another front end, such as the
+     * Spark launcher, can take over a command there). Run it with {@link #execute}.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IExecutionStrategy afterChecks) {
         CommandLine cl = new CommandLine(new SparseMdpCli());
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionStrategy(new CommandChecks());
+        cl.setExecutionStrategy(new CommandChecks(afterChecks));
         cl.setParameterExceptionHandler((ex, badArgs) -> { // short: the message, suggestions, where help is
             CommandLine c = ex.getCommandLine();
             c.getErr().println("sparsemdp: " + org.sparsemdp.io.SafeText.escape(ex.getMessage()));
@@ -49,6 +59,16 @@ public final class SparseMdpCli {
             commandLine.getErr().println("sparsemdp: " + CliErrors.describe(ex));
             return CliErrors.exitCode(ex);
         });
+        return cl;
+    }
+
+    /**
+     * Executes {@code cl} (from {@link #commandLine}) on {@code args}, with the exit codes of the
+     * class comment (an OutOfMemoryError anywhere is exit code 4 with one line); flushes its streams.
+     */
+    public static int execute(CommandLine cl, String... args) {
+        PrintWriter out = cl.getOut();
+        PrintWriter err = cl.getErr();
         int code;
         try {
             code = cl.execute(args);

@@ -1,10 +1,12 @@
 package org.sparsemdp.spark;
 
+import org.sparsemdp.io.partitioned.BlockCuts;
 import org.sparsemdp.model.Mdp;
 
 /**
  * Where to cut the states 0..S−1 into P contiguous blocks: {@code bounds[p] .. bounds[p+1]−1} is
- * block p. Blocks are non-empty (P is reduced to S if larger).
+ * block p. Blocks are non-empty (P is reduced to S if larger). The cuts are those of
+ * {@link BlockCuts}, which the partitioned model files use too.
  */
 public final class BlockBoundaries {
     private BlockBoundaries() {
@@ -16,28 +18,7 @@ public final class BlockBoundaries {
      * each block's sweep costs about the same. Every block gets at least one state.
      */
     public static int[] byTransitions(Mdp mdp, int parts) {
-        final int n = mdp.numStates();
-        final int p = checkParts(parts, n);
-        final int[] cs = mdp.choiceStartArray();
-        final int[] ts = mdp.transitionStartArray();
-        final long total = mdp.numTransitions();
-        int[] bounds = new int[p + 1];
-        bounds[p] = n;
-        for (int b = 1; b < p; b++) {
-            long target = total * b / p;
-            int lo = bounds[b - 1] + 1;         // at least one state in block b − 1
-            int hi = n - (p - b);               // leave one state for each later block
-            while (lo < hi) {                   // first s in [lo, hi] with transitions before s >= target
-                int mid = (lo + hi) >>> 1;
-                if (ts[cs[mid]] >= target) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            bounds[b] = lo;
-        }
-        return bounds;
+        return BlockCuts.byTransitions(mdp.choiceStartArray(), mdp.transitionStartArray(), parts);
     }
 
     /**
@@ -45,21 +26,6 @@ public final class BlockBoundaries {
      * the same number of transitions, as in Garnet models.
      */
     public static int[] uniform(int states, int parts) {
-        final int p = checkParts(parts, states);
-        int[] bounds = new int[p + 1];
-        for (int b = 0; b <= p; b++) {
-            bounds[b] = (int) ((long) states * b / p);
-        }
-        return bounds;
-    }
-
-    private static int checkParts(int parts, int states) {
-        if (parts < 1) {
-            throw new IllegalArgumentException("the number of partitions must be positive, got " + parts);
-        }
-        if (states < 1) {
-            throw new IllegalArgumentException("the model has no states");
-        }
-        return Math.min(parts, states);
+        return BlockCuts.uniform(states, parts);
     }
 }

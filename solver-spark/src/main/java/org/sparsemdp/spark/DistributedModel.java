@@ -1,11 +1,20 @@
 package org.sparsemdp.spark;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
+import org.sparsemdp.io.ModelFormatException;
+import org.sparsemdp.io.partitioned.PartitionIndex;
+import org.sparsemdp.io.partitioned.PartitionedModelReader;
+import org.sparsemdp.io.partitioned.PartitionedModelWriter;
+import org.sparsemdp.model.HeapCheck;
+import org.sparsemdp.model.InvalidModelException;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
 
@@ -13,7 +22,7 @@ import org.sparsemdp.model.Objective;
  * A model partitioned over a Spark cluster: an RDD with one {@link StateBlock} per partition
  * (partition p holds block p, states bounds[p] .. bounds[p+1]−1), cached in executor memory, plus
  * the few scalars the driver needs (number of states, discount, objective). The driver never
- * holds the transitions of a model built by {@link #garnet}.
+ * holds the transitions of a model built by {@link #garnet} or loaded by {@link #fromPartitioned}.
  */
 public final class DistributedModel implements AutoCloseable {
     private final JavaRDD<StateBlock> blocks;
@@ -23,9 +32,10 @@ public final class DistributedModel implements AutoCloseable {
     private final double discount;
     private final Objective objective;
     private final String[] actionLabels;
+    private final int initialState;
 
     private DistributedModel(JavaRDD<StateBlock> blocks, int[] bounds, long numTransitions, double discount,
-                             Objective objective, String[] actionLabels) {
+                             Objective objective, String[] actionLabels, int initialState) {
         this.blocks = blocks;
         this.bounds = bounds;
         this.numStates = bounds[bounds.length - 1];
@@ -33,6 +43,7 @@ public final class DistributedModel implements AutoCloseable {
         this.discount = discount;
         this.objective = objective;
         this.actionLabels = actionLabels;
+        this.initialState = initialState;
     }
 
     /**
@@ -51,7 +62,76 @@ public final class DistributedModel implements AutoCloseable {
         // Without this the tasks of every exchange would carry their partition's data again (a
         // parallelized collection travels inside its partitions): cut the lineage to the cache.
         rdd.rdd().localCheckpoint();
-        return materialised(rdd, bounds, mdp.discount(), mdp.objective(), mdp.actionLabels().toArray(new String[0]));
+        return materialised(rdd, bounds, mdp.discount(), mdp.objective(), mdp.actionLabels().toArray(new String[0]),
+                mdp.initialState());
+    }
+
+    /**
+     * Loads a partitioned model directory (written by {@code sparsemdp convert --partitions} or
+     * {@link PartitionedModelWriter}) where it is used: the driver reads only the index
+     * ({@link PartitionIndex}: totals, labels, one line per block), and the executors read the
+     * block files in parallel, one block per partition ({@link PartitionedModelReader#block}, each
+     * file checked against its index entry), so no JVM ever holds the whole model. The directory
+     * must be a path every executor can read (local mode: any directory; a cluster: a shared
+     * mount). A missing, truncated or corrupted block fails the load with an
+     * {@link IllegalArgumentException} naming the file and block (the executor's error, unwrapped;
+     * an {@link InvalidModelException} when an executor's {@link HeapCheck} refused the block).
+     * Blocks are cached; a lost executor re-reads its blocks from the files.
+     *
+     * @param partitions the number of partitions to use: must be the number of blocks in the
+     *                   directory, or 0 for that number (a directory is cut once, at conversion)
+     */
+    public static DistributedModel fromPartitioned(JavaSparkContext sc, Path dir, int partitions) throws IOException {
+        PartitionIndex index = PartitionedModelReader.index(dir);
+        int p = index.blocks().size();
+        if (partitions != 0 && partitions != p) {
+            throw new IllegalArgumentException("--partitions " + partitions + " does not match the " + p + " blocks of "
+                    + dir + " (a partitioned model is cut at conversion: omit --partitions, or convert again with"
+                    + " --partitions " + partitions + ")");
+        }
+        final String path = dir.toAbsolutePath().toString();
+        final int states = index.states();
+        final int labels = index.actionLabels().size();
+        JavaRDD<StateBlock> rdd = sc.parallelize(index.blocks(), p)
+                .map(e -> StateBlock.of(PartitionedModelReader.block(Paths.get(path), e, states, labels)))
+                .persist(StorageLevel.MEMORY_ONLY());
+        try {
+            return materialised(rdd, index.bounds(), index.discount(), index.objective(),
+                    index.actionLabels().toArray(new String[0]), index.initialState());
+        } catch (Exception e) { // SparkException (checked, though Scala does not declare it) wrapping the task's
+            rdd.unpersist(false);
+            String reason = executorReadError(e);
+            if (reason != null && HeapCheck.neededMiB(reason) >= 0) {
+                throw new InvalidModelException(reason); // an executor's heap refusal: still one (exit code 4)
+            }
+            if (reason != null) {
+                throw new IllegalArgumentException(reason, e);
+            }
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The message of the {@link ModelFormatException} or {@link InvalidModelException} (heap
+     * refusal) that failed a task, found in the cause chain of the driver's exception or, when
+     * Spark passed only its text, in its message; null if the failure was something else.
+     */
+    private static String executorReadError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ModelFormatException || t instanceof InvalidModelException) {
+                return t.getMessage();
+            }
+        }
+        for (Class<?> c : List.of(ModelFormatException.class, InvalidModelException.class)) {
+            String text = String.valueOf(e.getMessage());
+            int at = text.indexOf(c.getName() + ": ");
+            if (at >= 0) {
+                int from = at + c.getName().length() + 2;
+                int end = text.indexOf('\n', from);
+                return text.substring(from, end < 0 ? text.length() : end).strip();
+            }
+        }
+        return null;
     }
 
     /**
@@ -68,14 +148,14 @@ public final class DistributedModel implements AutoCloseable {
                 .map(b -> StateBlock.garnet(spec, bounds[b], bounds[b + 1]))
                 .persist(StorageLevel.MEMORY_ONLY());
         return materialised(rdd, bounds, spec.discount(), Objective.MAXIMIZE,
-                org.sparsemdp.generate.SeededGarnetGenerator.actionLabels(spec.actions()));
+                org.sparsemdp.generate.SeededGarnetGenerator.actionLabels(spec.actions()), 0);
     }
 
     /** Builds the blocks now (one job), so that solver timings exclude model construction. */
     private static DistributedModel materialised(JavaRDD<StateBlock> rdd, int[] bounds, double discount,
-                                                 Objective objective, String[] actionLabels) {
+                                                 Objective objective, String[] actionLabels, int initialState) {
         long transitions = rdd.map(StateBlock::numTransitions).reduce(Long::sum);
-        return new DistributedModel(rdd, bounds, transitions, discount, objective, actionLabels);
+        return new DistributedModel(rdd, bounds, transitions, discount, objective, actionLabels, initialState);
     }
 
     /** The cached blocks, one per partition, in state order. */
@@ -101,6 +181,27 @@ public final class DistributedModel implements AutoCloseable {
     /** Number of transitions over all blocks. */
     public long numTransitions() {
         return numTransitions;
+    }
+
+    /**
+     * This model with discount {@code gamma} (the blocks are shared: they hold no discount). Close
+     * only one of the two.
+     */
+    public DistributedModel withDiscount(double gamma) {
+        if (!(gamma > 0 && gamma <= 1)) {
+            throw new IllegalArgumentException("discount " + gamma + " is not in (0, 1]");
+        }
+        return new DistributedModel(blocks, bounds, numTransitions, gamma, objective, actionLabels, initialState);
+    }
+
+    /** This model with objective {@code o} (the blocks are shared). Close only one of the two. */
+    public DistributedModel withObjective(Objective o) {
+        return new DistributedModel(blocks, bounds, numTransitions, discount, o, actionLabels, initialState);
+    }
+
+    /** The initial state (the model's first; 0 for a generated model). */
+    public int initialState() {
+        return initialState;
     }
 
     /** Discount factor γ. */

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sparsemdp.io.ModelFormats;
+import org.sparsemdp.io.partitioned.PartitionIndex;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.solve.SolverOptions;
@@ -21,7 +22,13 @@ import picocli.CommandLine.Parameters;
  * The {@code spark-submit}-able entry point: solves a model file (any format of
  * {@link ModelFormats}, optionally compressed; read on the driver, then partitioned) or a Garnet model
  * generated on the executors, with {@link SparkValueIteration}, and writes the partitioned
- * answer and {@code summary.json} ({@link PartitionedOutput}). Prints a one-line summary.
+ * answer and {@code summary.json} ({@link PartitionedOutput}). Prints a one-line summary. A
+ * partitioned directory ({@code sparsemdp convert --partitions}) is read by the executors.
+ *
+ * <p>The older entry point: {@link SparkCli} ({@code solver-spark/bin/sparsemdp solve --engine spark})
+ * is the {@code sparsemdp} command line on Spark, with its CSV, JSON and exit codes; this class
+ * remains for its own options (notably {@code --garnet}, a model generated on the executors) and
+ * for existing {@code spark-submit --class org.sparsemdp.spark.SparkSolve} scripts.
  *
  * <p>Exit codes: 0 converged, 1 stopped by a limit or at the precision limit (the bound is still
  * valid), 2 bad input.
@@ -34,7 +41,9 @@ public final class SparkSolve implements Callable<Integer> {
 
     static final class Input {
         @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Model file in any format"
-                + " sparsemdp reads (.mdp, .umb, .drn, .tra, .pomdp; gzip/xz allowed), read on the driver.")
+                + " sparsemdp reads (.mdp, .umb, .drn, .tra, .pomdp; gzip/xz allowed), read on the driver; or a"
+                + " partitioned directory (sparsemdp convert --partitions), read by the executors (cut at"
+                + " conversion: --partitions does not apply).")
         Path file;
 
         @Option(names = "--garnet", paramLabel = "S,A,B[,SEED]", description = "Generate a Garnet model (per-state"
@@ -105,14 +114,20 @@ public final class SparkSolve implements Callable<Integer> {
         if (timeLimit != null) {
             ob.timeLimit(Duration.ofNanos((long) (timeLimit * 1e9)));
         }
-        Mdp mdp = input.file == null ? null : read(input.file); // bad input fails before Spark starts
+        boolean partitioned = input.file != null && PartitionIndex.isPartitioned(input.file);
+        if (partitioned) {
+            PartitionIndex.read(input.file); // a bad index fails before Spark starts
+        }
+        Mdp mdp = input.file == null || partitioned ? null : read(input.file); // bad input fails before Spark starts
         GarnetSpec garnet = input.garnet == null ? null
                 : GarnetSpec.parse(input.garnet, discount == null ? 0.95 : discount);
         SparkConf conf = new SparkConf().setAppName("sparsemdp spark-solve").setIfMissing("spark.master", master)
                 .setIfMissing("spark.log.level", "WARN");
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             sc.setLogLevel("WARN");
-            try (DistributedModel model = mdp != null ? DistributedModel.fromMdp(sc, mdp, partitions)
+            int blocks = spec.commandLine().getParseResult().hasMatchedOption("--partitions") ? partitions : 0;
+            try (DistributedModel model = partitioned ? overridden(DistributedModel.fromPartitioned(sc, input.file, blocks))
+                    : mdp != null ? DistributedModel.fromMdp(sc, mdp, partitions)
                     : DistributedModel.garnet(sc, garnet, partitions);
                  DistributedResult r = new SparkValueIteration(sc, m, innerSweeps).solve(model, ob.build())) {
                 if (output != null) {
@@ -127,6 +142,11 @@ public final class SparkSolve implements Callable<Integer> {
                 return r.status() == org.sparsemdp.result.Status.CONVERGED ? 0 : 1;
             }
         }
+    }
+
+    private DistributedModel overridden(DistributedModel model) {
+        DistributedModel m = discount != null ? model.withDiscount(discount) : model;
+        return objective != null ? m.withObjective(Objective.parse(objective)) : m;
     }
 
     private Mdp read(Path file) throws java.io.IOException {

@@ -3,6 +3,7 @@ package org.sparsemdp.spark;
 import java.io.Serializable;
 import java.util.Arrays;
 import org.sparsemdp.generate.SeededGarnetGenerator;
+import org.sparsemdp.io.partitioned.ModelBlock;
 import org.sparsemdp.model.Mdp;
 
 /**
@@ -49,78 +50,27 @@ public final class StateBlock implements Serializable {
         this.actionIndex = actionIndex;
     }
 
-    /** The block [lo, hi) of {@code mdp}, copied out of its raw arrays (rebased offsets). */
+    /** The block [lo, hi) of {@code mdp}, copied out of its raw arrays (rebased offsets; {@link ModelBlock#slice}). */
     public static StateBlock slice(Mdp mdp, int lo, int hi) {
-        if (lo < 0 || hi > mdp.numStates() || lo > hi) {
-            throw new IllegalArgumentException("block [" + lo + ", " + hi + ") is not within the model's "
-                    + mdp.numStates() + " states");
-        }
-        int[] cs = mdp.choiceStartArray();
-        int[] ts = mdp.transitionStartArray();
-        int c0 = cs[lo];
-        int c1 = cs[hi];
-        int k0 = ts[c0];
-        int k1 = ts[c1];
-        int[] choiceStart = new int[hi - lo + 1];
-        for (int s = lo; s <= hi; s++) {
-            choiceStart[s - lo] = cs[s] - c0;
-        }
-        int[] transStart = new int[c1 - c0 + 1];
-        int[] actionIndex = new int[c1 - c0];
-        for (int c = c0; c <= c1; c++) {
-            transStart[c - c0] = ts[c] - k0;
-        }
-        for (int c = c0; c < c1; c++) {
-            actionIndex[c - c0] = mdp.actionIndex(c);
-        }
-        return new StateBlock(lo, hi, c0, choiceStart, transStart,
-                Arrays.copyOfRange(mdp.successorArray(), k0, k1),
-                Arrays.copyOfRange(mdp.probabilityArray(), k0, k1),
-                Arrays.copyOfRange(mdp.rewardArray(), c0, c1), actionIndex);
+        return of(ModelBlock.slice(mdp, lo, hi));
     }
 
     /**
      * The block [lo, hi) of the {@link SeededGarnetGenerator} model {@code spec}, generated here
      * without the rest of the model (exact sizes, no growth); action a of every state has label
-     * index a ({@link SeededGarnetGenerator#actionLabels}).
+     * index a ({@link SeededGarnetGenerator#actionLabels}, {@link ModelBlock#garnet}).
      */
     public static StateBlock garnet(GarnetSpec spec, int lo, int hi) {
-        final int actions = spec.actions();
-        final int branching = spec.branching();
-        long choices = (long) (hi - lo) * actions;
-        long transitions = choices * branching;
-        if ((long) spec.states() * actions > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("garnet model with " + spec.states() + " states and " + actions
-                    + " actions has more choices than an int index can number");
-        }
-        if (transitions > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("block [" + lo + ", " + hi + ") has " + transitions
-                    + " transitions, more than one array can hold: use more partitions");
-        }
-        int[] choiceStart = new int[hi - lo + 1];
-        int[] transStart = new int[(int) choices + 1];
-        int[] successor = new int[(int) transitions];
-        double[] probability = new double[(int) transitions];
-        double[] reward = new double[(int) choices];
-        int[] actionIndex = new int[(int) choices];
-        for (int c = 0; c < choices; c++) {
-            actionIndex[c] = c % actions;
-        }
-        for (int i = 0; i <= hi - lo; i++) {
-            choiceStart[i] = i * actions;
-        }
-        for (int c = 0; c <= choices; c++) {
-            transStart[c] = c * branching;
-        }
-        SeededGarnetGenerator.generateBlock(spec.states(), actions, branching, spec.seed(), lo, hi,
-                (s, a, r, succ, prob) -> {
-                    int c = (s - lo) * actions + a;
-                    reward[c] = r;
-                    System.arraycopy(succ, 0, successor, c * branching, branching);
-                    System.arraycopy(prob, 0, probability, c * branching, branching);
-                });
-        return new StateBlock(lo, hi, (int) ((long) lo * actions), choiceStart, transStart, successor, probability,
-                reward, actionIndex);
+        return of(ModelBlock.garnet(spec.states(), spec.actions(), spec.branching(), spec.seed(), lo, hi));
+    }
+
+    /**
+     * The block held by {@code b} (e.g. read from a block file by
+     * {@link org.sparsemdp.io.partitioned.PartitionedModelReader}), sharing its arrays.
+     */
+    public static StateBlock of(ModelBlock b) {
+        return new StateBlock(b.lo(), b.hi(), b.firstChoice(), b.choiceStartArray(), b.transitionStartArray(),
+                b.successorArray(), b.probabilityArray(), b.rewardArray(), b.actionIndexArray());
     }
 
     /** First state of the block. */
