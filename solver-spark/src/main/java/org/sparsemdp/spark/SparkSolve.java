@@ -20,14 +20,16 @@ import picocli.CommandLine.Parameters;
 /**
  * The {@code spark-submit}-able entry point: solves a model file (any format of
  * {@link ModelFormats}, optionally compressed; read on the driver, then partitioned) or a Garnet model
- * generated on the executors, with {@link SparkValueIteration}, and writes the partitioned
+ * generated on the executors, with {@link SparkValueIteration} (with {@code --reach}/{@code --until}:
+ * {@link SparkReachability}, options {@link SparkReachabilityOptions}), and writes the partitioned
  * answer and {@code summary.json} ({@link PartitionedOutput}). Prints a one-line summary.
  *
  * <p>Exit codes: 0 converged, 1 stopped by a limit or at the precision limit (the bound is still
  * valid), 2 bad input.
  */
 @Command(name = "spark-solve", mixinStandardHelpOptions = true,
-        description = "Solve a discounted MDP on Apache Spark (distributed value iteration with certified bounds).")
+        description = "Solve an MDP on Apache Spark with certified bounds: discounted by distributed value iteration,"
+                + " --reach/--until (discount 1) by distributed interval iteration.")
 public final class SparkSolve implements Callable<Integer> {
     @ArgGroup(multiplicity = "1")
     Input input;
@@ -77,6 +79,9 @@ public final class SparkSolve implements Callable<Integer> {
             + " summary.json here (a path all executors can write).")
     Path output;
 
+    @CommandLine.Mixin
+    SparkReachabilityOptions undiscounted = new SparkReachabilityOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -104,6 +109,12 @@ public final class SparkSolve implements Callable<Integer> {
         }
         if (timeLimit != null) {
             ob.timeLimit(Duration.ofNanos((long) (timeLimit * 1e9)));
+        }
+        if (undiscounted.hasTarget()) { // --reach / --until: SparkReachability
+            SparkConf conf = new SparkConf().setAppName("sparsemdp spark-solve").setIfMissing("spark.master", master)
+                    .setIfMissing("spark.log.level", "WARN");
+            return undiscounted.run(conf, input.file, partitions, innerSweeps, ob.build(), discount, objective, output,
+                    out);
         }
         Mdp mdp = input.file == null ? null : read(input.file); // bad input fails before Spark starts
         GarnetSpec garnet = input.garnet == null ? null
