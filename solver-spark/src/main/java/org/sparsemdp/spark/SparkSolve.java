@@ -58,6 +58,11 @@ public final class SparkSolve implements Callable<Integer> {
             + " (default ${DEFAULT-VALUE}).")
     int innerSweeps;
 
+    @Option(names = "--exchange", defaultValue = "auto", description = "How values reach the blocks: broadcast (the"
+            + " whole vector), halo (each block only the values it reads), auto (halo where it moves at most half the"
+            + " bytes; default ${DEFAULT-VALUE}). Same results bit for bit.")
+    String exchange;
+
     @Option(names = "--epsilon", defaultValue = "1e-6", description = "Target: certified value and policy bounds at most"
             + " epsilon, rounding included (default ${DEFAULT-VALUE}).")
     double epsilon;
@@ -125,7 +130,8 @@ public final class SparkSolve implements Callable<Integer> {
             sc.setLogLevel("WARN");
             try (DistributedModel model = mdp != null ? DistributedModel.fromMdp(sc, mdp, partitions)
                     : DistributedModel.garnet(sc, garnet, partitions);
-                 DistributedResult r = new SparkValueIteration(sc, m, innerSweeps).solve(model, ob.build())) {
+                 DistributedResult r = new SparkValueIteration(sc, m, innerSweeps, ValueExchange.Mode.parse(exchange))
+                         .solve(model, ob.build())) {
                 if (output != null) {
                     PartitionedOutput.write(r, model, output);
                 }

@@ -2,12 +2,10 @@ package org.sparsemdp.spark;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapFunction2;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 
@@ -17,7 +15,7 @@ import org.apache.spark.storage.StorageLevel;
  * <ul>
  *   <li>{@link Mode#BROADCAST}: the driver broadcasts the whole vector u (8·S bytes), which
  *       every executor fetches once: 8·S bytes per executor and exchange.</li>
- *   <li>{@link Mode#HALO}: each block gets, inside its own task, only x = [its own values | its
+ *   <li>{@link Mode#HALO}: each block gets, as a broadcast read only by its own task, only x = [its own values | its
  *       halo's values] ({@link HaloBlock}), the halo being the other blocks' states its
  *       transitions read, found once when the run starts: 8·(S + H) bytes per exchange in all,
  *       H = Σ<sub>blocks</sub> |halo|, whatever the number of executors. Results are bit for bit
@@ -57,8 +55,8 @@ public final class ValueExchange implements AutoCloseable {
 
     /**
      * The crossover of {@link Mode#AUTO}: the halo exchange is used when its bytes per exchange,
-     * S + H values, are at most this fraction of the broadcast's bytes to P executors, P·S values
-     * (the worst case of one executor per block; README, "Halo exchange", for the measurements).
+     * S + H values, are at most this fraction of the broadcast's, E·S values to the E executors
+     * that hold blocks (README, "Halo exchange", for the measurements behind it).
      */
     static final double CROSSOVER = 0.5;
 
@@ -82,12 +80,26 @@ public final class ValueExchange implements AutoCloseable {
     }
 
     /**
-     * Whether the halo exchange moves fewer bytes: S + H ≤ {@link #CROSSOVER}·P·S.
+     * Whether the halo exchange moves fewer bytes: S + H ≤ {@link #CROSSOVER}·E·S.
      *
-     * @param haloSize H, the sum of the blocks' halo sizes
+     * @param haloSize  H, the sum of the blocks' halo sizes
+     * @param receivers E, the executors that receive a broadcast (those holding blocks: at most
+     *                  the number of partitions; 1 in local mode, where the broadcast is shared memory)
      */
-    static boolean preferHalo(long states, long haloSize, int partitions) {
-        return partitions > 1 && states + haloSize <= CROSSOVER * partitions * (double) states;
+    static boolean preferHalo(long states, long haloSize, int receivers) {
+        return states + haloSize <= CROSSOVER * receivers * (double) states;
+    }
+
+    /**
+     * E of {@link #preferHalo}: 1 in local mode (one JVM), else the number of executors
+     * registered now, at most the number of partitions.
+     */
+    static int receivers(JavaSparkContext sc, int partitions) {
+        if (sc.isLocal()) {
+            return 1;
+        }
+        int executors = Math.max(1, sc.sc().getExecutorMemoryStatus().size() - 1); // the driver is listed too
+        return Math.min(partitions, executors);
     }
 
     /** The exchange of {@code model} in {@code mode} ({@code zero}: the states of value 0). */
@@ -96,7 +108,7 @@ public final class ValueExchange implements AutoCloseable {
         boolean halo = mode == Mode.HALO;
         if (mode == Mode.AUTO) {
             long h = blocks.map(b -> (long) HaloBlock.haloOf(b).length).reduce(Long::sum);
-            halo = preferHalo(model.numStates(), h, model.numPartitions());
+            halo = preferHalo(model.numStates(), h, receivers(sc, model.numPartitions()));
         }
         if (!halo) {
             return new ValueExchange(sc, blocks, zero, null, null, null, 0);
@@ -136,19 +148,27 @@ public final class ValueExchange implements AutoCloseable {
             bc.destroy();
             return updates;
         }
-        List<double[]> messages = new ArrayList<>(halos.size());
+        // One small broadcast per block, read only by the task of that block: its executor alone
+        // fetches it (Spark broadcasts are fetched on first use), so 8·(n_p + |H_p|) bytes go to
+        // each block, and the tasks stay small (a message inside the task would make the driver's
+        // scheduler serialize megabytes per task).
+        List<Broadcast<double[]>> messages = new ArrayList<>(halos.size());
         for (int b = 0; b < halos.size(); b++) {
-            messages.add(HaloBlock.message(bounds[b], bounds[b + 1] - bounds[b], halos.get(b), u));
+            messages.add(sc.broadcast(HaloBlock.message(bounds[b], bounds[b + 1] - bounds[b], halos.get(b), u)));
         }
-        JavaRDD<double[]> sent = sc.parallelize(messages, messages.size()); // one message in each task
-        return haloBlocks.zipPartitions(sent,
-                (FlatMapFunction2<Iterator<HaloBlock>, Iterator<double[]>, BlockUpdate>) (hs, xs) -> {
-                    HaloBlock h = hs.next();
-                    BlockUpdate up = BlockUpdate.exchange(h.local, xs.next(), h.zero, gamma, minimize, sweeps,
-                            extrapolate);
-                    return Collections.singletonList(new BlockUpdate(h.lo, up.values, up.minDelta, up.maxDelta,
-                            up.stats)).iterator();
-                }).collect();
+        try {
+            return haloBlocks.mapPartitionsWithIndex((index, hs) -> {
+                HaloBlock h = hs.next();
+                BlockUpdate up = BlockUpdate.exchange(h.local, messages.get(index).value(), h.zero, gamma, minimize,
+                        sweeps, extrapolate);
+                return Collections.singletonList(new BlockUpdate(h.lo, up.values, up.minDelta, up.maxDelta, up.stats))
+                        .iterator();
+            }, true).collect();
+        } finally {
+            for (Broadcast<double[]> m : messages) {
+                m.destroy();
+            }
+        }
     }
 
     /** Drops the renumbered blocks. */

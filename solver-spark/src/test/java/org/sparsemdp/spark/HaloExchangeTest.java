@@ -96,9 +96,10 @@ class HaloExchangeTest {
 
     @Test
     void crossoverPrefersHaloOnlyWhereItMovesFewerBytes() {
-        assertFalse(ValueExchange.preferHalo(1000, 0, 1)); // one block: nothing to exchange
+        assertFalse(ValueExchange.preferHalo(1000, 0, 1)); // one receiver (local mode): the broadcast is cheapest
         assertTrue(ValueExchange.preferHalo(1000, 100, 4)); // 1100 values against 4000
         assertFalse(ValueExchange.preferHalo(1000, 3000, 4)); // Garnet-like: every block reads (nearly) all
         assertFalse(ValueExchange.preferHalo(1000, 500, 2)); // 1500 against 2000: not below half
+        assertEquals(1, ValueExchange.receivers(sc, 8)); // local mode
     }
 }
