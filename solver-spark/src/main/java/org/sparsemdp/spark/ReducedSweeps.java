@@ -107,6 +107,66 @@ final class ReducedSweeps {
         return new Interval(lo, up, failing);
     }
 
+    /** What a block sends back after a Jacobi step for the exit-rate bounds. */
+    record Jacobi(double[] values, double minDelta, double maxDelta) implements Serializable {
+    }
+
+    /**
+     * One Jacobi step w = T x of the block's maybe states not of value 0 ({@code zero}: they
+     * keep w = 0 and take no part), reading only the broadcast {@code x}, with the range of
+     * δ = w − x rounded outward as the single-machine {@code ExitRateBounds.tighten} rounds it:
+     * min of ↓(↓(w − w·rel) − x), max of ↑(↑(w + w·rel) − x).
+     */
+    static Jacobi jacobi(ReducedBlock r, double[] x, boolean[] zero, boolean max, double rel) {
+        final int n = r.numStates();
+        final double[] w = new double[n];
+        final double identity = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        double minDelta = Double.POSITIVE_INFINITY;
+        double maxDelta = Double.NEGATIVE_INFINITY;
+        for (int q = 0; q < n; q++) {
+            final int s = r.states[q];
+            if (zero[s]) {
+                continue; // value 0: fixed
+            }
+            double best = identity;
+            for (int c = r.choiceStart[q]; c < r.choiceStart[q + 1]; c++) {
+                double v = r.constant[c];
+                for (int k = r.transStart[c]; k < r.transStart[c + 1]; k++) {
+                    v += r.probability[k] * x[r.successor[k]];
+                }
+                best = max ? Math.max(best, v) : Math.min(best, v);
+            }
+            w[q] = best;
+            final double e = best * rel;
+            minDelta = Math.min(minDelta, Math.nextDown(Math.nextDown(best - e) - x[s]));
+            maxDelta = Math.max(maxDelta, Math.nextUp(Math.nextUp(best + e) - x[s]));
+        }
+        return new Jacobi(w, minDelta, maxDelta);
+    }
+
+    /**
+     * The block's range [e<sub>min</sub>, e<sub>max</sub>] of the probability of leaving the maybe
+     * states in one step, over its choices, rounded outward as the single-machine
+     * {@code ExitRateBounds.of} rounds it, and its number of choices: {e<sub>min</sub>,
+     * e<sub>max</sub>, choices} ({1, 0, 0} for a block without maybe states).
+     */
+    static double[] exitRange(ReducedBlock r) {
+        double eMin = 1.0;
+        double eMax = 0.0;
+        for (int c = 0; c < r.constant.length; c++) {
+            double rho = 0;
+            int k0 = r.transStart[c];
+            int k1 = r.transStart[c + 1];
+            for (int k = k0; k < k1; k++) {
+                rho += r.probability[k];
+            }
+            double err = org.sparsemdp.solve.undiscounted.IntervalSweeps.relativeError(k1 - k0) * rho;
+            eMin = Math.min(eMin, Math.nextDown(1.0 - Math.nextUp(rho + err)));
+            eMax = Math.max(eMax, Math.nextUp(1.0 - Math.nextDown(rho - err)));
+        }
+        return new double[] {eMin, eMax, r.constant.length};
+    }
+
     /**
      * {@code sweeps} in-place sweeps of the step-bounded reward x (maximised, rounded up) and exit
      * probability z (minimised, rounded down, at most 1) of the single-machine

@@ -35,13 +35,19 @@ import org.sparsemdp.solve.undiscounted.IntervalSweeps;
  * components is not distributed yet (README, "Undiscounted objectives on Spark"). Pmin and Rmax
  * never need it (no end component survives their precomputation). (4) States of value 0 for
  * rewards ({@code ZeroValues}' fixed points, distributed) are fixed at 0. (5) Initial bounds:
- * l = 0; u = 1 for probabilities; for rewards u is the step-bounded bound of Quatmann &amp; Katoen
+ * l = 0; u = 1 for probabilities; with uniform exit rates u = +∞ (the first step bounds it); for
+ * other rewards u is the step-bounded bound of Quatmann &amp; Katoen
  * (CAV 2018, Lemma 2; the single-machine {@code StepBoundedUpperBound}), computed by
  * distributed sweeps, over all choices for Rmax and over a proper attractor policy (found by
  * one more distributed fixed point) for Rmin. (6) Interval iteration (Haddad &amp; Monmege 2018;
  * Baier et al., CAV 2017): per exchange the driver broadcasts l and u; every block performs k
  * in-place fused sweeps of its maybe states ({@link ReducedSweeps#interval}, other blocks read at
- * the broadcast values) and sends back its new bounds.
+ * the broadcast values) and sends back its new bounds. With uniform exit rates (every choice
+ * leaves the maybe states with nearly the same probability, F<sub>max</sub> ≤ 1.1·F<sub>min</sub>,
+ * as in a discounted model with a stop state) each exchange is instead a Jacobi step w = T l on
+ * the blocks, and the driver derives both bounds from its δ range by the exit-rate
+ * (MacQueen–Porteus) bounds — the single-machine {@code ii}'s {@code ExitRateBounds}, with the same
+ * operations, so the same bounds bit for bit after as many steps.
  *
  * <p><b>Stopping rule and rounding.</b> Those of the single-machine {@code ii}: stop when every
  * maybe state has u − l ≤ ε (relative mode: ≤ ε·l), every bound rounded outward by the
@@ -167,7 +173,15 @@ public final class SparkReachability {
                 lower[s] = upper[s] = Double.isNaN(known[s]) ? 0.0 : known[s];
             }
             long deadline = options.deadlineNanos(start);
-            if (rewards) {
+            double[] factors = exitRateFactors(reduced);
+            if (rewards && factors != null) { // the exit-rate bounds need no a-priori upper bound
+                boolean[] zero = zeroValues(reduced, maybe, max, g.counter());
+                for (int s = 0; s < n; s++) {
+                    if (maybe[s]) {
+                        upper[s] = zero[s] ? 0.0 : Double.POSITIVE_INFINITY;
+                    }
+                }
+            } else if (rewards) {
                 boolean[] zero = zeroValues(reduced, maybe, max, g.counter());
                 int[] proper = max ? null : attractor(reduced, maybe, g.counter());
                 double[] bound = stepBound(reduced, statesOfBlock, proper, n, rel, options, deadline);
@@ -183,20 +197,58 @@ public final class SparkReachability {
                     }
                 }
             }
-            return iterate(model, reduced, statesOfBlock, maybe, maybeCount, known, lower, upper, max, rel,
-                    knownPolicy, options, relative, method, start, deadline, g.rounds());
+            return iterate(model, reduced, statesOfBlock, maybe, known, lower, upper, max, rel, factors,
+                    knownPolicy, options, relative, method, start, deadline);
         } finally {
             reduced.unpersist(false);
             knownBc.destroy(); // only now: the tasks of every job on the reduced blocks carry their lineage
         }
     }
 
-    /** The interval iteration of step (6) and the result. */
+    /**
+     * The factors F<sub>min</sub>, F<sub>max</sub> of the exit-rate bounds (the single-machine
+     * {@code ExitRateBounds}, same rounding) if every choice leaves the maybe states with
+     * probability e ≥ 1e-6 and F<sub>max</sub> ≤ {@value #UNIFORM_EXIT_RATIO}·F<sub>min</sub> (the
+     * rule of the single-machine {@code IntervalIteration.usesExitRate}), else null.
+     */
+    private static double[] exitRateFactors(JavaRDD<ReducedBlock> reduced) {
+        double eMin = 1.0;
+        double eMax = 0.0;
+        double choices = 0;
+        for (double[] r : reduced.map(ReducedSweeps::exitRange).collect()) {
+            eMin = Math.min(eMin, r[0]);
+            eMax = Math.max(eMax, r[1]);
+            choices += r[2];
+        }
+        if (choices == 0 || !(eMin >= 1e-6)) {
+            return null;
+        }
+        eMax = Math.min(eMax, 1.0);
+        double fMax = Math.nextUp(Math.nextUp(1.0 / eMin) - 1.0);
+        double fMin = Math.max(0.0, Math.nextDown(Math.nextDown(1.0 / eMax) - 1.0));
+        return fMax <= UNIFORM_EXIT_RATIO * fMin ? new double[] {fMin, fMax} : null;
+    }
+
+    /** Largest F<sub>max</sub>/F<sub>min</sub> for the exit-rate steps (as the single-machine {@code ii}). */
+    static final double UNIFORM_EXIT_RATIO = 1.1;
+
+    /**
+     * The interval iteration of step (6) and the result: fused in-place sweeps, or with
+     * {@code factors} (uniform exit rates) Jacobi steps from l with both bounds from the exit-rate
+     * (MacQueen–Porteus) bounds of each step, as the single-machine {@code ii} does there.
+     */
     private DistributedResult iterate(DistributedModel model, JavaRDD<ReducedBlock> reduced,
-                                      List<int[]> statesOfBlock, boolean[] maybe, int maybeCount, double[] known,
-                                      double[] lower, double[] upper, boolean max, double rel, int[] knownPolicy,
-                                      SolverOptions options, boolean relative, String method, long start,
-                                      long deadline, long graphRounds) {
+                                      List<int[]> statesOfBlock, boolean[] maybe, double[] known,
+                                      double[] lower, double[] upper, boolean max, double rel, double[] factors,
+                                      int[] knownPolicy, SolverOptions options, boolean relative, String method,
+                                      long start, long deadline) {
+        boolean[] zero = new boolean[maybe.length];
+        boolean anyZero = false;
+        for (int s = 0; s < maybe.length; s++) {
+            zero[s] = maybe[s] && upper[s] == 0.0;
+            anyZero |= zero[s];
+        }
+        final Broadcast<boolean[]> zeroBc = factors == null ? null : sc.broadcast(zero);
         final int k = sweeps;
         final double eps = options.epsilon();
         final long loopStart = System.nanoTime();
@@ -213,27 +265,39 @@ public final class SparkReachability {
                 status = Status.TIME_LIMIT;
                 break;
             }
-            Broadcast<double[]> lb = sc.broadcast(lower);
-            Broadcast<double[]> ub = sc.broadcast(upper);
-            final boolean forward = (exchanges & 1) == 0;
-            List<ReducedSweeps.Interval> updates = reduced
-                    .map(r -> ReducedSweeps.interval(r, lb.value(), ub.value(), max, k, forward, rel, eps, relative))
-                    .collect();
-            lb.destroy();
-            ub.destroy();
-            lower = lower.clone(); // the broadcast arrays may be shared with local-mode executors
-            upper = upper.clone();
             int failing = 0;
             collected = 0;
-            for (int b = 0; b < updates.size(); b++) {
-                ReducedSweeps.Interval up = updates.get(b);
-                int[] states = statesOfBlock.get(b);
-                for (int p = 0; p < states.length; p++) {
-                    lower[states[p]] = up.lower()[p];
-                    upper[states[p]] = up.upper()[p];
+            if (factors != null) {
+                Broadcast<double[]> lb = sc.broadcast(lower);
+                List<ReducedSweeps.Jacobi> steps = reduced
+                        .map(r -> ReducedSweeps.jacobi(r, lb.value(), zeroBc.value(), max, rel)).collect();
+                lb.destroy();
+                lower = lower.clone(); // the broadcast array may be shared with local-mode executors
+                upper = upper.clone();
+                collected = exitRateStep(steps, statesOfBlock, zero, anyZero, factors, rel, lower, upper);
+                failing = failing(lower, upper, maybe, eps, relative);
+            } else {
+                Broadcast<double[]> lb = sc.broadcast(lower);
+                Broadcast<double[]> ub = sc.broadcast(upper);
+                final boolean forward = (exchanges & 1) == 0;
+                List<ReducedSweeps.Interval> updates = reduced
+                        .map(r -> ReducedSweeps.interval(r, lb.value(), ub.value(), max, k, forward, rel, eps,
+                                relative))
+                        .collect();
+                lb.destroy();
+                ub.destroy();
+                lower = lower.clone(); // the broadcast arrays may be shared with local-mode executors
+                upper = upper.clone();
+                for (int b = 0; b < updates.size(); b++) {
+                    ReducedSweeps.Interval up = updates.get(b);
+                    int[] states = statesOfBlock.get(b);
+                    for (int p = 0; p < states.length; p++) {
+                        lower[states[p]] = up.lower()[p];
+                        upper[states[p]] = up.upper()[p];
+                    }
+                    failing += up.failing();
+                    collected += up.bytes();
                 }
-                failing += up.failing();
-                collected += up.bytes();
             }
             exchanges++;
             gap = maxGap(lower, upper, maybe);
@@ -243,6 +307,9 @@ public final class SparkReachability {
                     || Thread.currentThread().isInterrupted()) {
                 status = Status.CANCELLED;
             }
+        }
+        if (zeroBc != null) {
+            zeroBc.destroy();
         }
         final long finishStart = System.nanoTime();
         Broadcast<double[]> greedyOn = sc.broadcast(max ? lower : upper);
@@ -274,10 +341,55 @@ public final class SparkReachability {
         JavaRDD<BlockSolution> answer = sc.parallelize(parts, parts.size()).persist(StorageLevel.MEMORY_ONLY());
         answer.count();
         long end = System.nanoTime();
-        ExchangeStats stats = new ExchangeStats(exchanges, k, 16L * model.numStates(), collected,
+        ExchangeStats stats = new ExchangeStats(exchanges, factors != null ? 1 : k,
+                (factors != null ? 8L : 16L) * model.numStates(), collected,
                 (finishStart - loopStart) / 1e9, (end - finishStart) / 1e9);
         return new DistributedResult(method, status, Accuracy.CERTIFIED, model.numStates(), exchanges, gap,
                 errorBound, Double.NaN, (end - start) / 1e9, stats, answer, null, null);
+    }
+
+    /**
+     * The driver's half of an exit-rate step ({@code ExitRateBounds.tighten} of the single-machine
+     * {@code ii}, the same operations): from the blocks' w = T l and δ ranges, with
+     * shifts F(min δ)·min δ and F(max δ)·max δ rounded outward, l ← max(↓w, ↓(↓w + shift<sub>low</sub>)) and
+     * u ← min(u, ↑(↑w + shift<sub>high</sub>)) on the states not of value 0. No change if a δ is not finite.
+     *
+     * @return the bytes the blocks sent
+     */
+    private static long exitRateStep(List<ReducedSweeps.Jacobi> steps, List<int[]> statesOfBlock, boolean[] zero,
+                                     boolean anyZero, double[] factors, double rel, double[] lower, double[] upper) {
+        double minDelta = anyZero ? 0.0 : Double.POSITIVE_INFINITY; // states of value 0 have δ = 0
+        double maxDelta = anyZero ? 0.0 : Double.NEGATIVE_INFINITY;
+        long bytes = 0;
+        for (ReducedSweeps.Jacobi j : steps) {
+            minDelta = Math.min(minDelta, j.minDelta());
+            maxDelta = Math.max(maxDelta, j.maxDelta());
+            bytes += 8L * j.values().length + 16;
+        }
+        if (!(minDelta > Double.NEGATIVE_INFINITY && maxDelta < Double.POSITIVE_INFINITY)) {
+            return bytes; // a non-finite value: no bound from this step
+        }
+        double shiftLow = Math.nextDown(minDelta * (minDelta >= 0 ? factors[0] : factors[1]));
+        double shiftHigh = Math.nextUp(maxDelta * (maxDelta >= 0 ? factors[1] : factors[0]));
+        for (int b = 0; b < steps.size(); b++) {
+            double[] w = steps.get(b).values();
+            int[] states = statesOfBlock.get(b);
+            for (int p = 0; p < states.length; p++) {
+                int s = states[p];
+                if (zero[s]) {
+                    continue;
+                }
+                double e = w[p] * rel;
+                double down = Math.nextDown(w[p] - e);
+                double lo = Math.nextDown(down + shiftLow);
+                double hi = Math.nextUp(Math.nextUp(w[p] + e) + shiftHigh);
+                lower[s] = Math.max(down, lo);
+                if (hi < upper[s]) {
+                    upper[s] = hi;
+                }
+            }
+        }
+        return bytes;
     }
 
     /**

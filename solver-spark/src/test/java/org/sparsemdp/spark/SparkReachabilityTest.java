@@ -1,5 +1,6 @@
 package org.sparsemdp.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -198,6 +199,8 @@ class SparkReachabilityTest {
     /**
      * The stop-embedded Garnet: Rmax until "stop" is the discounted value (Puterman §5.3), so the
      * Spark interval must intersect the discounted {@code vi}'s certified interval in every state.
+     * Its exit rates are uniform (1 − γ), so both the Spark and the single-machine {@code ii} take
+     * Jacobi steps with exit-rate bounds: the same bounds bit for bit, after as many steps.
      */
     @Test
     void stopEmbeddedGarnetMatchesDiscountedVi() {
@@ -221,8 +224,14 @@ class SparkReachabilityTest {
                 assertTrue(s.upper()[q] - s.lower()[q] <= 1e-8, "state " + q);
             }
             assertEquals(0.0, s.values()[discounted.numStates()]); // the stop state itself
-            assertAgree(Reachability.reward(mdp, mdp.rewardArray(), stop, Objective.MAXIMIZE, tight, false,
-                    IterationOrder.GLOBAL, false), s, "stop-embedded Garnet");
+            Solution single = Reachability.reward(mdp, mdp.rewardArray(), stop, Objective.MAXIMIZE, tight, false,
+                    IterationOrder.GLOBAL, false);
+            assertAgree(single, s, "stop-embedded Garnet");
+            // uniform exit rates: Jacobi steps with exit-rate bounds, the single-machine ii's very operations
+            assertEquals(1, r.stats().sweepsPerExchange());
+            assertEquals(single.iterations(), s.iterations());
+            assertArrayEquals(single.lower(), s.lower(), 0.0);
+            assertArrayEquals(single.upper(), s.upper(), 0.0);
         }
     }
 
