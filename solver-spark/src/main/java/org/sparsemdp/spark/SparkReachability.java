@@ -64,11 +64,6 @@ import org.sparsemdp.solve.undiscounted.IntervalSweeps;
  * (known values, two bounds, sets, per-block state lists).
  */
 public final class SparkReachability {
-    /** Smallest exit probability accepted by the step-bounded bound (as the single-machine one). */
-    static final double MIN_EXIT = 1e-200;
-    /** Step sweeps continue until every exit probability reaches this (as the single-machine one). */
-    static final double STOP_EXIT = 0.5;
-
     private final JavaSparkContext sc;
     private final int sweeps;
 
@@ -173,7 +168,7 @@ public final class SparkReachability {
                 lower[s] = upper[s] = Double.isNaN(known[s]) ? 0.0 : known[s];
             }
             long deadline = options.deadlineNanos(start);
-            double[] factors = exitRateFactors(reduced);
+            double[] factors = ReducedBounds.exitRateFactors(reduced);
             if (rewards && factors != null) { // the exit-rate bounds need no a-priori upper bound
                 boolean[] zero = zeroValues(reduced, maybe, max, g.counter());
                 for (int s = 0; s < n; s++) {
@@ -184,7 +179,8 @@ public final class SparkReachability {
             } else if (rewards) {
                 boolean[] zero = zeroValues(reduced, maybe, max, g.counter());
                 int[] proper = max ? null : attractor(reduced, maybe, g.counter());
-                double[] bound = stepBound(reduced, statesOfBlock, proper, n, rel, options, deadline);
+                double[] bound = ReducedBounds.stepBound(sc, reduced, statesOfBlock, proper, n, rel, sweeps, options,
+                        deadline);
                 for (int s = 0; s < n; s++) {
                     if (maybe[s]) {
                         upper[s] = zero[s] ? 0.0 : bound[s];
@@ -204,33 +200,6 @@ public final class SparkReachability {
             knownBc.destroy(); // only now: the tasks of every job on the reduced blocks carry their lineage
         }
     }
-
-    /**
-     * The factors F<sub>min</sub>, F<sub>max</sub> of the exit-rate bounds (the single-machine
-     * {@code ExitRateBounds}, same rounding) if every choice leaves the maybe states with
-     * probability e ≥ 1e-6 and F<sub>max</sub> ≤ {@value #UNIFORM_EXIT_RATIO}·F<sub>min</sub> (the
-     * rule of the single-machine {@code IntervalIteration.usesExitRate}), else null.
-     */
-    private static double[] exitRateFactors(JavaRDD<ReducedBlock> reduced) {
-        double eMin = 1.0;
-        double eMax = 0.0;
-        double choices = 0;
-        for (double[] r : reduced.map(ReducedSweeps::exitRange).collect()) {
-            eMin = Math.min(eMin, r[0]);
-            eMax = Math.max(eMax, r[1]);
-            choices += r[2];
-        }
-        if (choices == 0 || !(eMin >= 1e-6)) {
-            return null;
-        }
-        eMax = Math.min(eMax, 1.0);
-        double fMax = Math.nextUp(Math.nextUp(1.0 / eMin) - 1.0);
-        double fMin = Math.max(0.0, Math.nextDown(Math.nextDown(1.0 / eMax) - 1.0));
-        return fMax <= UNIFORM_EXIT_RATIO * fMin ? new double[] {fMin, fMax} : null;
-    }
-
-    /** Largest F<sub>max</sub>/F<sub>min</sub> for the exit-rate steps (as the single-machine {@code ii}). */
-    static final double UNIFORM_EXIT_RATIO = 1.1;
 
     /**
      * The interval iteration of step (6) and the result: fused in-place sweeps, or with
@@ -274,7 +243,7 @@ public final class SparkReachability {
                 lb.destroy();
                 lower = lower.clone(); // the broadcast array may be shared with local-mode executors
                 upper = upper.clone();
-                collected = exitRateStep(steps, statesOfBlock, zero, anyZero, factors, rel, lower, upper);
+                collected = ReducedBounds.exitRateStep(steps, statesOfBlock, zero, anyZero, factors, rel, lower, upper);
                 failing = failing(lower, upper, maybe, eps, relative);
             } else {
                 Broadcast<double[]> lb = sc.broadcast(lower);
@@ -349,50 +318,6 @@ public final class SparkReachability {
     }
 
     /**
-     * The driver's half of an exit-rate step ({@code ExitRateBounds.tighten} of the single-machine
-     * {@code ii}, the same operations): from the blocks' w = T l and δ ranges, with
-     * shifts F(min δ)·min δ and F(max δ)·max δ rounded outward, l ← max(↓w, ↓(↓w + shift<sub>low</sub>)) and
-     * u ← min(u, ↑(↑w + shift<sub>high</sub>)) on the states not of value 0. No change if a δ is not finite.
-     *
-     * @return the bytes the blocks sent
-     */
-    private static long exitRateStep(List<ReducedSweeps.Jacobi> steps, List<int[]> statesOfBlock, boolean[] zero,
-                                     boolean anyZero, double[] factors, double rel, double[] lower, double[] upper) {
-        double minDelta = anyZero ? 0.0 : Double.POSITIVE_INFINITY; // states of value 0 have δ = 0
-        double maxDelta = anyZero ? 0.0 : Double.NEGATIVE_INFINITY;
-        long bytes = 0;
-        for (ReducedSweeps.Jacobi j : steps) {
-            minDelta = Math.min(minDelta, j.minDelta());
-            maxDelta = Math.max(maxDelta, j.maxDelta());
-            bytes += 8L * j.values().length + 16;
-        }
-        if (!(minDelta > Double.NEGATIVE_INFINITY && maxDelta < Double.POSITIVE_INFINITY)) {
-            return bytes; // a non-finite value: no bound from this step
-        }
-        double shiftLow = Math.nextDown(minDelta * (minDelta >= 0 ? factors[0] : factors[1]));
-        double shiftHigh = Math.nextUp(maxDelta * (maxDelta >= 0 ? factors[1] : factors[0]));
-        for (int b = 0; b < steps.size(); b++) {
-            double[] w = steps.get(b).values();
-            int[] states = statesOfBlock.get(b);
-            for (int p = 0; p < states.length; p++) {
-                int s = states[p];
-                if (zero[s]) {
-                    continue;
-                }
-                double e = w[p] * rel;
-                double down = Math.nextDown(w[p] - e);
-                double lo = Math.nextDown(down + shiftLow);
-                double hi = Math.nextUp(Math.nextUp(w[p] + e) + shiftHigh);
-                lower[s] = Math.max(down, lo);
-                if (hi < upper[s]) {
-                    upper[s] = hi;
-                }
-            }
-        }
-        return bytes;
-    }
-
-    /**
      * Refuses a model whose maybe states contain an end component of the choices {@code test}
      * accepts: the greatest set of maybe states each with such a choice whose successors all lie
      * in the set is empty iff there is none.
@@ -456,72 +381,6 @@ public final class SparkReachability {
             }
         }
         return policy;
-    }
-
-    /**
-     * The step-bounded upper bound (Quatmann &amp; Katoen 2018, Lemma 2) per maybe state: sweeps
-     * of (x, z) until every z ≥ {@value #STOP_EXIT} (or the iteration cap or deadline, if every
-     * z ≥ {@value #MIN_EXIT} by then), then x + (1 − z)·max(x/z), rounded up; +∞ everywhere if
-     * no bound was reached.
-     */
-    private double[] stepBound(JavaRDD<ReducedBlock> reduced, List<int[]> statesOfBlock, int[] policy, int n,
-                               double rel, SolverOptions options, long deadline) {
-        double[] x = new double[n];
-        double[] z = new double[n];
-        Broadcast<int[]> pol = policy == null ? null : sc.broadcast(policy);
-        final int k = sweeps;
-        boolean anyAbove = false;
-        try {
-            for (long step = 0; ; step++) {
-                Broadcast<double[]> xb = sc.broadcast(x);
-                Broadcast<double[]> zb = sc.broadcast(z);
-                final boolean forward = (step & 1) == 0;
-                List<ReducedSweeps.Steps> out = reduced.map(r -> ReducedSweeps.steps(r, xb.value(), zb.value(),
-                        pol == null ? null : pol.value(), k, forward, rel)).collect();
-                xb.destroy();
-                zb.destroy();
-                x = x.clone();
-                z = z.clone();
-                double minZ = 1.0;
-                for (int b = 0; b < out.size(); b++) {
-                    int[] states = statesOfBlock.get(b);
-                    for (int p = 0; p < states.length; p++) {
-                        x[states[p]] = out.get(b).reward()[p];
-                        z[states[p]] = out.get(b).exit()[p];
-                        minZ = Math.min(minZ, z[states[p]]);
-                    }
-                }
-                anyAbove |= minZ >= MIN_EXIT;
-                if (anyAbove && minZ >= STOP_EXIT) {
-                    break;
-                }
-                if (step + 1 >= Math.max(options.maxIterations(), 1) || System.nanoTime() - deadline > 0) {
-                    if (minZ >= MIN_EXIT) {
-                        break;
-                    }
-                    double[] none = new double[n];
-                    Arrays.fill(none, Double.POSITIVE_INFINITY);
-                    return none;
-                }
-            }
-        } finally {
-            if (pol != null) {
-                pol.destroy();
-            }
-        }
-        double m = 0;
-        for (int[] states : statesOfBlock) {
-            for (int s : states) {
-                m = Math.max(m, Math.nextUp(x[s] / z[s]));
-            }
-        }
-        double[] u = new double[n];
-        for (int[] states : statesOfBlock) {
-            for (int s : states) {
-                u[s] = Math.nextUp(x[s] + Math.nextUp(Math.nextUp(1.0 - z[s]) * m));
-            }
-        }
-        return u;
     }
 
     /** Checks on the executors that every reward is finite and non-negative, naming the first bad choice. */
