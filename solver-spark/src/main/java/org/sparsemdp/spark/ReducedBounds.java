@@ -56,21 +56,29 @@ final class ReducedBounds {
      * shifts F(min δ)·min δ and F(max δ)·max δ rounded outward, l ← max(↓w, ↓(↓w + shift<sub>low</sub>)) and
      * u ← min(u, ↑(↑w + shift<sub>high</sub>)) on the states not of value 0. No change if a δ is not finite.
      *
+     * <p>As in {@code ExitRateBounds.tighten}, the value of the step's greedy policy π lies in the
+     * same interval [lo, hi] as the optimum in every state, so max (hi − lo) bounds its loss:
+     * {@code policy} receives π on the states stepped (global choices) and {@code policyGap[0]} that
+     * bound (+∞ if a δ is not finite).
+     *
      * @return the bytes the blocks sent
      */
     static long exitRateStep(List<ReducedSweeps.Jacobi> steps, List<int[]> statesOfBlock, boolean[] zero,
-                                     boolean anyZero, double[] factors, double rel, double[] lower, double[] upper) {
+                             boolean anyZero, double[] factors, double rel, double[] lower, double[] upper,
+                             int[] policy, double[] policyGap) {
         double minDelta = anyZero ? 0.0 : Double.POSITIVE_INFINITY; // states of value 0 have δ = 0
         double maxDelta = anyZero ? 0.0 : Double.NEGATIVE_INFINITY;
         long bytes = 0;
         for (ReducedSweeps.Jacobi j : steps) {
             minDelta = Math.min(minDelta, j.minDelta());
             maxDelta = Math.max(maxDelta, j.maxDelta());
-            bytes += 8L * j.values().length + 16;
+            bytes += 12L * j.values().length + 16;
         }
         if (!(minDelta > Double.NEGATIVE_INFINITY && maxDelta < Double.POSITIVE_INFINITY)) {
+            policyGap[0] = Double.POSITIVE_INFINITY;
             return bytes; // a non-finite value: no bound from this step
         }
+        double gap = 0;
         double shiftLow = Math.nextDown(minDelta * (minDelta >= 0 ? factors[0] : factors[1]));
         double shiftHigh = Math.nextUp(maxDelta * (maxDelta >= 0 ? factors[1] : factors[0]));
         for (int b = 0; b < steps.size(); b++) {
@@ -89,8 +97,11 @@ final class ReducedBounds {
                 if (hi < upper[s]) {
                     upper[s] = hi;
                 }
+                policy[s] = steps.get(b).choices()[p];
+                gap = Math.max(gap, Math.nextUp(hi - lo));
             }
         }
+        policyGap[0] = gap;
         return bytes;
     }
 

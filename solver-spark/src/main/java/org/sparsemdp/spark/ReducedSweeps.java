@@ -107,8 +107,11 @@ final class ReducedSweeps {
         return new Interval(lo, up, failing);
     }
 
-    /** What a block sends back after a Jacobi step for the exit-rate bounds. */
-    record Jacobi(double[] values, double minDelta, double maxDelta) implements Serializable {
+    /**
+     * What a block sends back after a Jacobi step for the exit-rate bounds: w, the range of δ, and
+     * per maybe state the (global) choice attaining w, the first optimal one (its greedy policy).
+     */
+    record Jacobi(double[] values, double minDelta, double maxDelta, int[] choices) implements Serializable {
     }
 
     /**
@@ -120,6 +123,7 @@ final class ReducedSweeps {
     static Jacobi jacobi(ReducedBlock r, double[] x, boolean[] zero, boolean max, double rel) {
         final int n = r.numStates();
         final double[] w = new double[n];
+        final int[] choices = new int[n];
         final double identity = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         double minDelta = Double.POSITIVE_INFINITY;
         double maxDelta = Double.NEGATIVE_INFINITY;
@@ -129,19 +133,24 @@ final class ReducedSweeps {
                 continue; // value 0: fixed
             }
             double best = identity;
+            int arg = r.choiceStart[q];
             for (int c = r.choiceStart[q]; c < r.choiceStart[q + 1]; c++) {
                 double v = r.constant[c];
                 for (int k = r.transStart[c]; k < r.transStart[c + 1]; k++) {
                     v += r.probability[k] * x[r.successor[k]];
                 }
-                best = max ? Math.max(best, v) : Math.min(best, v);
+                if (max ? v > best : v < best) { // the single-machine IntervalSweeps.jacobi's rule
+                    best = v;
+                    arg = c;
+                }
             }
             w[q] = best;
+            choices[q] = r.originalChoice[arg];
             final double e = best * rel;
             minDelta = Math.min(minDelta, Math.nextDown(Math.nextDown(best - e) - x[s]));
             maxDelta = Math.max(maxDelta, Math.nextUp(Math.nextUp(best + e) - x[s]));
         }
-        return new Jacobi(w, minDelta, maxDelta);
+        return new Jacobi(w, minDelta, maxDelta, choices);
     }
 
     /**

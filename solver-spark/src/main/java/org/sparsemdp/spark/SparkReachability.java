@@ -57,7 +57,9 @@ import org.sparsemdp.solve.undiscounted.IntervalSweeps;
  * {@link Accuracy#CERTIFIED}: reported values are midpoints, the error bound is max (u − l)/2.
  * The policy is greedy for l (max) or u (min) on the maybe states, the attractor towards T on the
  * Pmax = 1 states and the first choice elsewhere; its loss is not certified
- * ({@link DistributedResult#policyBound()} is NaN).
+ * ({@link DistributedResult#policyBound()} is NaN), except after exit-rate steps, which certify
+ * the greedy policy of the last step at no cost (as the single-machine {@code ii}): then that
+ * policy is reported on the maybe states not of value 0, with its bound.
  *
  * <p><b>Cost.</b> Per exchange 16·S bytes broadcast to every executor and 16 bytes per maybe
  * state collected; per graph round S bytes broadcast. Driver memory: about 40 bytes per state
@@ -218,6 +220,8 @@ public final class SparkReachability {
             anyZero |= zero[s];
         }
         final Broadcast<boolean[]> zeroBc = factors == null ? null : sc.broadcast(zero);
+        final int[] stepPolicy = factors == null ? null : new int[maybe.length]; // the last exit-rate step's choices
+        final double[] policyGap = {Double.NaN};
         final int k = sweeps;
         final double eps = options.epsilon();
         final long loopStart = System.nanoTime();
@@ -243,7 +247,8 @@ public final class SparkReachability {
                 lb.destroy();
                 lower = lower.clone(); // the broadcast array may be shared with local-mode executors
                 upper = upper.clone();
-                collected = ReducedBounds.exitRateStep(steps, statesOfBlock, zero, anyZero, factors, rel, lower, upper);
+                collected = ReducedBounds.exitRateStep(steps, statesOfBlock, zero, anyZero, factors, rel, lower, upper,
+                        stepPolicy, policyGap);
                 failing = failing(lower, upper, maybe, eps, relative);
             } else {
                 Broadcast<double[]> lb = sc.broadcast(lower);
@@ -287,6 +292,19 @@ public final class SparkReachability {
                 .collect();
         greedyOn.destroy();
         knownBc.destroy();
+        double policyBound = Double.NaN;
+        if (stepPolicy != null && exchanges > 0) {
+            // the exit-rate steps certify the greedy policy of the last step (see ReducedBounds.exitRateStep)
+            policyBound = policyGap[0];
+            for (int b = 0; b < policies.size(); b++) {
+                int lo = model.bounds()[b];
+                for (int s : statesOfBlock.get(b)) {
+                    if (!zero[s]) {
+                        policies.get(b)[s - lo] = stepPolicy[s];
+                    }
+                }
+            }
+        }
         int[] bounds = model.bounds();
         List<BlockSolution> parts = new ArrayList<>(policies.size());
         double errorBound = 0;
@@ -314,7 +332,7 @@ public final class SparkReachability {
                 (factors != null ? 8L : 16L) * model.numStates(), collected,
                 (finishStart - loopStart) / 1e9, (end - finishStart) / 1e9);
         return new DistributedResult(method, status, Accuracy.CERTIFIED, model.numStates(), exchanges, gap,
-                errorBound, Double.NaN, (end - start) / 1e9, stats, answer, null, null);
+                errorBound, policyBound, (end - start) / 1e9, stats, answer, null, null);
     }
 
     /**

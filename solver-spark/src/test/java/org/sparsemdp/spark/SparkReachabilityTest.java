@@ -232,6 +232,10 @@ class SparkReachabilityTest {
             assertEquals(single.iterations(), s.iterations());
             assertArrayEquals(single.lower(), s.lower(), 0.0);
             assertArrayEquals(single.upper(), s.upper(), 0.0);
+            // and the same certified policy (the greedy choices of the last step) with the same bound
+            assertArrayEquals(single.policy(), s.policy());
+            assertEquals(single.policyBound(), s.policyBound(), 0.0);
+            assertTrue(s.policyBound() <= 1e-6, "policy bound " + s.policyBound());
         }
     }
 
