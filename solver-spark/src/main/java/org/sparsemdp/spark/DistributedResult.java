@@ -46,7 +46,7 @@ public final class DistributedResult implements AutoCloseable {
         this.rounding = rounding;
     }
 
-    /** Name of the method ("spark-jacobi" or "spark-block-gs"). */
+    /** Name of the method ("spark-jacobi", "spark-block-gs", or "spark-ii-" and the objective). */
     public String method() {
         return method;
     }
@@ -137,7 +137,11 @@ public final class DistributedResult implements AutoCloseable {
     @Override
     public void close() {
         blocks.unpersist(false);
-        last.destroy();
-        rounding.close();
+        if (last != null) { // null for the interval iteration of SparkReachability
+            last.destroy();
+        }
+        if (rounding != null) {
+            rounding.close();
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.sparsemdp.generate.BandedGenerator;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.SolverOptions;
@@ -28,7 +29,10 @@ import picocli.CommandLine.Option;
  * the single-machine {@code vi} sweep time, then, for each partition count, the time per
  * exchange of distributed Jacobi and block Gauss–Seidel (fixed number of exchanges, after one
  * warm-up run), the payload bytes per exchange and the task result bytes Spark actually moved
- * (from its task metrics). Prints one table to standard output, with the load average.
+ * (from its task metrics). With {@code --model banded} the model has local successors (small
+ * halos), and {@code --exchange broadcast,halo} times the exchange variants of
+ * {@link ValueExchange} interleaved, {@code --repeats} times each (median printed). Prints one
+ * table to standard output, with the load average.
  */
 @Command(name = "spark-scaling", mixinStandardHelpOptions = true,
         description = "Time and bytes per exchange of the Spark solvers against the number of partitions.")
@@ -58,6 +62,21 @@ public final class SparkScaling implements Callable<Integer> {
     @Option(names = "--inner-sweeps", defaultValue = "4")
     int innerSweeps;
 
+    @Option(names = "--model", defaultValue = "garnet", description = "garnet (generated on the executors) or"
+            + " banded (BandedGenerator, successors within --bandwidth of the state: small halos; built on the driver).")
+    String modelKind;
+
+    @Option(names = "--bandwidth", defaultValue = "50", description = "Half bandwidth of the banded model.")
+    int bandwidth;
+
+    @Option(names = "--exchange", defaultValue = "broadcast", split = ",", description = "Exchange variants to time,"
+            + " interleaved (broadcast, halo, auto; default ${DEFAULT-VALUE}).")
+    String[] exchangeModes;
+
+    @Option(names = "--repeats", defaultValue = "1", description = "Timed runs per configuration, interleaved"
+            + " across exchange variants; the median is printed.")
+    int repeats;
+
     @Option(names = "--single", defaultValue = "true", negatable = true, fallbackValue = "true",
             description = "Also time the single-machine vi sweep (needs the whole model in this JVM too).")
     boolean single;
@@ -72,12 +91,14 @@ public final class SparkScaling implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         GarnetSpec spec = new GarnetSpec(states, actions, branching, 0.95, 1);
+        boolean banded = modelKind.equals("banded");
+        Mdp bandedMdp = banded ? BandedGenerator.generate(states, actions, branching, bandwidth, 0.95, 1) : null;
         long transitions = (long) states * actions * branching;
-        out.printf(Locale.ROOT, "# Garnet %d states x %d actions x %d successors = %d transitions, master %s,"
-                + " %d exchanges per run, load average at start: %s%n", states, actions, branching, transitions, master,
-                exchanges, loadAverage());
+        out.printf(Locale.ROOT, "# %s %d states x %d actions x %d successors = %d transitions, master %s,"
+                + " %d exchanges per run, load average at start: %s%n", banded ? "Banded(half width " + bandwidth + ")"
+                : "Garnet", states, actions, branching, transitions, master, exchanges, loadAverage());
         if (single) {
-            Mdp mdp = spec.generate();
+            Mdp mdp = banded ? bandedMdp : spec.generate();
             SolverOptions opts = SolverOptions.builder().maxIterations(exchanges).build();
             new ValueIterationSolver().solve(mdp, opts); // warm-up
             Solution s = new ValueIterationSolver().solve(mdp, opts);
@@ -92,25 +113,42 @@ public final class SparkScaling implements Callable<Integer> {
             sc.setLogLevel("WARN");
             ResultBytes bytes = new ResultBytes();
             sc.sc().addSparkListener(bytes);
-            out.println("partitions | build s | method | ms/exchange | ns/transition | broadcast B | collected B"
-                    + " (payload) | task results B (measured, median stage)");
+            out.println("partitions | build s | method | exchange | ms/exchange (median) | ns/transition | broadcast B"
+                    + " | sent per block B | collected B (payload) | task results B (measured, median stage)");
             for (int p : partitions) {
                 long t0 = System.nanoTime();
-                try (DistributedModel model = DistributedModel.garnet(sc, spec, p)) {
+                try (DistributedModel model = banded ? DistributedModel.fromMdp(sc, bandedMdp, p)
+                        : DistributedModel.garnet(sc, spec, p)) {
                     double build = (System.nanoTime() - t0) / 1e9;
                     for (String name : methods) {
                         SparkValueIteration.Method m = SparkValueIteration.Method.parse(name);
-                        SparkValueIteration solver = new SparkValueIteration(sc, m, innerSweeps);
                         SolverOptions opts = SolverOptions.builder().maxIterations(exchanges).build();
-                        solver.solve(model, opts).close(); // warm-up
+                        double[][] perExchange = new double[exchangeModes.length][repeats];
+                        ExchangeStats[] last = new ExchangeStats[exchangeModes.length];
+                        for (String mode : exchangeModes) { // warm-up
+                            new SparkValueIteration(sc, m, innerSweeps, ValueExchange.Mode.parse(mode))
+                                    .solve(model, opts).close();
+                        }
                         bytes.reset();
-                        try (DistributedResult r = solver.solve(model, opts)) {
-                            ExchangeStats st = r.stats();
-                            double per = st.secondsPerExchange();
-                            out.printf(Locale.ROOT, "%d | %.1f | %s | %.1f | %.2f | %d | %d | %d%n", p, build,
+                        for (int rep = 0; rep < repeats; rep++) {
+                            for (int e = 0; e < exchangeModes.length; e++) { // interleaved A/B
+                                try (DistributedResult r = new SparkValueIteration(sc, m, innerSweeps,
+                                        ValueExchange.Mode.parse(exchangeModes[e])).solve(model, opts)) {
+                                    last[e] = r.stats();
+                                    perExchange[e][rep] = r.stats().secondsPerExchange();
+                                }
+                            }
+                        }
+                        long measured = bytes.medianStage();
+                        for (int e = 0; e < exchangeModes.length; e++) {
+                            double[] times = perExchange[e].clone();
+                            Arrays.sort(times);
+                            double per = times[times.length / 2];
+                            ExchangeStats st = last[e];
+                            out.printf(Locale.ROOT, "%d | %.1f | %s | %s | %.1f | %.2f | %d | %d | %d | %d%n", p, build,
                                     m == SparkValueIteration.Method.JACOBI ? "jacobi" : "block-gs(" + innerSweeps + ")",
-                                    per * 1e3, per * 1e9 / transitions / st.sweepsPerExchange(), st.broadcastBytes(),
-                                    st.collectedBytes(), bytes.medianStage());
+                                    exchangeModes[e], per * 1e3, per * 1e9 / transitions / st.sweepsPerExchange(),
+                                    st.broadcastBytes(), st.sentBytes(), st.collectedBytes(), measured);
                         }
                     }
                 }

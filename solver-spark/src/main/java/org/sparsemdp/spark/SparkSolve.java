@@ -21,11 +21,12 @@ import picocli.CommandLine.Parameters;
 /**
  * The {@code spark-submit}-able entry point: solves a model file (any format of
  * {@link ModelFormats}, optionally compressed; read on the driver, then partitioned) or a Garnet model
- * generated on the executors, with {@link SparkValueIteration}, and writes the partitioned
+ * generated on the executors, with {@link SparkValueIteration} (with {@code --reach}/{@code --until}:
+ * {@link SparkReachability}, options {@link SparkReachabilityOptions}), and writes the partitioned
  * answer and {@code summary.json} ({@link PartitionedOutput}). Prints a one-line summary. A
  * partitioned directory ({@code sparsemdp convert --partitions}) is read by the executors.
  *
- * <p>The older entry point: {@link SparkCli} ({@code solver-spark/bin/sparsemdp solve --engine spark})
+ * <p>The other entry point: {@link SparkCli} ({@code solver-spark/bin/sparsemdp solve --engine spark})
  * is the {@code sparsemdp} command line on Spark, with its CSV, JSON and exit codes; this class
  * remains for its own options (notably {@code --garnet}, a model generated on the executors) and
  * for existing {@code spark-submit --class org.sparsemdp.spark.SparkSolve} scripts.
@@ -34,7 +35,8 @@ import picocli.CommandLine.Parameters;
  * valid), 2 bad input.
  */
 @Command(name = "spark-solve", mixinStandardHelpOptions = true,
-        description = "Solve a discounted MDP on Apache Spark (distributed value iteration with certified bounds).")
+        description = "Solve an MDP on Apache Spark with certified bounds: discounted by distributed value iteration,"
+                + " --reach/--until (discount 1) by distributed interval iteration.")
 public final class SparkSolve implements Callable<Integer> {
     @ArgGroup(multiplicity = "1")
     Input input;
@@ -65,6 +67,11 @@ public final class SparkSolve implements Callable<Integer> {
             + " (default ${DEFAULT-VALUE}).")
     int innerSweeps;
 
+    @Option(names = "--exchange", defaultValue = "auto", description = "How values reach the blocks: broadcast (the"
+            + " whole vector), halo (each block only the values it reads), auto (halo where it moves at most half the"
+            + " bytes; default ${DEFAULT-VALUE}). Same results bit for bit.")
+    String exchange;
+
     @Option(names = "--epsilon", defaultValue = "1e-6", description = "Target: certified value and policy bounds at most"
             + " epsilon, rounding included (default ${DEFAULT-VALUE}).")
     double epsilon;
@@ -85,6 +92,9 @@ public final class SparkSolve implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "DIR", description = "Write part-NNNNN.csv per partition and"
             + " summary.json here (a path all executors can write).")
     Path output;
+
+    @CommandLine.Mixin
+    SparkReachabilityOptions undiscounted = new SparkReachabilityOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -114,6 +124,12 @@ public final class SparkSolve implements Callable<Integer> {
         if (timeLimit != null) {
             ob.timeLimit(Duration.ofNanos((long) (timeLimit * 1e9)));
         }
+        SparkConf conf = new SparkConf().setAppName("sparsemdp spark-solve").setIfMissing("spark.master", master)
+                .setIfMissing("spark.log.level", "WARN");
+        if (undiscounted.hasTarget()) { // --reach / --until: SparkReachability
+            return undiscounted.run(conf, input.file, partitions, innerSweeps, ob.build(), discount, objective, output,
+                    out);
+        }
         boolean partitioned = input.file != null && PartitionIndex.isPartitioned(input.file);
         if (partitioned) {
             PartitionIndex.read(input.file); // a bad index fails before Spark starts
@@ -121,15 +137,14 @@ public final class SparkSolve implements Callable<Integer> {
         Mdp mdp = input.file == null || partitioned ? null : read(input.file); // bad input fails before Spark starts
         GarnetSpec garnet = input.garnet == null ? null
                 : GarnetSpec.parse(input.garnet, discount == null ? 0.95 : discount);
-        SparkConf conf = new SparkConf().setAppName("sparsemdp spark-solve").setIfMissing("spark.master", master)
-                .setIfMissing("spark.log.level", "WARN");
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             sc.setLogLevel("WARN");
             int blocks = spec.commandLine().getParseResult().hasMatchedOption("--partitions") ? partitions : 0;
             try (DistributedModel model = partitioned ? overridden(DistributedModel.fromPartitioned(sc, input.file, blocks))
                     : mdp != null ? DistributedModel.fromMdp(sc, mdp, partitions)
                     : DistributedModel.garnet(sc, garnet, partitions);
-                 DistributedResult r = new SparkValueIteration(sc, m, innerSweeps).solve(model, ob.build())) {
+                 DistributedResult r = new SparkValueIteration(sc, m, innerSweeps, ValueExchange.Mode.parse(exchange))
+                         .solve(model, ob.build())) {
                 if (output != null) {
                     PartitionedOutput.write(r, model, output);
                 }

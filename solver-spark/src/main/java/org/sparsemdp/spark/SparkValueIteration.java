@@ -22,7 +22,9 @@ import org.sparsemdp.solve.SolverOptions;
  * exchanges (block Gauss–Seidel; Bertsekas &amp; Tsitsiklis 1989, <i>Parallel and Distributed
  * Computation</i>, §2.6 and §6.3).
  *
- * <p><b>One exchange.</b> The driver broadcasts the current iterate u to every executor. Each
+ * <p><b>One exchange.</b> The driver sends the current iterate u to the blocks: broadcast whole to
+ * every executor, or by the halo exchange only the values each block reads ({@link ValueExchange};
+ * chosen by its crossover rule unless given, with the same results bit for bit). Each
  * block computes its part of the Jacobi step w = T u (reading u only) and the range
  * [min δ, max δ] of δ = w − u over its states, then — for {@link Method#BLOCK_GAUSS_SEIDEL} with
  * k inner sweeps — k − 1 in-place Gauss–Seidel sweeps of its own states, reading its own new values
@@ -63,7 +65,8 @@ import org.sparsemdp.solve.SolverOptions;
  * CONVERGED.
  *
  * <p><b>Cost per exchange.</b> Computation: k sweeps over the block's transitions on each
- * executor. Network: one broadcast of 8·S bytes to each executor, and 8·S bytes (plus 20 per
+ * executor. Network: one broadcast of 8·S bytes to each executor (halo exchange: 8·(S + H) bytes
+ * in all, H the sum of the blocks' halo sizes), and 8·S bytes (plus 20 per
  * block) collected by the driver; see {@link ExchangeStats} and docs/distributed.md. Memory on
  * the driver: two value vectors and the collected blocks (about 24·S bytes).
  */
@@ -117,18 +120,30 @@ public final class SparkValueIteration {
     private final JavaSparkContext sc;
     private final Method method;
     private final int sweeps;
+    private final ValueExchange.Mode exchange;
 
     /**
      * @param innerSweeps block sweeps per exchange for {@link Method#BLOCK_GAUSS_SEIDEL} (≥ 1; 1 is
      *                    Jacobi); ignored for {@link Method#JACOBI}
      */
     public SparkValueIteration(JavaSparkContext sc, Method method, int innerSweeps) {
+        this(sc, method, innerSweeps, ValueExchange.Mode.AUTO);
+    }
+
+    /**
+     * @param innerSweeps block sweeps per exchange for {@link Method#BLOCK_GAUSS_SEIDEL} (≥ 1; 1 is
+     *                    Jacobi); ignored for {@link Method#JACOBI}
+     * @param exchange    how the iterate reaches the blocks: broadcast, halo exchange, or chosen by
+     *                    the crossover rule ({@link ValueExchange}); the values are the same bit for bit
+     */
+    public SparkValueIteration(JavaSparkContext sc, Method method, int innerSweeps, ValueExchange.Mode exchange) {
         if (innerSweeps < 1) {
             throw new IllegalArgumentException("inner sweeps must be at least 1, got " + innerSweeps);
         }
         this.sc = sc;
         this.method = method;
         this.sweeps = method == Method.JACOBI ? 1 : innerSweeps;
+        this.exchange = exchange;
     }
 
     /**
@@ -144,8 +159,8 @@ public final class SparkValueIteration {
         final long start = System.nanoTime();
         final long deadline = options.deadlineNanos(start);
         final DistributedRounding rounding = DistributedRounding.of(sc, model);
-        try {
-            return iterate(model, options, rounding, start, deadline);
+        try (ValueExchange values = ValueExchange.of(sc, model, rounding.zero(), exchange)) {
+            return iterate(model, options, rounding, values, start, deadline);
         } catch (RuntimeException | Error e) {
             rounding.close();
             throw e;
@@ -154,7 +169,7 @@ public final class SparkValueIteration {
 
     /** The exchanges and the final pass of {@link #solve}, with the model's error model built. */
     private DistributedResult iterate(DistributedModel model, SolverOptions options, DistributedRounding rounding,
-                                      long start, long deadline) {
+                                      ValueExchange values, long start, long deadline) {
         final double gamma = model.discount();
         final boolean minimize = model.objective() == Objective.MINIMIZE;
         final int n = model.numStates();
@@ -175,12 +190,7 @@ public final class SparkValueIteration {
         double previousSpan = Double.POSITIVE_INFINITY;
         Status status;
         while (true) {
-            Broadcast<double[]> bc = sc.broadcast(u);
-            final boolean shift = extrapolate;
-            List<BlockUpdate> updates = blocks
-                    .map(b -> BlockUpdate.exchange(b, bc.value(), zero.value(), gamma, minimize, k, shift))
-                    .collect();
-            bc.destroy();
+            List<BlockUpdate> updates = values.exchange(u, gamma, minimize, k, extrapolate);
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             stats.reset();
@@ -228,8 +238,9 @@ public final class SparkValueIteration {
                 .persist(StorageLevel.MEMORY_ONLY());
         answer.count(); // compute now, so that the timings below are true
         long end = System.nanoTime();
-        ExchangeStats exchangeStats = new ExchangeStats(exchanges, k, 8L * n, collected,
-                (finishStart - loopStart) / 1e9, (end - finishStart) / 1e9);
+        ExchangeStats exchangeStats = new ExchangeStats(exchanges, k, values.isHalo() ? 0 : 8L * n, collected,
+                (finishStart - loopStart) / 1e9, (end - finishStart) / 1e9,
+                values.isHalo() ? 8L * values.valuesSentPerExchange(n, 0) : 0);
         return new DistributedResult(method.label(), status, accuracy, n, exchanges,
                 Math.max(Math.abs(range[0]), Math.abs(range[1])), cert.valueBound(), cert.policyBound(),
                 (end - start) / 1e9, exchangeStats, answer, last, rounding);

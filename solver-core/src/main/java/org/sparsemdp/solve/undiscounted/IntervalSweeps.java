@@ -18,7 +18,7 @@ package org.sparsemdp.solve.undiscounted;
  * vector above it, whatever the rounding (directed outward rounding at the cost of one
  * multiply-add per state).
  */
-final class IntervalSweeps {
+public final class IntervalSweeps {
     /** Unit roundoff of double precision, 2<sup>−53</sup>. */
     static final double UNIT_ROUNDOFF = 0x1p-53;
 
@@ -27,9 +27,13 @@ final class IntervalSweeps {
 
     /**
      * A bound on the relative rounding error of one choice value with at most {@code k}
-     * transitions: 2·(2k + 4)·u, twice Higham's γ<sub>2k+4</sub> for safety margin.
+     * transitions: 2·(2k + 4)·u, twice Higham's γ<sub>2k+4</sub> for safety margin. Public so
+     * that the distributed interval iteration (solver-spark) rounds outward by the same amount.
+     *
+     * @param k the largest number of transitions of a choice
+     * @return the relative error bound
      */
-    static double relativeError(int k) {
+    public static double relativeError(int k) {
         return 2.0 * (2.0 * k + 4.0) * UNIT_ROUNDOFF;
     }
 
