@@ -2,7 +2,6 @@ package org.sparsemdp.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,7 +76,7 @@ public final class CompactModelFile {
         try (AtomicOutputFiles files = new AtomicOutputFiles()) {
             try (java.io.OutputStream raw = files.open(path);
                  java.nio.channels.WritableByteChannel ch = java.nio.channels.Channels.newChannel(raw)) {
-                Writer w = new Writer(ch);
+                LittleEndianChannelWriter w = new LittleEndianChannelWriter(ch, BUFFER, null);
                 w.bytes(MAGIC);
                 w.putInt(VERSION);
                 w.putInt(mdp.numStates());
@@ -133,7 +132,7 @@ public final class CompactModelFile {
         String source = path.toString();
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
-            Reader r = new Reader(ch, source, size);
+            LittleEndianChannelReader r = new LittleEndianChannelReader(ch, source, size, BUFFER, null);
             byte[] magic = r.bytes(MAGIC.length);
             if (!matches(magic)) {
                 throw ModelFormatException.atOffset(source, 0, "not a compact model file (no SPMDPCMP magic)");
@@ -188,11 +187,11 @@ public final class CompactModelFile {
                         + size + " (truncated or not a compact model)");
             }
             HeapCheck.ensureFree(size, "the compact model of " + source);
-            int[] choiceStart = uniformChoices == 0 ? r.ints(states + 1) : null;
-            int[] transStart = uniformBranching == 0 ? r.ints(choices + 1) : null;
-            int[] successor = r.ints((int) transitions);
-            int[] code = r.ints((int) transitions);
-            double[] reward = r.doubles(choices);
+            int[] choiceStart = uniformChoices == 0 ? r.ints(new int[states + 1]) : null;
+            int[] transStart = uniformBranching == 0 ? r.ints(new int[choices + 1]) : null;
+            int[] successor = r.ints(new int[(int) transitions]);
+            int[] code = r.ints(new int[(int) transitions]);
+            double[] reward = r.doubles(new double[choices]);
             int[] actionIndex = null;
             if (labelKind == 1) {
                 byte[] small = r.bytes(choices);
@@ -201,7 +200,7 @@ public final class CompactModelFile {
                     actionIndex[c] = small[c];
                 }
             } else if (labelKind == 2) {
-                actionIndex = r.ints(choices);
+                actionIndex = r.ints(new int[choices]);
             }
             try {
                 return CompactMdp.fromArrays(states, choices, uniformChoices, choiceStart, uniformBranching, transStart,
@@ -210,195 +209,6 @@ public final class CompactModelFile {
             } catch (InvalidModelException e) {
                 throw ModelFormatException.inFile(source, e.getMessage(), e);
             }
-        }
-    }
-
-    /** Buffered little-endian writing to a channel. */
-    private static final class Writer {
-        private final java.nio.channels.WritableByteChannel ch;
-        private final ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
-
-        Writer(java.nio.channels.WritableByteChannel ch) {
-            this.ch = ch;
-        }
-
-        void room(int bytes) throws IOException {
-            if (buf.remaining() < bytes) {
-                flush();
-            }
-        }
-
-        void flush() throws IOException {
-            buf.flip();
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            buf.clear();
-        }
-
-        void put(byte b) throws IOException {
-            room(1);
-            buf.put(b);
-        }
-
-        void putInt(int v) throws IOException {
-            room(4);
-            buf.putInt(v);
-        }
-
-        void putLong(long v) throws IOException {
-            room(8);
-            buf.putLong(v);
-        }
-
-        void putDouble(double v) throws IOException {
-            room(8);
-            buf.putDouble(v);
-        }
-
-        void bytes(byte[] a) throws IOException {
-            for (int i = 0; i < a.length; ) {
-                room(1);
-                int n = Math.min(buf.remaining(), a.length - i);
-                buf.put(a, i, n);
-                i += n;
-            }
-        }
-
-        void ints(int[] a) throws IOException {
-            for (int i = 0; i < a.length; ) {
-                room(4);
-                int n = Math.min(buf.remaining() / 4, a.length - i);
-                buf.asIntBuffer().put(a, i, n);
-                buf.position(buf.position() + 4 * n);
-                i += n;
-            }
-        }
-
-        void doubles(double[] a) throws IOException {
-            for (int i = 0; i < a.length; ) {
-                room(8);
-                int n = Math.min(buf.remaining() / 8, a.length - i);
-                buf.asDoubleBuffer().put(a, i, n);
-                buf.position(buf.position() + 8 * n);
-                i += n;
-            }
-        }
-    }
-
-    /** Buffered little-endian reading from a channel, with the offset for messages. */
-    private static final class Reader {
-        private final FileChannel ch;
-        private final String source;
-        private final long size;
-        private final ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
-        private long consumed; // bytes moved out of the buffer
-
-        Reader(FileChannel ch, String source, long size) {
-            this.ch = ch;
-            this.source = source;
-            this.size = size;
-            buf.limit(0);
-        }
-
-        long offset() {
-            return consumed;
-        }
-
-        long remaining() {
-            return size - consumed;
-        }
-
-        private void need(int bytes) throws IOException {
-            if (buf.remaining() >= bytes) {
-                return;
-            }
-            buf.compact();
-            while (buf.position() < bytes) {
-                if (ch.read(buf) < 0) {
-                    throw ModelFormatException.atOffset(source, consumed, "unexpected end of file");
-                }
-            }
-            buf.flip();
-        }
-
-        /** Makes at least one element of {@code width} bytes available, up to the buffer. */
-        private void some(int width) throws IOException {
-            if (buf.remaining() >= width) {
-                return;
-            }
-            buf.compact();
-            while (buf.position() < width) {
-                if (ch.read(buf) < 0) {
-                    throw ModelFormatException.atOffset(source, consumed, "unexpected end of file");
-                }
-            }
-            if (buf.hasRemaining()) {
-                ch.read(buf);
-            }
-            buf.flip();
-        }
-
-        int get() throws IOException {
-            need(1);
-            consumed += 1;
-            return buf.get();
-        }
-
-        int getInt() throws IOException {
-            need(4);
-            consumed += 4;
-            return buf.getInt();
-        }
-
-        long getLong() throws IOException {
-            need(8);
-            consumed += 8;
-            return buf.getLong();
-        }
-
-        double getDouble() throws IOException {
-            need(8);
-            consumed += 8;
-            return buf.getDouble();
-        }
-
-        byte[] bytes(int n) throws IOException {
-            byte[] a = new byte[n];
-            for (int i = 0; i < n; ) {
-                some(1);
-                int k = Math.min(buf.remaining(), n - i);
-                buf.get(a, i, k);
-                consumed += k;
-                i += k;
-            }
-            return a;
-        }
-
-        int[] ints(int n) throws IOException {
-            int[] a = new int[n];
-            for (int i = 0; i < n; ) {
-                some(4);
-                int k = Math.min(buf.remaining() / 4, n - i);
-                buf.asIntBuffer().get(a, i, k);
-                buf.position(buf.position() + 4 * k);
-                consumed += 4L * k;
-                i += k;
-            }
-            return a;
-        }
-
-        double[] doubles(int n) throws IOException {
-            double[] a = new double[n];
-            for (int i = 0; i < n; ) {
-                some(8);
-                int k = Math.min(buf.remaining() / 8, n - i);
-                buf.asDoubleBuffer().get(a, i, k);
-                buf.position(buf.position() + 8 * k);
-                consumed += 8L * k;
-                i += k;
-            }
-            return a;
         }
     }
 }

@@ -1,14 +1,14 @@
 package org.sparsemdp.io.partitioned;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
+import org.sparsemdp.io.LittleEndianChannelReader;
+import org.sparsemdp.io.LittleEndianChannelWriter;
 import org.sparsemdp.io.ModelFormatException;
 import org.sparsemdp.model.HeapCheck;
 
@@ -46,9 +46,15 @@ final class BlockFiles {
         long bytes;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            Out out = new Out(ch, crc);
-            out.buf.put(MAGIC).putInt(VERSION).putInt(id).putInt(b.lo()).putInt(b.hi()).putInt(b.firstChoice())
-                    .putInt(b.numChoices()).putLong(b.numTransitions());
+            LittleEndianChannelWriter out = new LittleEndianChannelWriter(ch, BUFFER, crc);
+            out.bytes(MAGIC);
+            out.putInt(VERSION);
+            out.putInt(id);
+            out.putInt(b.lo());
+            out.putInt(b.hi());
+            out.putInt(b.firstChoice());
+            out.putInt(b.numChoices());
+            out.putLong(b.numTransitions());
             out.ints(b.choiceStartArray());
             out.ints(b.transitionStartArray());
             out.ints(b.successorArray());
@@ -88,24 +94,22 @@ final class BlockFiles {
                         + " array can hold");
             }
             CRC32C crc = new CRC32C();
-            In in = new In(ch, crc, name);
-            in.need(BlockEntry.HEADER_BYTES);
-            byte[] magic = new byte[MAGIC.length];
-            in.buf.get(magic);
+            LittleEndianChannelReader in = new LittleEndianChannelReader(ch, name, size, BUFFER, crc);
+            byte[] magic = in.bytes(MAGIC.length);
             if (!java.util.Arrays.equals(magic, MAGIC)) {
                 throw ModelFormatException.atOffset(name, 0, block + "not a sparsemdp block file (bad magic number)");
             }
-            int version = in.buf.getInt();
+            int version = in.getInt();
             if (version != VERSION) {
                 throw ModelFormatException.atOffset(name, 8, block + "block format version " + version
                         + ", this reader knows version " + VERSION);
             }
-            int id = in.buf.getInt();
-            int lo = in.buf.getInt();
-            int hi = in.buf.getInt();
-            int firstChoice = in.buf.getInt();
-            int choices = in.buf.getInt();
-            long transitions = in.buf.getLong();
+            int id = in.getInt();
+            int lo = in.getInt();
+            int hi = in.getInt();
+            int firstChoice = in.getInt();
+            int choices = in.getInt();
+            long transitions = in.getLong();
             if (id != e.id() || lo != e.lo() || hi != e.hi() || firstChoice != e.firstChoice() || choices != e.choices()
                     || transitions != e.transitions()) {
                 throw ModelFormatException.atOffset(name, 12, block + "the header (block " + id + ", states [" + lo
@@ -136,107 +140,6 @@ final class BlockFiles {
             return b;
         } catch (NoSuchFileException x) {
             throw ModelFormatException.inFile(name, block + "the block file is missing");
-        }
-    }
-
-    /** Buffered little-endian writes to a channel, with a running checksum. */
-    private static final class Out {
-        final FileChannel ch;
-        final CRC32C crc;
-        final ByteBuffer buf = ByteBuffer.allocate(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
-
-        Out(FileChannel ch, CRC32C crc) {
-            this.ch = ch;
-            this.crc = crc;
-        }
-
-        void ints(int[] a) throws IOException {
-            for (int i = 0; i < a.length; ) {
-                room(4);
-                int n = Math.min(buf.remaining() / 4, a.length - i);
-                buf.asIntBuffer().put(a, i, n);
-                buf.position(buf.position() + 4 * n);
-                i += n;
-            }
-        }
-
-        void doubles(double[] a) throws IOException {
-            for (int i = 0; i < a.length; ) {
-                room(8);
-                int n = Math.min(buf.remaining() / 8, a.length - i);
-                buf.asDoubleBuffer().put(a, i, n);
-                buf.position(buf.position() + 8 * n);
-                i += n;
-            }
-        }
-
-        private void room(int bytes) throws IOException {
-            if (buf.remaining() < bytes) {
-                flush();
-            }
-        }
-
-        void flush() throws IOException {
-            buf.flip();
-            crc.update(buf.duplicate());
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            buf.clear();
-        }
-    }
-
-    /** Buffered little-endian reads from a channel, with a running checksum. */
-    private static final class In {
-        final FileChannel ch;
-        final CRC32C crc;
-        final String name;
-        final ByteBuffer buf = ByteBuffer.allocate(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
-
-        In(FileChannel ch, CRC32C crc, String name) {
-            this.ch = ch;
-            this.crc = crc;
-            this.name = name;
-            buf.limit(0);
-        }
-
-        /** Makes at least {@code bytes} bytes available in the buffer. */
-        void need(int bytes) throws IOException {
-            if (buf.remaining() >= bytes) {
-                return;
-            }
-            buf.compact();
-            while (buf.position() < bytes) {
-                int start = buf.position();
-                int n = ch.read(buf);
-                if (n < 0) {
-                    throw ModelFormatException.atOffset(name, ch.position(), "the file ends early (truncated)");
-                }
-                crc.update(buf.duplicate().flip().position(start));
-            }
-            buf.flip();
-        }
-
-        int[] ints(int[] a) throws IOException {
-            for (int i = 0; i < a.length; ) {
-                need(4);
-                int n = Math.min(buf.remaining() / 4, a.length - i);
-                buf.asIntBuffer().get(a, i, n);
-                buf.position(buf.position() + 4 * n);
-                i += n;
-            }
-            return a;
-        }
-
-        double[] doubles(double[] a) throws IOException {
-            for (int i = 0; i < a.length; ) {
-                need(8);
-                int n = Math.min(buf.remaining() / 8, a.length - i);
-                buf.asDoubleBuffer().get(a, i, n);
-                buf.position(buf.position() + 8 * n);
-                i += n;
-            }
-            return a;
         }
     }
 }
