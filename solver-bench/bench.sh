@@ -24,7 +24,8 @@
 # Environment:
 #   ONLY=REGEX      run only the groups whose name matches (groups: sweep convergence gammas threads
 #                   generate load lp loadheap footprint solverheap locality peers); the report covers the
-#                   JSON files present.
+#                   JSON files present, and in an OUT_DIR of an earlier run its header keeps that run's
+#                   start and load (so "run FROM to TO" spans both).
 #   MARKDOWN=FILE   write the report there instead of OUT_DIR/report.md (images linked relative to it)
 #   NOTES=FILE      append a hand-written section after the machine description
 #   APPENDIX=FILE   append a hand-written section at the end of the report
@@ -177,12 +178,16 @@ quoted() {
   echo "${s% }"
 }
 
-cut -d' ' -f1-3 /proc/loadavg > "$out/loadavg"
-date -u '+%Y-%m-%d %H:%M UTC' > "$out/started"
+# A run of some groups only (ONLY=...) into an OUT_DIR of a whole run keeps that run's start and
+# load, so the report's "run FROM to TO" spans both.
+if [ "$only" = "." ] || [ ! -f "$out/started" ] || [ ! -f "$out/loadavg" ]; then
+  cut -d' ' -f1-3 /proc/loadavg > "$out/loadavg"
+  date -u '+%Y-%m-%d %H:%M UTC' > "$out/started"
+fi
 {
   echo "## Machine and commands"
   echo
-  echo "Run $(date -u '+%Y-%m-%d %H:%M UTC'), profile \`$profile\`. Load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "Run $(cat "$out/started"), profile \`$profile\`. Load average before the run: $(cat "$out/loadavg")."
   echo
   echo '```'
   echo "\$ nproc"; nproc

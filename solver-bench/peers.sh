@@ -32,8 +32,8 @@ bench="$here/target/benchmarks.jar"
 for f in "$cli" "$bench"; do
   [ -f "$f" ] || { echo "peers.sh: $f missing; run ./mvnw -B -q -DskipTests package" >&2; exit 2; }
 done
-dir="$out/peers"
-mkdir -p "$dir"
+mkdir -p "$out/peers"
+dir=$(cd "$out/peers" && pwd) # absolute: the MDPSolver harness is compiled from its source folder
 # shellcheck disable=SC2206
 java_opts=(${JAVA_OPTS:-})
 heap=-Xmx3g
