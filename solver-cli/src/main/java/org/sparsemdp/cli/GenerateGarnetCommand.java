@@ -95,8 +95,8 @@ final class GenerateGarnetCommand implements Callable<Integer> {
                     : (embedDiscount ? "--embed-discount" : CompactSolve.COMPACT.equals(storage) ? "--storage compact"
                             : "--to") + " does not apply to --partitions");
         }
-        org.sparsemdp.io.partitioned.PartitionIndex index = org.sparsemdp.io.partitioned.PartitionedModelWriter
-                .writeGarnet(states, actions, branching, discount, seed, partitions, output.file);
+        org.sparsemdp.io.partitioned.PartitionIndex index = org.sparsemdp.generate.PartitionedGarnet
+                .write(states, actions, branching, discount, seed, partitions, output.file);
         spec.commandLine().getOut().printf(java.util.Locale.ROOT, "wrote %s (partitioned seeded Garnet, %d blocks,"
                 + " %d states, %d transitions)%n", output.file, index.blocks().size(), index.states(),
                 index.transitions());

@@ -2,6 +2,7 @@ package org.sparsemdp.spark;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import org.sparsemdp.generate.PartitionedGarnet;
 import org.sparsemdp.generate.SeededGarnetGenerator;
 import org.sparsemdp.io.partitioned.ModelBlock;
 import org.sparsemdp.model.Mdp;
@@ -58,10 +59,10 @@ public final class StateBlock implements Serializable {
     /**
      * The block [lo, hi) of the {@link SeededGarnetGenerator} model {@code spec}, generated here
      * without the rest of the model (exact sizes, no growth); action a of every state has label
-     * index a ({@link SeededGarnetGenerator#actionLabels}, {@link ModelBlock#garnet}).
+     * index a ({@link SeededGarnetGenerator#actionLabels}, {@link PartitionedGarnet#block}).
      */
     public static StateBlock garnet(GarnetSpec spec, int lo, int hi) {
-        return of(ModelBlock.garnet(spec.states(), spec.actions(), spec.branching(), spec.seed(), lo, hi));
+        return of(PartitionedGarnet.block(spec.states(), spec.actions(), spec.branching(), spec.seed(), lo, hi));
     }
 
     /**

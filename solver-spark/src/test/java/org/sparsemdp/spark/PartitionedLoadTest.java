@@ -69,7 +69,7 @@ class PartitionedLoadTest {
     @Test
     void garnetWrittenBlockByBlockLoadsAsTheGeneratedBlocks(@TempDir Path tmp) throws IOException {
         GarnetSpec spec = new GarnetSpec(300, 3, 5, 0.9, 7);
-        PartitionedModelWriter.writeGarnet(300, 3, 5, 0.9, 7, 3, tmp.resolve("g"));
+        org.sparsemdp.generate.PartitionedGarnet.write(300, 3, 5, 0.9, 7, 3, tmp.resolve("g"));
         try (DistributedModel loaded = DistributedModel.fromPartitioned(sc, tmp.resolve("g"), 3);
              DistributedModel generated = DistributedModel.garnet(sc, spec, 3)) {
             List<StateBlock> a = loaded.blocks().collect();

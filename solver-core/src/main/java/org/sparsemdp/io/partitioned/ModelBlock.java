@@ -1,7 +1,6 @@
 package org.sparsemdp.io.partitioned;
 
 import java.util.Arrays;
-import org.sparsemdp.generate.SeededGarnetGenerator;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
 
@@ -74,50 +73,6 @@ public final class ModelBlock {
                 Arrays.copyOfRange(mdp.successorArray(), k0, k1),
                 Arrays.copyOfRange(mdp.probabilityArray(), k0, k1),
                 Arrays.copyOfRange(mdp.rewardArray(), c0, c1), actionIndex);
-    }
-
-    /**
-     * The block [lo, hi) of the model {@link SeededGarnetGenerator#generateBlockwise} builds with
-     * these parameters, generated without the rest of the model (exact sizes, no growth); action a
-     * of every state has label index a ({@link SeededGarnetGenerator#actionLabels}).
-     *
-     * @throws IllegalArgumentException if the block has more transitions than one array can hold
-     */
-    public static ModelBlock garnet(int states, int actions, int branching, long seed, int lo, int hi) {
-        long choices = (long) (hi - lo) * actions;
-        long transitions = choices * branching;
-        if ((long) states * actions > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("garnet model with " + states + " states and " + actions
-                    + " actions has more choices than an int index can number");
-        }
-        if (transitions > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("block [" + lo + ", " + hi + ") has " + transitions
-                    + " transitions, more than one array can hold: use more partitions");
-        }
-        int[] choiceStart = new int[hi - lo + 1];
-        int[] transStart = new int[(int) choices + 1];
-        int[] successor = new int[(int) transitions];
-        double[] probability = new double[(int) transitions];
-        double[] reward = new double[(int) choices];
-        int[] actionIndex = new int[(int) choices];
-        for (int c = 0; c < choices; c++) {
-            actionIndex[c] = c % actions;
-        }
-        for (int i = 0; i <= hi - lo; i++) {
-            choiceStart[i] = i * actions;
-        }
-        for (int c = 0; c <= choices; c++) {
-            transStart[c] = c * branching;
-        }
-        SeededGarnetGenerator.generateBlock(states, actions, branching, seed, lo, hi,
-                (s, a, r, succ, prob) -> {
-                    int c = (s - lo) * actions + a;
-                    reward[c] = r;
-                    System.arraycopy(succ, 0, successor, c * branching, branching);
-                    System.arraycopy(prob, 0, probability, c * branching, branching);
-                });
-        return new ModelBlock(lo, hi, (int) ((long) lo * actions), choiceStart, transStart, successor, probability,
-                reward, actionIndex);
     }
 
     /**

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.sparsemdp.generate.SeededGarnetGenerator;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
 
@@ -14,8 +13,9 @@ import org.sparsemdp.model.Objective;
  * Writes a model as a partitioned directory: one binary file per block of states
  * ({@link BlockFiles}: header, the block's compressed sparse rows, little-endian) and the index
  * ({@link PartitionIndex}) with the totals, discount, objective, initial state, action labels and
- * each block's size and CRC-32C. The blocks are written one at a time, so writing a generated model
- * ({@link #writeGarnet}) holds one block in memory, never the whole model.
+ * each block's size and CRC-32C. The blocks are written one at a time, so writing a model made block
+ * by block ({@link #write(BlockSource, int[], int, double, Objective, int, List, Path)}, e.g.
+ * {@code generate.PartitionedGarnet}) holds one block in memory, never the whole model.
  *
  * <p>Why not UMB shards: a block's successors are global state numbers, which a UMB file (one
  * whole model) cannot express; a flat block file is read by one sequential pass straight into the
@@ -44,26 +44,37 @@ public final class PartitionedModelWriter {
         return index;
     }
 
+    /** The block [lo, hi) of a model that is written one block at a time, made on demand. */
+    @FunctionalInterface
+    public interface BlockSource {
+        /**
+         * The block of states [lo, hi).
+         *
+         * @throws IllegalArgumentException if it cannot be made (e.g. too many transitions for one array)
+         */
+        ModelBlock block(int lo, int hi);
+    }
+
     /**
-     * Writes the model {@link SeededGarnetGenerator#generateBlockwise} builds with these
-     * parameters (objective max, initial state 0), generating and writing one block at a time
-     * (blocks of equal state count, {@link BlockCuts#uniform}).
+     * Writes the model whose block [bounds[p], bounds[p + 1]) {@code source} makes, one block at a
+     * time (so at most one block is in memory); {@code bounds[0]} is 0 and the last bound the
+     * number of states. The index, written last, records {@code choices}, the transitions of the
+     * blocks written, and the other arguments.
      */
-    public static PartitionIndex writeGarnet(int states, int actions, int branching, double discount, long seed,
-                                             int parts, Path dir) throws IOException {
-        int[] bounds = BlockCuts.uniform(states, parts);
-        ModelBlock.garnet(states, actions, branching, seed, 0, 0); // checks the parameters before touching dir
+    public static PartitionIndex write(BlockSource source, int[] bounds, int choices, double discount,
+                                       Objective objective, int initialState, List<String> actionLabels, Path dir)
+            throws IOException {
         prepare(dir);
         List<BlockEntry> entries = new ArrayList<>();
         long transitions = 0;
         for (int p = 0; p + 1 < bounds.length; p++) {
             BlockEntry e = BlockFiles.write(dir.resolve(PartitionIndex.blockFileName(p)), p,
-                    ModelBlock.garnet(states, actions, branching, seed, bounds[p], bounds[p + 1]));
+                    source.block(bounds[p], bounds[p + 1]));
             entries.add(e);
             transitions += e.transitions();
         }
-        PartitionIndex index = new PartitionIndex(states, (int) ((long) states * actions), transitions, discount,
-                Objective.MAXIMIZE, 0, List.of(SeededGarnetGenerator.actionLabels(actions)), entries);
+        PartitionIndex index = new PartitionIndex(bounds[bounds.length - 1], choices, transitions, discount, objective,
+                initialState, actionLabels, entries);
         index.write(dir);
         return index;
     }

@@ -52,7 +52,7 @@ class PartitionedModelTest {
     @Test
     void garnetWrittenBlockByBlockIsTheWholeGeneratedModel(@TempDir Path tmp) throws IOException {
         Mdp whole = SeededGarnetGenerator.generateBlockwise(500, 3, 4, 0.95, 11);
-        PartitionIndex index = PartitionedModelWriter.writeGarnet(500, 3, 4, 0.95, 11, 6, tmp.resolve("g"));
+        PartitionIndex index = org.sparsemdp.generate.PartitionedGarnet.write(500, 3, 4, 0.95, 11, 6, tmp.resolve("g"));
         assertEquals(whole.numTransitions(), index.transitions());
         assertSameModel(whole, PartitionedModelReader.readMdp(tmp.resolve("g")));
     }
