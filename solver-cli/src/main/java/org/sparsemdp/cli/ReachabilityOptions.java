@@ -93,11 +93,11 @@ final class ReachabilityOptions {
      * @throws IllegalArgumentException for any other method
      */
     static IterationOrder order(String method, boolean methodGiven) {
-        try {
-            return IterationOrder.ofMethod(methodGiven ? method : null);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--method: " + e.getMessage());
+        if (methodGiven && !IterationOrder.isMethod(method)) {
+            throw new IllegalArgumentException("objectives with discount 1 are solved by certified methods: --method "
+                    + IterationOrder.methodList() + ", not '" + method + "'");
         }
+        return IterationOrder.ofMethod(methodGiven ? method : null);
     }
 
     /**

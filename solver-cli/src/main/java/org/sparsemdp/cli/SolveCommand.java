@@ -14,7 +14,6 @@ import org.sparsemdp.property.Query;
 import org.sparsemdp.property.QueryEvaluator;
 import org.sparsemdp.property.QueryResult;
 import org.sparsemdp.property.QuerySolvers;
-import org.sparsemdp.solve.ParallelMethodChoice;
 import org.sparsemdp.solve.ReorderingSolver;
 import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.SolverOptions;
@@ -178,7 +177,7 @@ final class SolveCommand implements Callable<Integer> {
             solution = answer.solution();
         } else {
             Solver solver = LpOptions.isLp(method) ? lp.solver(method)
-                    : configured(!methodGiven && threads > 1 && mdp.isDiscounted() ? ParallelMethodChoice.forModel(mdp)
+                    : configured(!methodGiven && (mdp.isDiscounted() || !reach.relative) ? Solvers.defaultFor(mdp, threads)
                             : reach.solver(method, methodGiven, mdp));
             if (ordering != StateOrdering.NONE) {
                 solver = new ReorderingSolver(solver, ordering);

@@ -1,5 +1,6 @@
 package org.sparsemdp.solve;
 
+import org.sparsemdp.model.Mdp;
 import org.sparsemdp.result.Solution;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -90,6 +91,22 @@ public final class Solvers {
             }
         }
         return s.get();
+    }
+
+    /**
+     * The method {@code sparsemdp solve} runs on {@code mdp} when none is named: for discount 1
+     * {@code ii} (interval iteration on the undiscounted total reward, published through
+     * META-INF/services); for a discounted model {@code vi}, or with more than one thread the
+     * parallel method that {@link ParallelMethodChoice#forModel} picks from the model's numbering
+     * ({@code vi} or {@code gs}). The threads themselves are set in the {@link SolverOptions}.
+     *
+     * @param threads the number of threads the solve will be given (1: sequential)
+     */
+    public static Solver defaultFor(Mdp mdp, int threads) {
+        if (!mdp.isDiscounted()) {
+            return byName("ii");
+        }
+        return threads > 1 ? ParallelMethodChoice.forModel(mdp) : byName("vi");
     }
 
     private static void loadServices() {

@@ -83,4 +83,26 @@ class ParallelMethodChoiceTest {
             }
         }
     }
+
+    @Test
+    void theDefaultMethodOfAModelIsWhatSolveRunsWithoutMethod() {
+        Mdp random = GarnetGenerator.generate(2000, 3, 5, 0.95, 3);
+        Mdp downhill = BandedGenerator.skewed(2000, 3, 5, 10, 0, 0.95, 3);
+        assertEquals("vi", Solvers.defaultFor(random, 1).name());
+        assertEquals("vi", Solvers.defaultFor(downhill, 1).name());
+        assertInstanceOf(ParallelValueIterationSolver.class, Solvers.defaultFor(random, 2));
+        assertInstanceOf(ParallelGaussSeidelSolver.class, Solvers.defaultFor(downhill, 2));
+        // discount 1: interval iteration on the total reward. A two-state chain that earns 1 per
+        // step and leaves with probability 1/4 per step earns 4 in expectation (geometric sum).
+        MdpBuilder b = new MdpBuilder(2).discount(1.0).objective(Objective.MAXIMIZE);
+        b.startChoice(0, "a", 1.0);
+        b.addTransition(0, 0.75);
+        b.addTransition(1, 0.25);
+        b.finishChoice();
+        Solver ii = Solvers.defaultFor(b.build(), 1);
+        assertEquals("ii", ii.name());
+        Solution s = ii.solve(b.build(), SolverOptions.builder().epsilon(1e-9).build());
+        assertEquals(Accuracy.CERTIFIED, s.accuracy());
+        assertEquals(4.0, s.value(0), Math.max(s.errorBound(), 1e-15));
+    }
 }

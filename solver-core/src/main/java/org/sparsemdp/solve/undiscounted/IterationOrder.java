@@ -60,9 +60,13 @@ public enum IterationOrder {
             }
         }
         throw new IllegalArgumentException("objectives with discount 1 are solved by certified methods: "
-                + GLOBAL.methodName + " (interval iteration, the default), " + TOPOLOGICAL.methodName + ", "
-                + OPTIMISTIC.methodName + ", " + SOUND.methodName + " or " + POLICY.methodName + ", not '"
-                + method + "'");
+                + methodList() + ", not '" + method + "'");
+    }
+
+    /** The method names for messages: "ii (interval iteration, the default), topological, ovi, svi or ssp-pi". */
+    public static String methodList() {
+        return GLOBAL.methodName + " (interval iteration, the default), " + TOPOLOGICAL.methodName + ", "
+                + OPTIMISTIC.methodName + ", " + SOUND.methodName + " or " + POLICY.methodName;
     }
 
     /** Whether {@code method} names one of these orders. */
