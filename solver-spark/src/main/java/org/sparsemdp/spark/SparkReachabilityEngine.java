@@ -2,6 +2,7 @@ package org.sparsemdp.spark;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +11,7 @@ import org.sparsemdp.cli.EngineSupport;
 import org.sparsemdp.io.LabelExpression;
 import org.sparsemdp.io.LoadedModel;
 import org.sparsemdp.model.Mdp;
+import org.sparsemdp.property.ReachRewardReports;
 import org.sparsemdp.solve.SolverOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -28,8 +30,11 @@ import picocli.CommandLine.ParseResult;
  * {@code --reach}/{@code --until} do. Refused with exit code 2: a discounted model (solve's message),
  * a {@code --method} other than {@value #METHOD}, and a partitioned directory (its index carries no
  * labels). Refused with exit code 1 (bad input, as {@code solve} treats a model it cannot solve):
- * negative rewards for {@code --until}, and end components among the states of unknown value for
- * Pmax and Rmin ({@link SparkReachability}; solve such a model with {@code --engine local}).
+ * {@code --until} on a model without rewards (as {@code solve}: {@link ReachRewardReports#requireRewards}),
+ * negative rewards for {@code --until} ({@code solve} negates rewards that are all ≤ 0), and end
+ * components among the states of unknown value for Pmax and Rmin ({@link SparkReachability}; solve
+ * such a model with {@code --engine local}). For {@code --until}, {@code solve}'s {@code infinity}
+ * explanation is given too ({@link #infinityReason}).
  */
 final class SparkReachabilityEngine {
     /** The options of {@code solve} honoured only with {@code --reach}/{@code --until}. */
@@ -43,6 +48,7 @@ final class SparkReachabilityEngine {
     private final boolean probability;
     private final String expression;
     private BitSet target;
+    private LoadedModel loaded;
 
     /** Whether the {@code solve} command line asks for {@code --reach} or {@code --until}. */
     static boolean wanted(ParseResult solve) {
@@ -82,7 +88,7 @@ final class SparkReachabilityEngine {
      * selected (the model's own rewards without it).
      */
     Mdp load(Path file, String format) throws IOException {
-        LoadedModel loaded = EngineSupport.load(file, format, value("--labels"), value("--state-rewards"),
+        loaded = EngineSupport.load(file, format, value("--labels"), value("--state-rewards"),
                 value("--transition-rewards"));
         String structure = value("--reward-structure");
         Mdp mdp = structure == null ? loaded.mdp() : loaded.mdpWithRewards(structure);
@@ -91,13 +97,17 @@ final class SparkReachabilityEngine {
     }
 
     /**
-     * Refuses a discounted model with {@code solve}'s message and exit code (2: the message names
-     * the option).
+     * Refuses, with {@code solve}'s messages and exit codes, a discounted {@code mdp} (2: the
+     * message names the option) and for {@code --until} a model without rewards (1,
+     * {@link ReachRewardReports#requireRewards}).
      */
-    void requireUndiscounted(Mdp mdp) {
+    void requireSolvable(Mdp mdp) {
         if (mdp.isDiscounted()) {
             throw new IllegalArgumentException(option() + " computes an undiscounted objective, but the model has"
                     + " discount " + mdp.discount() + "; add --discount 1");
+        }
+        if (!probability) {
+            ReachRewardReports.requireRewards(loaded.withMdp(mdp));
         }
     }
 
@@ -107,6 +117,38 @@ final class SparkReachabilityEngine {
         boolean relative = value("--relative");
         return probability ? spark.probability(model, target, model.objective(), options, relative)
                 : spark.reward(model, target, model.objective(), options, relative);
+    }
+
+    /**
+     * For {@code --until}, why some values of {@code r} are infinite, in the words of
+     * {@code solve}'s {@code infinity} field ({@link ReachRewardReports#infinityReason}); null for
+     * {@code --reach} or when every value is finite. One job collects the states whose two bounds
+     * are +∞ (proved infinite by the graph analysis); {@code mdp} is the model solved, on the driver.
+     */
+    String infinityReason(DistributedResult r, Mdp mdp) {
+        if (probability) {
+            return null;
+        }
+        BitSet infinite = new BitSet(mdp.numStates());
+        for (int[] states : r.blocks().map(SparkReachabilityEngine::infiniteStates).filter(a -> a.length > 0)
+                .collect()) {
+            for (int s : states) {
+                infinite.set(s);
+            }
+        }
+        return ReachRewardReports.infinityReason(mdp, target, infinite);
+    }
+
+    /** The states of the block whose lower and upper bounds are both infinite. */
+    private static int[] infiniteStates(BlockSolution b) {
+        int[] found = new int[b.values().length];
+        int count = 0;
+        for (int i = 0; i < found.length; i++) {
+            if (Double.isInfinite(b.lower()[i]) && Double.isInfinite(b.upper()[i])) {
+                found[count++] = b.lo() + i;
+            }
+        }
+        return Arrays.copyOf(found, count);
     }
 
     @SuppressWarnings("unchecked")

@@ -134,7 +134,7 @@ final class SparkSolveEngine implements Callable<Integer> {
             gamma = mdp.discount();
         }
         if (reach != null) {
-            reach.requireUndiscounted(mdp);
+            reach.requireSolvable(mdp);
         } else if (!(gamma < 1)) {
             throw new ParameterException(cl, "--engine spark solves discounted models, but the discount is " + gamma
                     + " (give --discount G with G < 1, or solve with --engine local)");
@@ -175,10 +175,14 @@ final class SparkSolveEngine implements Callable<Integer> {
                         DistributedAnswer.writeCsv(r, model, output);
                     }
                     DistributedAnswer answer = DistributedAnswer.of(r, model, show);
+                    String infinity = reach != null ? reach.infinityReason(r, mdp) : null;
                     if (json) {
-                        answer.printJson(out);
+                        answer.printJson(out, infinity);
                     } else {
                         answer.printText(out, file.toString());
+                        if (infinity != null) {
+                            out.println("infinity " + infinity);
+                        }
                         if (output != null) {
                             out.println("values and policy written to " + output);
                         }

@@ -67,6 +67,18 @@ class SparkEngineReachabilityTest {
             assertSameSummary(l, s);
             assertAgreeWithinBounds(localCsv, l.get("errorBound").asDouble(), sparkCsv, bound, 169);
         }
+        // the flips until sum7 are infinite wherever a terminal state of another sum can be reached:
+        // the same infinite values and the same explanation as solve's
+        String[] sum7 = {"solve", DICE, "--until", "sum7", "--json"};
+        Run local = run(sum7);
+        Run spark = run(concat(sum7, "--engine", "spark"));
+        assertEquals(0, spark.code, spark.err);
+        JsonNode l = JSON.readTree(local.out);
+        JsonNode s = JSON.readTree(spark.out);
+        assertSameSummary(l, s);
+        assertTrue(l.get("infinity").asText().startsWith("Infinity in 163 of 169 states"), local.out);
+        assertEquals(l.get("infinity"), s.get("infinity"));
+        assertEquals(l.get("values"), s.get("values"));
     }
 
     /**
@@ -125,6 +137,10 @@ class SparkEngineReachabilityTest {
         assertEquals(0.5, JSON.readTree(local.out).get("initialValue").asDouble(), 1e-12);
         assertRefused(SparseMdpCli.EXIT_BAD_INPUT, "can stay among themselves forever (end components)", "solve",
                 ec.toString(), "--reach", "goal", "--objective", "max", "--engine", "spark");
+        // --until on a model without rewards: solve's refusal (exit 1), never a silent 0
+        assertEquals(SparseMdpCli.EXIT_BAD_INPUT, run("solve", ec.toString(), "--until", "goal").code);
+        assertRefused(SparseMdpCli.EXIT_BAD_INPUT, "R[F target] needs a reward structure, but the model has none",
+                "solve", ec.toString(), "--until", "goal", "--engine", "spark");
     }
 
     /**
