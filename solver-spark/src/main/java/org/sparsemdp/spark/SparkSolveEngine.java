@@ -95,8 +95,8 @@ final class SparkSolveEngine implements Callable<Integer> {
         }
         if (inner != null && (inner < 1 || reach == null && method != SparkValueIteration.Method.BLOCK_GAUSS_SEIDEL)) {
             throw new ParameterException(cl, inner < 1 ? "Invalid value for option '--inner-sweeps': expected a"
-                    + " positive number of sweeps, got " + inner : "--inner-sweeps applies to --method gs (and to"
-                    + " --reach/--until) only");
+                    + " positive number of sweeps, got " + inner : "--inner-sweeps applies to --method gs only (and"
+                    + " to --reach/--until)");
         }
         Path partsDir = value(SparkCli.OUTPUT_PARTITIONED);
         if (partsDir != null && Files.exists(partsDir) && !Files.isDirectory(partsDir)) {
