@@ -20,6 +20,20 @@ public final class EngineSupport {
      * standard input.
      */
     public static LoadedModel load(Path file, String format) throws IOException {
-        return ModelFiles.loadModel(file, format, List.of(), null, null);
+        return load(file, format, List.of(), null, null);
+    }
+
+    /**
+     * Reads {@code file} as {@code sparsemdp solve FILE --format format --labels ... --state-rewards
+     * ... --transition-rewards ...} does: for a PRISM {@code .tra}, explicit {@code labels} (merged)
+     * replace the {@code .lab} beside it and explicit reward files (either may be null) form its only
+     * reward structure; for the other formats, the label files are merged into the file's own labels.
+     *
+     * @throws IOException              if a file cannot be read, or {@code file} is a partitioned directory
+     * @throws IllegalArgumentException for reward files with a format other than PRISM's, or a stream
+     */
+    public static LoadedModel load(Path file, String format, List<Path> labels, Path stateRewards,
+                                   Path transitionRewards) throws IOException {
+        return ModelFiles.loadModel(file, format, labels, stateRewards, transitionRewards);
     }
 }

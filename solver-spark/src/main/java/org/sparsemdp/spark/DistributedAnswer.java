@@ -125,6 +125,14 @@ final class DistributedAnswer {
      * per-state bounds.
      */
     void printJson(PrintWriter out) {
+        printJson(out, null);
+    }
+
+    /**
+     * {@link #printJson(PrintWriter)} with, when {@code infinity} is not null, the field
+     * {@code infinity} last, as {@code solve --until} adds it when some value is infinite.
+     */
+    void printJson(PrintWriter out, String infinity) {
         JsonWriter j = JsonWriter.compact(out).beginObject()
                 .field("states", model.numStates())
                 .field("choices", choices)
@@ -161,7 +169,11 @@ final class DistributedAnswer {
         for (Row r : shown) {
             j.value(r.action());
         }
-        j.endArray().endObject();
+        j.endArray();
+        if (infinity != null) {
+            j.field("infinity", infinity);
+        }
+        j.endObject();
         out.println();
         out.flush();
     }

@@ -58,7 +58,8 @@ public final class SparkCli {
     private static void addSolveOptions(CommandSpec solve) {
         solve.addOption(OptionSpec.builder(ENGINE).paramLabel("local|spark").type(String.class).defaultValue("local")
                 .description("Where to solve: local (this JVM, default) or spark (distributed value iteration on"
-                        + " Apache Spark: --method vi or gs, discounted models).").build());
+                        + " Apache Spark: --method vi or gs, discounted models; --reach/--until at discount 1 by interval"
+                        + " iteration).").build());
         solve.addOption(OptionSpec.builder(MASTER).paramLabel("URL").type(String.class).defaultValue(DEFAULT_MASTER)
                 .description("Spark master for --engine spark (default: ${DEFAULT-VALUE}; spark-submit's"
                         + " spark.master wins).").build());
@@ -66,7 +67,7 @@ public final class SparkCli {
                 .description("Blocks of states for --engine spark (default " + DEFAULT_PARTITIONS + " for a model"
                         + " file; a partitioned directory keeps its own).").build());
         solve.addOption(OptionSpec.builder(INNER_SWEEPS).paramLabel("K").type(Integer.class)
-                .description("Block sweeps per exchange for --engine spark --method gs (default "
+                .description("Block sweeps per exchange for --engine spark --method gs or --reach/--until (default "
                         + SparkValueIteration.DEFAULT_INNER_SWEEPS + ").").build());
         solve.addOption(OptionSpec.builder(OUTPUT_PARTITIONED).paramLabel("DIR").type(Path.class)
                 .description("--engine spark: also write part-NNNNN.csv per block (state,value,lower,upper,action)"

@@ -357,7 +357,7 @@ public final class SparkReachability {
                     + first + ") can stay among themselves forever"
                     + (test == ReducedBlock.ChoiceTest.STAYS_ZERO_CONSTANT ? " by zero-reward choices" : "")
                     + " (end components); interval iteration needs them merged, which the Spark engine does not do"
-                    + " yet: solve this model with the single-machine 'ii'");
+                    + " yet: solve this model with the single-machine 'ii' (sparsemdp solve, or --engine local)");
         }
     }
 

@@ -1,22 +1,17 @@
 package org.sparsemdp.spark;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.sparsemdp.io.Compression;
+import org.sparsemdp.cli.EngineSupport;
 import org.sparsemdp.io.LabelExpression;
 import org.sparsemdp.io.LoadedModel;
-import org.sparsemdp.io.ModelFormats;
-import org.sparsemdp.io.prism.PrismExplicitReader;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.result.Status;
@@ -32,7 +27,7 @@ import picocli.CommandLine.Option;
  */
 final class SparkReachabilityOptions {
     @Option(names = "--labels", paramLabel = "F",
-            description = "Label file (PRISM or Storm .lab); repeatable, merged into the model's own labels.")
+            description = "Label file (PRISM or Storm .lab); repeatable, merged (as in solve: for .tra files it replaces the .lab beside it).")
     List<Path> labels = new ArrayList<>();
 
     @Option(names = "--reward-structure", paramLabel = "NAME|INDEX",
@@ -75,7 +70,7 @@ final class SparkReachabilityOptions {
             throw new IllegalArgumentException((target.reach != null ? "--reach" : "--until") + " needs a model file"
                     + " with labels, not --garnet");
         }
-        LoadedModel loaded = withLabels(ModelFormats.read(file), labels);
+        LoadedModel loaded = EngineSupport.load(file, "auto", labels, null, null); // as solve reads FILE --labels
         Mdp mdp = rewardStructure == null ? loaded.mdp() : loaded.mdpWithRewards(rewardStructure); // as solve
         if (discount != null) {
             mdp = mdp.withDiscount(discount);
@@ -106,22 +101,5 @@ final class SparkReachabilityOptions {
                 return r.status() == Status.CONVERGED ? 0 : 1;
             }
         }
-    }
-
-    /** {@code model} with the labels of {@code files} merged into its own. */
-    private static LoadedModel withLabels(LoadedModel model, List<Path> files) throws IOException {
-        if (files.isEmpty()) {
-            return model;
-        }
-        Map<String, BitSet> merged = new LinkedHashMap<>();
-        for (String name : model.labelNames()) {
-            merged.put(name, model.label(name));
-        }
-        for (Path p : files) {
-            try (InputStream in = Compression.open(p)) {
-                PrismExplicitReader.readLabels(in, p.toString(), model.mdp().numStates(), merged);
-            }
-        }
-        return LoadedModel.assemble(model.mdp(), merged, model.rewardStructures());
     }
 }

@@ -36,6 +36,10 @@ import picocli.CommandLine.ParseResult;
  *       --time-limit, --output, --json, --show}, and {@code --threads 1}.</li>
  *   <li>Any other option of {@code solve} is refused with exit code 2, naming it, before anything is
  *       read; so are an undiscounted model and other methods.</li>
+ *   <li>With {@code --reach EXPR} or {@code --until EXPR} (discount 1) the undiscounted objective is
+ *       solved instead by {@link SparkReachabilityEngine} (distributed interval iteration,
+ *       {@code --method ii}), which also honours {@code --labels, --reward-structure, --relative,
+ *       --state-rewards, --transition-rewards} and {@code --inner-sweeps}; the outputs are the same.</li>
  *   <li>{@code --output} writes the CSV {@code state,value,action} of {@code solve}, streamed to the
  *       driver one block at a time ({@link DistributedAnswer#writeCsv}); {@code --json} and the text
  *       summary have the fields of {@code solve}'s ({@link DistributedAnswer}); the exit code is 0
@@ -58,14 +62,26 @@ final class SparkSolveEngine implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        SparkReachabilityEngine reach = SparkReachabilityEngine.wanted(parsed) ? new SparkReachabilityEngine(parsed)
+                : null;
+        Set<String> honoured = HONOURED;
+        if (reach != null) {
+            honoured = new java.util.HashSet<>(HONOURED);
+            honoured.addAll(SparkReachabilityEngine.OPTIONS);
+        }
         for (OptionSpec o : parsed.matchedOptions()) {
-            if (!HONOURED.contains(o.longestName())) {
-                throw new ParameterException(cl, o.longestName() + " does not apply to --engine spark (distributed"
-                        + " value iteration of a discounted model; options: " + String.join(", ", new java.util.TreeSet<>(
-                        HONOURED)) + ")");
+            if (!honoured.contains(o.longestName())) {
+                throw new ParameterException(cl, o.longestName() + " does not apply to --engine spark (" + (reach == null
+                        ? "distributed value iteration of a discounted model" : "distributed interval iteration of "
+                        + reach.option()) + "; options: " + String.join(", ", new java.util.TreeSet<>(honoured)) + ")");
             }
         }
-        SparkValueIteration.Method method = method();
+        SparkValueIteration.Method method = null;
+        if (reach == null) {
+            method = method();
+        } else {
+            reach.checkMethod();
+        }
         int threads = value("--threads");
         if (threads != 1) {
             throw new ParameterException(cl, "--threads " + threads + " does not apply to --engine spark: its"
@@ -77,9 +93,10 @@ final class SparkSolveEngine implements Callable<Integer> {
             throw new ParameterException(cl, "Invalid value for option '--partitions': expected a positive number"
                     + " of blocks, got " + partitions);
         }
-        if (inner != null && (inner < 1 || method != SparkValueIteration.Method.BLOCK_GAUSS_SEIDEL)) {
+        if (inner != null && (inner < 1 || reach == null && method != SparkValueIteration.Method.BLOCK_GAUSS_SEIDEL)) {
             throw new ParameterException(cl, inner < 1 ? "Invalid value for option '--inner-sweeps': expected a"
-                    + " positive number of sweeps, got " + inner : "--inner-sweeps applies to --method gs only");
+                    + " positive number of sweeps, got " + inner : "--inner-sweeps applies to --method gs only (and"
+                    + " to --reach/--until)");
         }
         Path partsDir = value(SparkCli.OUTPUT_PARTITIONED);
         if (partsDir != null && Files.exists(partsDir) && !Files.isDirectory(partsDir)) {
@@ -94,6 +111,9 @@ final class SparkSolveEngine implements Callable<Integer> {
         Mdp mdp = null;
         double gamma;
         if (partitioned) {
+            if (reach != null) {
+                reach.refusePartitioned(file);
+            }
             if (parsed.hasMatchedOption("--format")) {
                 throw new ParameterException(cl, "--format does not apply to a partitioned directory");
             }
@@ -104,7 +124,7 @@ final class SparkSolveEngine implements Callable<Integer> {
             }
             gamma = discount != null ? discount : index.discount();
         } else {
-            mdp = EngineSupport.load(file, value("--format")).mdp();
+            mdp = reach != null ? reach.load(file, value("--format")) : EngineSupport.load(file, value("--format")).mdp();
             if (discount != null) {
                 mdp = mdp.withDiscount(discount);
             }
@@ -113,7 +133,9 @@ final class SparkSolveEngine implements Callable<Integer> {
             }
             gamma = mdp.discount();
         }
-        if (!(gamma < 1)) {
+        if (reach != null) {
+            reach.requireSolvable(mdp);
+        } else if (!(gamma < 1)) {
             throw new ParameterException(cl, "--engine spark solves discounted models, but the discount is " + gamma
                     + " (give --discount G with G < 1, or solve with --engine local)");
         }
@@ -144,7 +166,8 @@ final class SparkSolveEngine implements Callable<Integer> {
                     model = model.withObjective(Objective.parse(objective));
                 }
                 int sweeps = inner != null ? inner : SparkValueIteration.DEFAULT_INNER_SWEEPS;
-                try (DistributedResult r = new SparkValueIteration(sc, method, sweeps).solve(model, ob.build())) {
+                try (DistributedResult r = reach != null ? reach.solve(sc, model, ob.build(), sweeps)
+                        : new SparkValueIteration(sc, method, sweeps).solve(model, ob.build())) {
                     if (partsDir != null) {
                         PartitionedOutput.write(r, model, partsDir);
                     }
@@ -152,10 +175,14 @@ final class SparkSolveEngine implements Callable<Integer> {
                         DistributedAnswer.writeCsv(r, model, output);
                     }
                     DistributedAnswer answer = DistributedAnswer.of(r, model, show);
+                    String infinity = reach != null ? reach.infinityReason(r, mdp) : null;
                     if (json) {
-                        answer.printJson(out);
+                        answer.printJson(out, infinity);
                     } else {
                         answer.printText(out, file.toString());
+                        if (infinity != null) {
+                            out.println("infinity " + infinity);
+                        }
                         if (output != null) {
                             out.println("values and policy written to " + output);
                         }
