@@ -99,9 +99,10 @@ class ParallelMethodChoiceTest {
         b.addTransition(0, 0.75);
         b.addTransition(1, 0.25);
         b.finishChoice();
-        Solver ii = Solvers.defaultFor(b.build(), 1);
+        Mdp chain = b.build();
+        Solver ii = Solvers.defaultFor(chain, 1);
         assertEquals("ii", ii.name());
-        Solution s = ii.solve(b.build(), SolverOptions.builder().epsilon(1e-9).build());
+        Solution s = ii.solve(chain, SolverOptions.builder().epsilon(1e-9).build());
         assertEquals(Accuracy.CERTIFIED, s.accuracy());
         assertEquals(4.0, s.value(0), Math.max(s.errorBound(), 1e-15));
     }
