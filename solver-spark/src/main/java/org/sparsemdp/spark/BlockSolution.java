@@ -1,6 +1,7 @@
 package org.sparsemdp.spark;
 
 import java.io.Serializable;
+import org.sparsemdp.io.partitioned.ModelBlock;
 import org.sparsemdp.solve.CheckCertificate;
 import org.sparsemdp.solve.CheckStatistics;
 import org.sparsemdp.solve.RoundingBounds;
@@ -33,7 +34,7 @@ public final class BlockSolution implements Serializable {
      * value 0 ({@code zero}, terminal states among them): all exactly 0; policy greedy for u. When
      * the certificate is not finite (NaN or overflow) the values are w and the bounds infinite.
      */
-    static BlockSolution finish(StateBlock b, double[] u, boolean[] zero, double gamma, boolean minimize,
+    static BlockSolution finish(ModelBlock b, double[] u, boolean[] zero, double gamma, boolean minimize,
                                 CheckCertificate cert) {
         int n = b.numStates();
         double[] w = new double[n];

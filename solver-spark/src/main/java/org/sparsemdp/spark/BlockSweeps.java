@@ -1,10 +1,11 @@
 package org.sparsemdp.spark;
 
+import org.sparsemdp.io.partitioned.ModelBlock;
 import org.sparsemdp.solve.BellmanKernel;
 import org.sparsemdp.solve.CheckStatistics;
 
 /**
- * Bellman sweeps over one {@link StateBlock}: the block form of
+ * Bellman sweeps over one {@link ModelBlock}: the block form of
  * {@link BellmanKernel}'s Jacobi and Gauss–Seidel sweeps, for a block whose
  * successors index a global value vector while its own new values live in a local array.
  * (T v)(s) = opt<sub>c</sub> [ r(c) + γ Σ<sub>k</sub> p<sub>k</sub> v(succ<sub>k</sub>) ]; terminal
@@ -25,7 +26,7 @@ final class BlockSweeps {
      * @param zero  the states of value 0 (global), for {@code stats}
      * @param stats accumulates the block's states for the check's certificate
      */
-    static void jacobi(StateBlock b, double[] v, double gamma, boolean minimize, double[] out, int[] policy,
+    static void jacobi(ModelBlock b, double[] v, double gamma, boolean minimize, double[] out, int[] policy,
                        double[] range, boolean[] zero, CheckStatistics stats) {
         final int[] cs = b.choiceStartArray();
         final int[] ts = b.transitionStartArray();
@@ -76,7 +77,7 @@ final class BlockSweeps {
      *
      * @param range receives min and max over the block of the change
      */
-    static void gaussSeidel(StateBlock b, double[] v, double outsideShift, double[] local, double gamma,
+    static void gaussSeidel(ModelBlock b, double[] v, double outsideShift, double[] local, double gamma,
                             boolean minimize, double[] range) {
         final int[] cs = b.choiceStartArray();
         final int[] ts = b.transitionStartArray();

@@ -1,6 +1,7 @@
 package org.sparsemdp.spark;
 
 import java.io.Serializable;
+import org.sparsemdp.io.partitioned.ModelBlock;
 import org.sparsemdp.solve.CheckStatistics;
 
 /**
@@ -48,7 +49,7 @@ final class BlockUpdate implements Serializable {
      * choices have reward 0 and lead to such states only), and after the inner sweeps, which may
      * have read shifted neighbours, they are set back to 0, their true value.
      */
-    static BlockUpdate exchange(StateBlock b, double[] u, boolean[] zero, double gamma, boolean minimize, int sweeps,
+    static BlockUpdate exchange(ModelBlock b, double[] u, boolean[] zero, double gamma, boolean minimize, int sweeps,
                                 boolean extrapolate) {
         double[] local = new double[b.numStates()]; // the message itself: one array per block and exchange
         double[] range = new double[2];

@@ -14,6 +14,7 @@ import org.apache.spark.api.java.function.FlatMapFunction2;
 import org.sparsemdp.io.AtomicOutputFiles;
 import org.sparsemdp.io.PolicyCsv;
 import org.sparsemdp.io.json.JsonWriter;
+import org.sparsemdp.io.partitioned.ModelBlock;
 
 /**
  * The answer of a {@link DistributedResult} in the forms of {@code sparsemdp solve}, without
@@ -48,11 +49,11 @@ final class DistributedAnswer {
         final int init = model.initialState();
         final String[] labels = model.actionLabels();
         List<Row> rows = r.blocks().zipPartitions(model.blocks(),
-                (FlatMapFunction2<Iterator<BlockSolution>, Iterator<StateBlock>, Row>) (answers, blocks) -> {
+                (FlatMapFunction2<Iterator<BlockSolution>, Iterator<ModelBlock>, Row>) (answers, blocks) -> {
                     List<Row> out = new ArrayList<>();
                     while (answers.hasNext()) {
                         BlockSolution a = answers.next();
-                        StateBlock b = blocks.next();
+                        ModelBlock b = blocks.next();
                         for (int i = 0; i < a.values().length; i++) {
                             int s = a.lo() + i;
                             if (s < n || s == init) {
@@ -76,7 +77,7 @@ final class DistributedAnswer {
         return new DistributedAnswer(r, model, choices, shown, initial);
     }
 
-    private static Row row(BlockSolution a, StateBlock b, int i, String[] labels) {
+    private static Row row(BlockSolution a, ModelBlock b, int i, String[] labels) {
         int c = a.policy()[i];
         int local = c - b.firstChoice();
         return new Row(a.lo() + i, a.values()[i], a.lower()[i], a.upper()[i],
@@ -92,11 +93,11 @@ final class DistributedAnswer {
     static void writeCsv(DistributedResult r, DistributedModel model, Path file) throws IOException {
         final String[] labels = model.actionLabels();
         Iterator<byte[]> parts = r.blocks().zipPartitions(model.blocks(),
-                (FlatMapFunction2<Iterator<BlockSolution>, Iterator<StateBlock>, byte[]>) (answers, blocks) -> {
+                (FlatMapFunction2<Iterator<BlockSolution>, Iterator<ModelBlock>, byte[]>) (answers, blocks) -> {
                     StringBuilder text = new StringBuilder();
                     while (answers.hasNext()) {
                         BlockSolution a = answers.next();
-                        StateBlock b = blocks.next(); // the same partition of the same cut: the same states
+                        ModelBlock b = blocks.next(); // the same partition of the same cut: the same states
                         for (int i = 0; i < a.values().length; i++) {
                             text.append(a.lo() + i).append(',').append(a.values()[i]).append(',');
                             int c = a.policy()[i];

@@ -3,6 +3,7 @@ package org.sparsemdp.spark;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.sparsemdp.io.partitioned.ModelBlock;
 
 /**
  * The qualitative precomputation of reachability on a {@link DistributedModel}: the sets of
@@ -13,7 +14,7 @@ import org.apache.spark.broadcast.Broadcast;
  */
 final class DistributedGraphAnalysis {
     private final JavaSparkContext sc;
-    private final JavaRDD<StateBlock> blocks;
+    private final JavaRDD<ModelBlock> blocks;
     private final int n;
     private final GraphRounds.Counter counter = new GraphRounds.Counter();
 

@@ -10,6 +10,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
 import org.sparsemdp.io.ModelFormatException;
+import org.sparsemdp.io.partitioned.ModelBlock;
 import org.sparsemdp.io.partitioned.PartitionIndex;
 import org.sparsemdp.io.partitioned.PartitionedModelReader;
 import org.sparsemdp.io.partitioned.PartitionedModelWriter;
@@ -19,13 +20,13 @@ import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
 
 /**
- * A model partitioned over a Spark cluster: an RDD with one {@link StateBlock} per partition
+ * A model partitioned over a Spark cluster: an RDD with one {@link ModelBlock} per partition
  * (partition p holds block p, states bounds[p] .. bounds[p+1]−1), cached in executor memory, plus
  * the few scalars the driver needs (number of states, discount, objective). The driver never
  * holds the transitions of a model built by {@link #garnet} or loaded by {@link #fromPartitioned}.
  */
 public final class DistributedModel implements AutoCloseable {
-    private final JavaRDD<StateBlock> blocks;
+    private final JavaRDD<ModelBlock> blocks;
     private final int[] bounds;
     private final int numStates;
     private final long numTransitions;
@@ -34,7 +35,7 @@ public final class DistributedModel implements AutoCloseable {
     private final String[] actionLabels;
     private final int initialState;
 
-    private DistributedModel(JavaRDD<StateBlock> blocks, int[] bounds, long numTransitions, double discount,
+    private DistributedModel(JavaRDD<ModelBlock> blocks, int[] bounds, long numTransitions, double discount,
                              Objective objective, String[] actionLabels, int initialState) {
         this.blocks = blocks;
         this.bounds = bounds;
@@ -56,9 +57,9 @@ public final class DistributedModel implements AutoCloseable {
     public static DistributedModel fromMdp(JavaSparkContext sc, Mdp mdp, int partitions) {
         int[] bounds = BlockBoundaries.byTransitions(mdp, partitions);
         int p = bounds.length - 1;
-        List<StateBlock> list = new ArrayList<>(IntStream.range(0, p).parallel()
-                .mapToObj(b -> StateBlock.slice(mdp, bounds[b], bounds[b + 1])).toList());
-        JavaRDD<StateBlock> rdd = sc.parallelize(list, p).persist(StorageLevel.MEMORY_ONLY());
+        List<ModelBlock> list = new ArrayList<>(IntStream.range(0, p).parallel()
+                .mapToObj(b -> ModelBlock.slice(mdp, bounds[b], bounds[b + 1])).toList());
+        JavaRDD<ModelBlock> rdd = sc.parallelize(list, p).persist(StorageLevel.MEMORY_ONLY());
         // Without this the tasks of every exchange would carry their partition's data again (a
         // parallelized collection travels inside its partitions): cut the lineage to the cache.
         rdd.rdd().localCheckpoint();
@@ -92,8 +93,8 @@ public final class DistributedModel implements AutoCloseable {
         final String path = dir.toAbsolutePath().toString();
         final int states = index.states();
         final int labels = index.actionLabels().size();
-        JavaRDD<StateBlock> rdd = sc.parallelize(index.blocks(), p)
-                .map(e -> StateBlock.of(PartitionedModelReader.block(Paths.get(path), e, states, labels)))
+        JavaRDD<ModelBlock> rdd = sc.parallelize(index.blocks(), p)
+                .map(e -> PartitionedModelReader.block(Paths.get(path), e, states, labels))
                 .persist(StorageLevel.MEMORY_ONLY());
         try {
             return materialised(rdd, index.bounds(), index.discount(), index.objective(),
@@ -137,29 +138,29 @@ public final class DistributedModel implements AutoCloseable {
     /**
      * Generates a {@link org.sparsemdp.generate.SeededGarnetGenerator} model where it is used:
      * only the block boundaries are shipped, and each executor generates its own blocks
-     * ({@link StateBlock#garnet}), so no machine ever holds the whole model. Blocks have equal
+     * ({@link ModelBlock#garnet}), so no machine ever holds the whole model. Blocks have equal
      * state counts, hence equal transition counts.
      */
     public static DistributedModel garnet(JavaSparkContext sc, GarnetSpec spec, int partitions) {
         int[] bounds = BlockBoundaries.uniform(spec.states(), partitions);
         int p = bounds.length - 1;
         List<Integer> ids = IntStream.range(0, p).boxed().toList();
-        JavaRDD<StateBlock> rdd = sc.parallelize(ids, p)
-                .map(b -> StateBlock.garnet(spec, bounds[b], bounds[b + 1]))
+        JavaRDD<ModelBlock> rdd = sc.parallelize(ids, p)
+                .map(b -> spec.block(bounds[b], bounds[b + 1]))
                 .persist(StorageLevel.MEMORY_ONLY());
         return materialised(rdd, bounds, spec.discount(), Objective.MAXIMIZE,
                 org.sparsemdp.generate.SeededGarnetGenerator.actionLabels(spec.actions()), 0);
     }
 
     /** Builds the blocks now (one job), so that solver timings exclude model construction. */
-    private static DistributedModel materialised(JavaRDD<StateBlock> rdd, int[] bounds, double discount,
+    private static DistributedModel materialised(JavaRDD<ModelBlock> rdd, int[] bounds, double discount,
                                                  Objective objective, String[] actionLabels, int initialState) {
-        long transitions = rdd.map(StateBlock::numTransitions).reduce(Long::sum);
+        long transitions = rdd.map(ModelBlock::numTransitions).reduce(Long::sum);
         return new DistributedModel(rdd, bounds, transitions, discount, objective, actionLabels, initialState);
     }
 
     /** The cached blocks, one per partition, in state order. */
-    public JavaRDD<StateBlock> blocks() {
+    public JavaRDD<ModelBlock> blocks() {
         return blocks;
     }
 
@@ -215,7 +216,7 @@ public final class DistributedModel implements AutoCloseable {
     }
 
     /**
-     * The distinct action labels of the model (indexed by {@link StateBlock#actionIndexArray()});
+     * The distinct action labels of the model (indexed by {@link ModelBlock#actionIndexArray()});
      * the caller must not modify the array.
      */
     public String[] actionLabels() {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.sparsemdp.io.partitioned.ModelBlock;
 import org.sparsemdp.solve.RoundingBounds;
 import org.sparsemdp.solve.RowStatistics;
 
@@ -43,7 +44,7 @@ final class DistributedRounding implements AutoCloseable {
 
     /** What one block sends back in a round: the states it newly marked and its row statistics. */
     private record Round(int[] marked, RowStatistics rows) implements Serializable {
-        static Round of(StateBlock b, boolean[] known, boolean anyKnown) {
+        static Round of(ModelBlock b, boolean[] known, boolean anyKnown) {
             int n = b.numStates();
             boolean[] marks = Arrays.copyOfRange(known, b.lo(), b.hi());
             int added = RoundingBounds.markZeroStates(b.lo(), b.choiceStartArray(), b.transitionStartArray(),
@@ -68,7 +69,7 @@ final class DistributedRounding implements AutoCloseable {
      *                                  largest |reward|), or if the rows sum to 1/γ or more
      */
     static DistributedRounding of(JavaSparkContext sc, DistributedModel model) {
-        final JavaRDD<StateBlock> blocks = model.blocks();
+        final JavaRDD<ModelBlock> blocks = model.blocks();
         boolean[] known = new boolean[model.numStates()];
         int count = 0;
         for (int round = 1; ; round++) {

@@ -1,11 +1,13 @@
 package org.sparsemdp.spark;
 
 import java.io.Serializable;
+import org.sparsemdp.generate.PartitionedGarnet;
 import org.sparsemdp.generate.SeededGarnetGenerator;
+import org.sparsemdp.io.partitioned.ModelBlock;
 
 /**
  * Parameters of a {@link SeededGarnetGenerator} model, small enough to ship to every executor,
- * which then generates its own blocks ({@link StateBlock#garnet}).
+ * which then generates its own blocks ({@link #block}).
  *
  * @param states    number of states
  * @param actions   choices per state
@@ -38,6 +40,14 @@ public record GarnetSpec(int states, int actions, int branching, double discount
             throw new IllegalArgumentException("garnet spec must be STATES,ACTIONS,BRANCHING[,SEED], got '" + text + "'",
                     e);
         }
+    }
+
+    /**
+     * The block [lo, hi) of this model, generated without the rest of it; action a of every state
+     * has label index a ({@link PartitionedGarnet#block}).
+     */
+    public ModelBlock block(int lo, int hi) {
+        return PartitionedGarnet.block(states, actions, branching, seed, lo, hi);
     }
 
     /** The whole model in one piece (for comparisons on one machine). */

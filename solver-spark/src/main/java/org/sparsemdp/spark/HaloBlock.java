@@ -2,9 +2,10 @@ package org.sparsemdp.spark;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import org.sparsemdp.io.partitioned.ModelBlock;
 
 /**
- * A {@link StateBlock} set up for the halo exchange: its successors renumbered into a compact
+ * A {@link ModelBlock} set up for the halo exchange: its successors renumbered into a compact
  * local vector x = [the block's own states lo .. hi−1 | its halo], where the halo is the sorted
  * list of the other blocks' states that its transitions read. An exchange then sends the block
  * only x (its own previous values and its halo's), not the whole value vector.
@@ -20,13 +21,13 @@ final class HaloBlock implements Serializable {
     /** The original block's first state (global). */
     final int lo;
     /** The renumbered block (states 0 .. n−1, halo n .. n+h−1). */
-    final StateBlock local;
+    final ModelBlock local;
     /** Global index of each halo entry, increasing. */
     final int[] halo;
     /** The states of value 0 in local numbering (length n + h). */
     final boolean[] zero;
 
-    private HaloBlock(int lo, StateBlock local, int[] halo, boolean[] zero) {
+    private HaloBlock(int lo, ModelBlock local, int[] halo, boolean[] zero) {
         this.lo = lo;
         this.local = local;
         this.halo = halo;
@@ -37,7 +38,7 @@ final class HaloBlock implements Serializable {
      * The halo of block {@code b}: its distinct successors outside [lo, hi), sorted (one pass and a
      * sort of the external transitions).
      */
-    static int[] haloOf(StateBlock b) {
+    static int[] haloOf(ModelBlock b) {
         int[] succ = b.successorArray();
         int lo = b.lo();
         int hi = b.hi();
@@ -62,7 +63,7 @@ final class HaloBlock implements Serializable {
     }
 
     /** Block {@code b} renumbered for its halo; {@code zero} is the global set of states of value 0. */
-    static HaloBlock of(StateBlock b, boolean[] zero) {
+    static HaloBlock of(ModelBlock b, boolean[] zero) {
         int[] halo = haloOf(b);
         int lo = b.lo();
         int n = b.numStates();
@@ -77,7 +78,7 @@ final class HaloBlock implements Serializable {
         for (int j = 0; j < halo.length; j++) {
             z[n + j] = zero[halo[j]];
         }
-        StateBlock local = new StateBlock(0, n, b.firstChoice(), b.choiceStartArray(), b.transitionStartArray(),
+        ModelBlock local = new ModelBlock(0, n, b.firstChoice(), b.choiceStartArray(), b.transitionStartArray(),
                 renumbered, b.probabilityArray(), b.rewardArray(), b.actionIndexArray());
         return new HaloBlock(lo, local, halo, z);
     }

@@ -14,6 +14,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction2;
 import org.sparsemdp.io.PolicyCsv;
 import org.sparsemdp.io.json.JsonWriter;
+import org.sparsemdp.io.partitioned.ModelBlock;
 
 /**
  * Writes a {@link DistributedResult} as partitioned files: each executor writes its blocks to
@@ -51,7 +52,7 @@ public final class PartitionedOutput {
         final String target = dir.toAbsolutePath().toString();
         final String[] labels = model.actionLabels();
         result.blocks().zipPartitions(model.blocks(),
-                (FlatMapFunction2<Iterator<BlockSolution>, Iterator<StateBlock>, Integer>) (answers, blocks) -> {
+                (FlatMapFunction2<Iterator<BlockSolution>, Iterator<ModelBlock>, Integer>) (answers, blocks) -> {
                     writePart(Paths.get(target), TaskContext.getPartitionId(), answers, blocks, labels);
                     return Collections.emptyIterator();
                 }).count();
@@ -59,7 +60,7 @@ public final class PartitionedOutput {
     }
 
     private static void writePart(Path dir, int partition, Iterator<BlockSolution> answers,
-                                  Iterator<StateBlock> blocks, String[] labels) {
+                                  Iterator<ModelBlock> blocks, String[] labels) {
         Path file = dir.resolve(partName(partition));
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(HEADER);
@@ -67,7 +68,7 @@ public final class PartitionedOutput {
             StringBuilder line = new StringBuilder(96);
             while (answers.hasNext()) {
                 BlockSolution a = answers.next();
-                StateBlock b = blocks.next(); // the same partition of the same cut: the same states
+                ModelBlock b = blocks.next(); // the same partition of the same cut: the same states
                 for (int i = 0; i < a.values().length; i++) {
                     line.setLength(0);
                     line.append(a.lo() + i).append(',').append(a.values()[i]).append(',').append(a.lower()[i])

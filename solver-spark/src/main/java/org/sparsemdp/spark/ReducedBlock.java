@@ -1,6 +1,7 @@
 package org.sparsemdp.spark;
 
 import java.io.Serializable;
+import org.sparsemdp.io.partitioned.ModelBlock;
 
 /**
  * One block's part of the equation system that distributed interval iteration solves (the
@@ -66,7 +67,7 @@ final class ReducedBlock implements Serializable {
      *                   until the target) or not (probabilities)
      * @throws IllegalStateException if a maybe state keeps no choice (a precomputation bug)
      */
-    static ReducedBlock of(StateBlock b, double[] known, boolean useRewards) {
+    static ReducedBlock of(ModelBlock b, double[] known, boolean useRewards) {
         final int lo = b.lo();
         final int n = b.numStates();
         final int[] cs = b.choiceStartArray();

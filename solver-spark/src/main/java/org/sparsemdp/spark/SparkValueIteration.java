@@ -6,6 +6,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
+import org.sparsemdp.io.partitioned.ModelBlock;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.result.Accuracy;
 import org.sparsemdp.result.Status;
@@ -174,7 +175,7 @@ public final class SparkValueIteration {
         final boolean minimize = model.objective() == Objective.MINIMIZE;
         final int n = model.numStates();
         final int k = sweeps;
-        final JavaRDD<StateBlock> blocks = model.blocks();
+        final JavaRDD<ModelBlock> blocks = model.blocks();
         final long loopStart = System.nanoTime(); // exchanges only: the error model's jobs are setup
         final Broadcast<boolean[]> zero = rounding.zero();
         // the single-machine vi measures the certificate every 16th check until near the target, gs every 4th

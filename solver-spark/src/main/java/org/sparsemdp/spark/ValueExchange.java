@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
+import org.sparsemdp.io.partitioned.ModelBlock;
 
 /**
  * How the iterate reaches the blocks in one exchange of {@link SparkValueIteration}.
@@ -61,14 +62,14 @@ public final class ValueExchange implements AutoCloseable {
     static final double CROSSOVER = 0.5;
 
     private final JavaSparkContext sc;
-    private final JavaRDD<StateBlock> blocks;
+    private final JavaRDD<ModelBlock> blocks;
     private final Broadcast<boolean[]> zero;
     private final JavaRDD<HaloBlock> haloBlocks;
     private final int[] bounds;
     private final List<int[]> halos;
     private final long haloSize;
 
-    private ValueExchange(JavaSparkContext sc, JavaRDD<StateBlock> blocks, Broadcast<boolean[]> zero,
+    private ValueExchange(JavaSparkContext sc, JavaRDD<ModelBlock> blocks, Broadcast<boolean[]> zero,
                           JavaRDD<HaloBlock> haloBlocks, int[] bounds, List<int[]> halos, long haloSize) {
         this.sc = sc;
         this.blocks = blocks;
@@ -104,7 +105,7 @@ public final class ValueExchange implements AutoCloseable {
 
     /** The exchange of {@code model} in {@code mode} ({@code zero}: the states of value 0). */
     static ValueExchange of(JavaSparkContext sc, DistributedModel model, Broadcast<boolean[]> zero, Mode mode) {
-        JavaRDD<StateBlock> blocks = model.blocks();
+        JavaRDD<ModelBlock> blocks = model.blocks();
         boolean halo = mode == Mode.HALO;
         if (mode == Mode.AUTO) {
             long h = blocks.map(b -> (long) HaloBlock.haloOf(b).length).reduce(Long::sum);

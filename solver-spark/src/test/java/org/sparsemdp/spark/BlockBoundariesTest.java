@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.sparsemdp.io.partitioned.ModelBlock;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.MdpBuilder;
 import org.sparsemdp.model.Objective;
@@ -58,7 +59,7 @@ class BlockBoundariesTest {
         int c = 0;
         int k = 0;
         for (int p = 0; p < 7; p++) {
-            StateBlock block = StateBlock.slice(mdp, bounds[p], bounds[p + 1]);
+            ModelBlock block = ModelBlock.slice(mdp, bounds[p], bounds[p + 1]);
             assertEquals(c, block.firstChoice());
             for (int i = 0; i < block.numStates(); i++) {
                 int s = block.lo() + i;

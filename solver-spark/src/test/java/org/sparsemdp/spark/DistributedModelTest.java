@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparsemdp.io.partitioned.ModelBlock;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.CheckStatistics;
@@ -43,10 +44,10 @@ class DistributedModelTest {
             try (DistributedModel generated = DistributedModel.garnet(sc, spec, parts)) {
                 int[] bounds = generated.bounds();
                 assertEquals(whole.numTransitions(), generated.numTransitions());
-                List<StateBlock> blocks = generated.blocks().collect();
+                List<ModelBlock> blocks = generated.blocks().collect();
                 assertEquals(parts, blocks.size());
                 for (int p = 0; p < parts; p++) {
-                    StateBlock slice = StateBlock.slice(whole, bounds[p], bounds[p + 1]);
+                    ModelBlock slice = ModelBlock.slice(whole, bounds[p], bounds[p + 1]);
                     assertTrue(blocks.get(p).sameAs(slice), parts + " partitions, block " + p + ": " + blocks.get(p));
                 }
             }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sparsemdp.generate.BandedGenerator;
 import org.sparsemdp.generate.SeededGarnetGenerator;
+import org.sparsemdp.io.partitioned.ModelBlock;
 import org.sparsemdp.model.Mdp;
 import org.sparsemdp.result.Solution;
 import org.sparsemdp.solve.SolverOptions;
@@ -78,7 +79,7 @@ class HaloExchangeTest {
         Mdp mdp = BandedGenerator.generate(300, 2, 3, 7, 0.9, 3);
         int[] bounds = BlockBoundaries.byTransitions(mdp, 4);
         for (int b = 0; b < 4; b++) {
-            StateBlock block = StateBlock.slice(mdp, bounds[b], bounds[b + 1]);
+            ModelBlock block = ModelBlock.slice(mdp, bounds[b], bounds[b + 1]);
             TreeSet<Integer> expected = new TreeSet<>();
             for (int s = bounds[b]; s < bounds[b + 1]; s++) {
                 for (int c = mdp.choiceStartArray()[s]; c < mdp.choiceStartArray()[s + 1]; c++) {

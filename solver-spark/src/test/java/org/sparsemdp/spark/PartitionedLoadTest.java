@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparsemdp.io.partitioned.ModelBlock;
 import org.sparsemdp.io.partitioned.PartitionIndex;
 import org.sparsemdp.io.partitioned.PartitionedModelWriter;
 import org.sparsemdp.model.Mdp;
@@ -48,8 +49,8 @@ class PartitionedLoadTest {
             assertEquals(mdp.objective(), loaded.objective());
             assertEquals(mdp.initialState(), loaded.initialState());
             assertEquals(mdp.actionLabels(), List.of(loaded.actionLabels()));
-            List<StateBlock> a = loaded.blocks().collect();
-            List<StateBlock> b = sliced.blocks().collect();
+            List<ModelBlock> a = loaded.blocks().collect();
+            List<ModelBlock> b = sliced.blocks().collect();
             for (int p = 0; p < 4; p++) {
                 assertTrue(a.get(p).sameAs(b.get(p)), "block " + p);
             }
@@ -72,8 +73,8 @@ class PartitionedLoadTest {
         org.sparsemdp.generate.PartitionedGarnet.write(300, 3, 5, 0.9, 7, 3, tmp.resolve("g"));
         try (DistributedModel loaded = DistributedModel.fromPartitioned(sc, tmp.resolve("g"), 3);
              DistributedModel generated = DistributedModel.garnet(sc, spec, 3)) {
-            List<StateBlock> a = loaded.blocks().collect();
-            List<StateBlock> b = generated.blocks().collect();
+            List<ModelBlock> a = loaded.blocks().collect();
+            List<ModelBlock> b = generated.blocks().collect();
             for (int p = 0; p < 3; p++) {
                 assertTrue(a.get(p).sameAs(b.get(p)), "block " + p);
             }

@@ -20,7 +20,9 @@ import org.sparsemdp.model.MdpBuilder;
  * <p>Memory: 12 bytes per transition, 16 per choice, 4 per state. Instances are immutable by
  * convention: the accessors return the internal arrays, which callers must not modify.
  */
-public final class ModelBlock {
+public final class ModelBlock implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final int lo;
     private final int hi;
     private final int firstChoice;
@@ -137,6 +139,11 @@ public final class ModelBlock {
         return hi;
     }
 
+    /** Number of states in the block. */
+    public int numStates() {
+        return hi - lo;
+    }
+
     /** Global index of the block's first choice. */
     public int firstChoice() {
         return firstChoice;
@@ -180,5 +187,34 @@ public final class ModelBlock {
     /** Label table index of each local choice (−1: unlabelled). */
     public int[] actionIndexArray() {
         return actionIndex;
+    }
+
+    /**
+     * The action label of local choice {@code c}, as {@link Mdp#actionLabel} names it: from the
+     * model's label table {@code labels}, or the choice's position within its state when unlabelled.
+     *
+     * @param state the local state of the choice
+     */
+    public String actionLabel(int state, int c, String[] labels) {
+        int a = actionIndex[c];
+        return a >= 0 ? labels[a] : Integer.toString(c - choiceStart[state]);
+    }
+
+    /** Bytes held by the arrays (12 per transition, 16 per choice, 4 per state). */
+    public long bytes() {
+        return 12L * successor.length + 16L * reward.length + 4L * choiceStart.length;
+    }
+
+    /** Whether the blocks hold the same states, choices and transitions, bit for bit. */
+    public boolean sameAs(ModelBlock o) {
+        return lo == o.lo && hi == o.hi && firstChoice == o.firstChoice && Arrays.equals(choiceStart, o.choiceStart)
+                && Arrays.equals(transStart, o.transStart) && Arrays.equals(successor, o.successor)
+                && Arrays.equals(probability, o.probability) && Arrays.equals(reward, o.reward)
+                && Arrays.equals(actionIndex, o.actionIndex);
+    }
+
+    @Override
+    public String toString() {
+        return "ModelBlock[" + lo + ", " + hi + "): " + numChoices() + " choices, " + numTransitions() + " transitions";
     }
 }
