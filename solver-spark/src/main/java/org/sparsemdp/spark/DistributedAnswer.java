@@ -184,9 +184,11 @@ final class DistributedAnswer {
         out.printf(Locale.ROOT, "model    %s: %d states, %d choices, %d transitions, objective %s, discount %s%n", name,
                 model.numStates(), choices, model.numTransitions(), model.objective().keyword(),
                 Double.toString(model.discount()));
-        out.printf(Locale.ROOT, "method   %s: %s after %d iterations in %.3f s (%d partitions, %.1f ms/exchange)%n",
+        double perExchange = result.stats().secondsPerExchange(); // NaN: no exchange (the graph analysis decided)
+        out.printf(Locale.ROOT, "method   %s: %s after %d iterations in %.3f s (%d partitions, %s)%n",
                 result.method(), result.status(), result.iterations(), result.seconds(), model.numPartitions(),
-                result.stats().secondsPerExchange() * 1e3);
+                Double.isNaN(perExchange) ? "no exchanges" : String.format(Locale.ROOT, "%.1f ms/exchange",
+                        perExchange * 1e3));
         out.printf(Locale.ROOT, "bound    |v - v*| <= %.3e (%s)", result.errorBound(),
                 result.accuracy().name().toLowerCase(Locale.ROOT));
         if (!Double.isNaN(result.policyBound())) {
