@@ -177,8 +177,7 @@ final class SolveCommand implements Callable<Integer> {
             solution = answer.solution();
         } else {
             Solver solver = LpOptions.isLp(method) ? lp.solver(method)
-                    : configured(!methodGiven && (mdp.isDiscounted() || !reach.relative) ? Solvers.defaultFor(mdp, threads)
-                            : reach.solver(method, methodGiven, mdp));
+                    : configured(!methodGiven ? Solvers.defaultFor(mdp, threads) : reach.solver(method, true, mdp));
             if (ordering != StateOrdering.NONE) {
                 solver = new ReorderingSolver(solver, ordering);
             }
