@@ -138,7 +138,7 @@ public final class DistributedModel implements AutoCloseable {
     /**
      * Generates a {@link org.sparsemdp.generate.SeededGarnetGenerator} model where it is used:
      * only the block boundaries are shipped, and each executor generates its own blocks
-     * ({@link ModelBlock#garnet}), so no machine ever holds the whole model. Blocks have equal
+     * ({@link GarnetSpec#block}), so no machine ever holds the whole model. Blocks have equal
      * state counts, hence equal transition counts.
      */
     public static DistributedModel garnet(JavaSparkContext sc, GarnetSpec spec, int partitions) {
