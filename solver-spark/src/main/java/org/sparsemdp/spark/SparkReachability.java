@@ -202,6 +202,7 @@ public final class SparkReachability {
         static final Merge REFUSE = new Merge(null, false, 1);
 
         static Merge of(DistributedModel model, Mdp onDriver) {
+            java.util.Objects.requireNonNull(onDriver, "the driver's model");
             if (onDriver.numStates() != model.numStates() || onDriver.numTransitions() != model.numTransitions()) {
                 throw new IllegalArgumentException("the driver's model (" + onDriver.numStates() + " states, "
                         + onDriver.numTransitions() + " transitions) is not the distributed one ("
