@@ -8,11 +8,13 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
+import org.sparsemdp.model.Mdp;
 import org.sparsemdp.model.Objective;
 import org.sparsemdp.result.Accuracy;
 import org.sparsemdp.result.Status;
 import org.sparsemdp.solve.SolverOptions;
 import org.sparsemdp.solve.VariantName;
+import org.sparsemdp.solve.undiscounted.EndComponentQuotient;
 import org.sparsemdp.solve.undiscounted.IntervalSweeps;
 
 /**
@@ -31,9 +33,14 @@ import org.sparsemdp.solve.undiscounted.IntervalSweeps;
  * operator has spurious fixed points and the upper bound never comes down (Haddad &amp; Monmege
  * 2018, §4). Whether there is one is decided exactly by a distributed greatest fixed point (the
  * maybe states from which some policy can stay among them forever; empty iff there is no end
- * component). If there is one, the run is refused with a message that says so: merging end
- * components is not distributed yet (README, "Undiscounted objectives on Spark"). Pmin and Rmax
- * never need it (no end component survives their precomputation). (4) States of value 0 for
+ * component). If there is one and the caller gave the model held on the driver (the
+ * {@code Mdp} overloads), the driver merges the maximal end components of the maybe states
+ * ({@link EndComponentQuotient}: for Pmax over all choices, for Rmin over the zero-reward choices,
+ * the merges of the single-machine {@code ii}), distributes the quotient and solves it by this
+ * same method from step (1); every member of a merged end component gets its component's value
+ * and bounds (the quotient has the same optimal values), and the run keeps the original's start
+ * time for its time limit. Without the driver's model the run is refused with a message that says
+ * so. Pmin and Rmax never need it (no end component survives their precomputation). (4) States of value 0 for
  * rewards ({@code ZeroValues}' fixed points, distributed) are fixed at 0. (5) Initial bounds:
  * l = 0; u = 1 for probabilities; with uniform exit rates u = +∞ (the first step bounds it); for
  * other rewards u is the step-bounded bound of Quatmann &amp; Katoen
@@ -59,11 +66,18 @@ import org.sparsemdp.solve.undiscounted.IntervalSweeps;
  * Pmax = 1 states and the first choice elsewhere; its loss is not certified
  * ({@link DistributedResult#policyBound()} is NaN), except after exit-rate steps, which certify
  * the greedy policy of the last step at no cost (as the single-machine {@code ii}): then that
- * policy is reported on the maybe states not of value 0, with its bound.
+ * policy is reported on the maybe states not of value 0, with its bound. After merging end
+ * components the quotient's policy is mapped back ({@link EndComponentQuotient#originalPolicy}:
+ * in a merged component the member owning the chosen exit takes it, the others walk to it by the
+ * component's internal choices), and its loss is not certified (policy bound NaN, as the
+ * single-machine {@code ii} without its policy certificate).
  *
  * <p><b>Cost.</b> Per exchange 16·S bytes broadcast to every executor and 16 bytes per maybe
  * state collected; per graph round S bytes broadcast. Driver memory: about 40 bytes per state
- * (known values, two bounds, sets, per-block state lists).
+ * (known values, two bounds, sets, per-block state lists). Merging end components adds, on the
+ * driver, the MEC decomposition and a copy of the model (the quotient, at most the model's size)
+ * besides the model the driver holds anyway, and runs the graph precomputation a second time,
+ * on the quotient; the interval iteration runs on the quotient only.
  */
 public final class SparkReachability {
     private final JavaSparkContext sc;
@@ -85,11 +99,29 @@ public final class SparkReachability {
      *
      * @param relative stop when u − l ≤ ε·l instead of u − l ≤ ε
      * @throws IllegalArgumentException if the target names a state out of range, or for Pmax if
-     *                                  the maybe states contain an end component (see the class comment)
+     *                                  the maybe states contain an end component (see the class comment;
+     *                                  {@link #probability(DistributedModel, Mdp, BitSet, Objective,
+     *                                  SolverOptions, boolean)} merges them)
      */
     public DistributedResult probability(DistributedModel model, BitSet target, Objective direction,
                                          SolverOptions options, boolean relative) {
-        long start = System.nanoTime();
+        return probability(model, target, direction, options, relative, Merge.REFUSE, System.nanoTime());
+    }
+
+    /**
+     * {@link #probability(DistributedModel, BitSet, Objective, SolverOptions, boolean)}, merging on
+     * the driver the end components that Pmax finds among the maybe states (class comment, step 3).
+     *
+     * @param onDriver the model that {@code model} was distributed from ({@link DistributedModel#fromMdp})
+     */
+    public DistributedResult probability(DistributedModel model, Mdp onDriver, BitSet target, Objective direction,
+                                         SolverOptions options, boolean relative) {
+        return probability(model, target, direction, options, relative, Merge.of(model, onDriver),
+                System.nanoTime());
+    }
+
+    private DistributedResult probability(DistributedModel model, BitSet target, Objective direction,
+                                          SolverOptions options, boolean relative, Merge merge, long start) {
         int n = model.numStates();
         boolean max = direction == Objective.MAXIMIZE;
         boolean[] t = toArray(target, n);
@@ -107,8 +139,9 @@ public final class SparkReachability {
         }
         String method = VariantName.of("spark-ii-" + (max ? "pmax" : "pmin")).with(relative, "stop", "relative")
                 .toString();
-        return solve(model, g, known, false, max, max ? ReducedBlock.ChoiceTest.STAYS : null, knownPolicy, options,
-                relative, method, start);
+        DistributedResult r = solve(model, g, known, false, max, max ? ReducedBlock.ChoiceTest.STAYS : null,
+                knownPolicy, options, relative, method, start, merge);
+        return r != null ? r : merged(model, merge.onDriver, target, known, direction, false, options, relative, start);
     }
 
     /**
@@ -118,10 +151,28 @@ public final class SparkReachability {
      * @throws IllegalArgumentException if a reward is negative or not finite (naming the choice),
      *                                  the target names a state out of range, or for Rmin if the
      *                                  maybe states contain an end component of zero-reward choices
+     *                                  ({@link #reward(DistributedModel, Mdp, BitSet, Objective,
+     *                                  SolverOptions, boolean)} merges them)
      */
     public DistributedResult reward(DistributedModel model, BitSet target, Objective direction, SolverOptions options,
                                     boolean relative) {
-        long start = System.nanoTime();
+        return reward(model, target, direction, options, relative, Merge.REFUSE, System.nanoTime());
+    }
+
+    /**
+     * {@link #reward(DistributedModel, BitSet, Objective, SolverOptions, boolean)}, merging on the
+     * driver the end components of zero-reward choices that Rmin finds among the maybe states
+     * (class comment, step 3).
+     *
+     * @param onDriver the model that {@code model} was distributed from ({@link DistributedModel#fromMdp})
+     */
+    public DistributedResult reward(DistributedModel model, Mdp onDriver, BitSet target, Objective direction,
+                                    SolverOptions options, boolean relative) {
+        return reward(model, target, direction, options, relative, Merge.of(model, onDriver), System.nanoTime());
+    }
+
+    private DistributedResult reward(DistributedModel model, BitSet target, Objective direction,
+                                     SolverOptions options, boolean relative, Merge merge, long start) {
         requireNonNegativeRewards(model);
         int n = model.numStates();
         boolean max = direction == Objective.MAXIMIZE;
@@ -136,15 +187,99 @@ public final class SparkReachability {
         Arrays.fill(knownPolicy, -1);
         String method = VariantName.of("spark-ii-" + (max ? "rmax" : "rmin")).with(relative, "stop", "relative")
                 .toString();
-        return solve(model, g, known, true, max, max ? null : ReducedBlock.ChoiceTest.STAYS_ZERO_CONSTANT,
-                knownPolicy, options, relative, method, start);
+        DistributedResult r = solve(model, g, known, true, max,
+                max ? null : ReducedBlock.ChoiceTest.STAYS_ZERO_CONSTANT, knownPolicy, options, relative, method, start,
+                merge);
+        return r != null ? r : merged(model, merge.onDriver, target, known, direction, true, options, relative, start);
     }
 
-    /** Steps (2) to (6) of the class comment and the result. */
+    /**
+     * What to do with an end component among the maybe states: refuse ({@code onDriver} null),
+     * report one left in a quotient as a bug ({@code quotient}), or merge on the driver; a
+     * quotient's rounding analysis uses at least {@code minTerms} terms (the original's).
+     */
+    private record Merge(Mdp onDriver, boolean quotient, int minTerms) {
+        static final Merge REFUSE = new Merge(null, false, 1);
+
+        static Merge of(DistributedModel model, Mdp onDriver) {
+            java.util.Objects.requireNonNull(onDriver, "the driver's model");
+            if (onDriver.numStates() != model.numStates() || onDriver.numTransitions() != model.numTransitions()) {
+                throw new IllegalArgumentException("the driver's model (" + onDriver.numStates() + " states, "
+                        + onDriver.numTransitions() + " transitions) is not the distributed one ("
+                        + model.numStates() + " states, " + model.numTransitions() + " transitions)");
+            }
+            return new Merge(onDriver, false, 1);
+        }
+    }
+
+    /**
+     * Step (3) when the maybe states (those of unknown value in {@code known}) hold an end
+     * component: solves the {@link EndComponentQuotient} of {@code mdp} (Pmax, or Rmin for
+     * {@code rewards}) on Spark and maps the answer back to the states of {@code model}.
+     */
+    private DistributedResult merged(DistributedModel model, Mdp mdp, BitSet target, double[] known,
+                                     Objective direction, boolean rewards, SolverOptions options, boolean relative,
+                                     long start) {
+        int n = model.numStates();
+        BitSet maybe = new BitSet(n);
+        for (int s = 0; s < n; s++) {
+            maybe.set(s, Double.isNaN(known[s]));
+        }
+        EndComponentQuotient ec = rewards ? EndComponentQuotient.forMinReward(mdp, maybe)
+                : EndComponentQuotient.forMaxProbability(mdp, maybe);
+        Mdp q = ec.quotient();
+        Merge inner = new Merge(q, true, ec.maxTransitionsPerChoice());
+        BitSet qTarget = ec.mapStates(target);
+        int m = q.numStates();
+        double[] qValues = new double[m];
+        double[] qLower = new double[m];
+        double[] qUpper = new double[m];
+        int[] qPolicy = new int[m];
+        DistributedResult qr;
+        try (DistributedModel qm = DistributedModel.fromMdp(sc, q, model.numPartitions())) {
+            qr = rewards ? reward(qm, qTarget, direction, options, relative, inner, start)
+                    : probability(qm, qTarget, direction, options, relative, inner, start);
+            try (DistributedResult closing = qr) {
+                for (BlockSolution b : closing.blocks().collect()) {
+                    int lo = b.lo();
+                    System.arraycopy(b.values(), 0, qValues, lo, b.values().length);
+                    System.arraycopy(b.lower(), 0, qLower, lo, b.lower().length);
+                    System.arraycopy(b.upper(), 0, qUpper, lo, b.upper().length);
+                    System.arraycopy(b.policy(), 0, qPolicy, lo, b.policy().length);
+                }
+            }
+        }
+        int[] policy = ec.originalPolicy(qPolicy);
+        int[] bounds = model.bounds();
+        List<BlockSolution> parts = new ArrayList<>(bounds.length - 1);
+        for (int b = 0; b + 1 < bounds.length; b++) {
+            int lo = bounds[b];
+            int width = bounds[b + 1] - lo;
+            double[] v = new double[width];
+            double[] l = new double[width];
+            double[] u = new double[width];
+            for (int i = 0; i < width; i++) {
+                int s = ec.stateOf(lo + i);
+                v[i] = qValues[s];
+                l[i] = qLower[s];
+                u[i] = qUpper[s];
+            }
+            parts.add(new BlockSolution(lo, v, l, u, Arrays.copyOfRange(policy, lo, lo + width)));
+        }
+        JavaRDD<BlockSolution> answer = sc.parallelize(parts, parts.size()).persist(StorageLevel.MEMORY_ONLY());
+        answer.count();
+        return new DistributedResult(qr.method(), qr.status(), qr.accuracy(), n, qr.iterations(), qr.residual(),
+                qr.errorBound(), Double.NaN, (System.nanoTime() - start) / 1e9, qr.stats(), answer, null, null);
+    }
+
+    /**
+     * Steps (2) to (6) of the class comment and the result; null if the maybe states hold an end
+     * component that the caller is to merge ({@code merge}).
+     */
     private DistributedResult solve(DistributedModel model, DistributedGraphAnalysis g, double[] known,
                                     boolean rewards, boolean max, ReducedBlock.ChoiceTest endComponentTest,
                                     int[] knownPolicy, SolverOptions options, boolean relative, String method,
-                                    long start) {
+                                    long start, Merge merge) {
         final int n = model.numStates();
         Broadcast<double[]> knownBc = sc.broadcast(known);
         JavaRDD<ReducedBlock> reduced = model.blocks().map(b -> ReducedBlock.of(b, knownBc.value(), rewards))
@@ -152,7 +287,7 @@ public final class SparkReachability {
         try {
             List<int[]> statesOfBlock = reduced.map(r -> r.states).collect();
             int maxTerms = reduced.map(r -> r.maxTerms).reduce(Math::max);
-            final double rel = IntervalSweeps.relativeError(maxTerms);
+            final double rel = IntervalSweeps.relativeError(Math.max(maxTerms, merge.minTerms()));
             boolean[] maybe = new boolean[n];
             int maybeCount = 0;
             for (int[] states : statesOfBlock) {
@@ -161,8 +296,9 @@ public final class SparkReachability {
                     maybeCount++;
                 }
             }
-            if (endComponentTest != null) {
-                requireNoEndComponent(reduced, maybe, endComponentTest, g.counter(), method);
+            if (endComponentTest != null
+                    && !requireNoEndComponent(reduced, maybe, endComponentTest, g.counter(), method, merge)) {
+                return null; // merged by the caller
             }
             double[] lower = new double[n];
             double[] upper = new double[n];
@@ -336,12 +472,13 @@ public final class SparkReachability {
     }
 
     /**
-     * Refuses a model whose maybe states contain an end component of the choices {@code test}
-     * accepts: the greatest set of maybe states each with such a choice whose successors all lie
-     * in the set is empty iff there is none.
+     * Whether the maybe states contain no end component of the choices {@code test} accepts: the
+     * greatest set of maybe states each with such a choice whose successors all lie in the set is
+     * empty iff there is none. If there is one, returns false when {@code merge} can merge it and
+     * refuses the model otherwise.
      */
-    private void requireNoEndComponent(JavaRDD<ReducedBlock> reduced, boolean[] maybe, ReducedBlock.ChoiceTest test,
-                                       GraphRounds.Counter counter, String method) {
+    private boolean requireNoEndComponent(JavaRDD<ReducedBlock> reduced, boolean[] maybe, ReducedBlock.ChoiceTest test,
+                                          GraphRounds.Counter counter, String method, Merge merge) {
         boolean[] stay = GraphRounds.fixpoint(sc, reduced, maybe, false, (r, set) -> r.shrink(set, r.choices(test)),
                 null, counter);
         int count = 0;
@@ -352,13 +489,21 @@ public final class SparkReachability {
                 first = first < 0 ? s : first;
             }
         }
+        if (count > 0 && merge.quotient()) {
+            throw new IllegalStateException(method + ": " + count + " states (the first is quotient state " + first
+                    + ") still form end components after merging the maximal ones; a bug");
+        }
+        if (count > 0 && merge.onDriver() != null) {
+            return false;
+        }
         if (count > 0) {
             throw new IllegalArgumentException(method + ": " + count + " states of unknown value (the first is state "
                     + first + ") can stay among themselves forever"
                     + (test == ReducedBlock.ChoiceTest.STAYS_ZERO_CONSTANT ? " by zero-reward choices" : "")
-                    + " (end components); interval iteration needs them merged, which the Spark engine does not do"
-                    + " yet: solve this model with the single-machine 'ii' (sparsemdp solve, or --engine local)");
+                    + " (end components); interval iteration needs them merged, which needs the model on the driver"
+                    + " (SparkReachability's overloads taking the Mdp; sparsemdp solve --engine spark does so)");
         }
+        return true;
     }
 
     /**

@@ -31,9 +31,9 @@ import picocli.CommandLine.ParseResult;
  * a {@code --method} other than {@value #METHOD}, and a partitioned directory (its index carries no
  * labels). Refused with exit code 1 (bad input, as {@code solve} treats a model it cannot solve):
  * {@code --until} on a model without rewards (as {@code solve}: {@link ReachRewardReports#requireRewards}),
- * negative rewards for {@code --until} ({@code solve} negates rewards that are all ≤ 0), and end
- * components among the states of unknown value for Pmax and Rmin ({@link SparkReachability}; solve
- * such a model with {@code --engine local}). For {@code --until}, {@code solve}'s {@code infinity}
+ * and negative rewards for {@code --until} ({@code solve} negates rewards that are all ≤ 0). End
+ * components among the states of unknown value for Pmax and Rmin are merged on the driver
+ * ({@link SparkReachability}), as {@code --engine local} merges them. For {@code --until}, {@code solve}'s {@code infinity}
  * explanation is given too ({@link #infinityReason}).
  */
 final class SparkReachabilityEngine {
@@ -111,12 +111,17 @@ final class SparkReachabilityEngine {
         }
     }
 
-    /** Solves the objective on {@code model} (read by {@link #load}) in its direction. */
-    DistributedResult solve(JavaSparkContext sc, DistributedModel model, SolverOptions options, int innerSweeps) {
+    /**
+     * Solves the objective on {@code model} (distributed from {@code mdp}, read by {@link #load})
+     * in its direction; end components that Pmax or Rmin finds among the states of unknown value
+     * are merged on the driver, which holds {@code mdp} anyway ({@link SparkReachability}).
+     */
+    DistributedResult solve(JavaSparkContext sc, DistributedModel model, Mdp mdp, SolverOptions options,
+                            int innerSweeps) {
         SparkReachability spark = new SparkReachability(sc, innerSweeps);
         boolean relative = value("--relative");
-        return probability ? spark.probability(model, target, model.objective(), options, relative)
-                : spark.reward(model, target, model.objective(), options, relative);
+        return probability ? spark.probability(model, mdp, target, model.objective(), options, relative)
+                : spark.reward(model, mdp, target, model.objective(), options, relative);
     }
 
     /**

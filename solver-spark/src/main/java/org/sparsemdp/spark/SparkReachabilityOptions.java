@@ -61,8 +61,8 @@ final class SparkReachabilityOptions {
      * partitioned answer to {@code output} if given.
      *
      * @return 0 if converged, 1 if stopped by a limit (the bounds are still valid)
-     * @throws IllegalArgumentException for bad input, a discounted model, or a model the Spark
-     *                                  engine refuses (see {@link SparkReachability})
+     * @throws IllegalArgumentException for bad input or a discounted model (end components are
+     *                                  merged on the driver, see {@link SparkReachability})
      */
     int run(SparkConf conf, Path file, int partitions, int innerSweeps, SolverOptions options, Double discount,
             String objective, Path output, PrintWriter out) throws IOException {
@@ -88,8 +88,8 @@ final class SparkReachabilityOptions {
             SparkReachability spark = new SparkReachability(sc, innerSweeps);
             try (DistributedModel model = DistributedModel.fromMdp(sc, mdp, partitions);
                  DistributedResult r = target.reach != null
-                         ? spark.probability(model, states, mdp.objective(), options, relative)
-                         : spark.reward(model, states, mdp.objective(), options, relative)) {
+                         ? spark.probability(model, mdp, states, mdp.objective(), options, relative)
+                         : spark.reward(model, mdp, states, mdp.objective(), options, relative)) {
                 if (output != null) {
                     PartitionedOutput.write(r, model, output);
                 }

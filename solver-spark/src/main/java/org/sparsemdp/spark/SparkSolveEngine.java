@@ -166,7 +166,7 @@ final class SparkSolveEngine implements Callable<Integer> {
                     model = model.withObjective(Objective.parse(objective));
                 }
                 int sweeps = inner != null ? inner : SparkValueIteration.DEFAULT_INNER_SWEEPS;
-                try (DistributedResult r = reach != null ? reach.solve(sc, model, ob.build(), sweeps)
+                try (DistributedResult r = reach != null ? reach.solve(sc, model, mdp, ob.build(), sweeps)
                         : new SparkValueIteration(sc, method, sweeps).solve(model, ob.build())) {
                     if (partsDir != null) {
                         PartitionedOutput.write(r, model, partsDir);

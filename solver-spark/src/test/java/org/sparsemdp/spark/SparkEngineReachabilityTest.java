@@ -126,8 +126,8 @@ class SparkEngineReachabilityTest {
                 "--discount", "0.9");
         assertRefused(SparseMdpCli.EXIT_USAGE, "--labels does not apply to --engine spark", "solve", DICE,
                 "--engine", "spark", "--labels", DICE);
-        // Pmax with an end component among the maybe states ('wait' loops in state 0): exit 1, as solve
-        // treats a model its method cannot solve; the single-machine ii merges it: Pmax = 1/2 ('go')
+        // Pmax with an end component among the maybe states ('wait' loops in state 0): both engines merge
+        // it, leaving 'go' alone: Pmax = 1/2 (by hand: wait only delays, go reaches goal with 1/2)
         Path ec = tmp.resolve("ec.drn");
         Files.writeString(ec, "@type: MDP\n@parameters\n\n@reward_models\n\n@nr_states\n3\n@nr_choices\n4\n@model\n"
                 + "state 0 init\n\taction wait\n\t\t0 : 1\n\taction go\n\t\t1 : 0.5\n\t\t2 : 0.5\n"
@@ -135,8 +135,13 @@ class SparkEngineReachabilityTest {
         Run local = run("solve", ec.toString(), "--reach", "goal", "--objective", "max", "--json");
         assertEquals(0, local.code, local.err);
         assertEquals(0.5, JSON.readTree(local.out).get("initialValue").asDouble(), 1e-12);
-        assertRefused(SparseMdpCli.EXIT_BAD_INPUT, "can stay among themselves forever (end components)", "solve",
-                ec.toString(), "--reach", "goal", "--objective", "max", "--engine", "spark");
+        Run spark = run("solve", ec.toString(), "--reach", "goal", "--objective", "max", "--json", "--epsilon",
+                "1e-9", "--engine", "spark");
+        assertEquals(0, spark.code, spark.err);
+        JsonNode merged = JSON.readTree(spark.out);
+        assertEquals("spark-ii-pmax", merged.get("method").asText());
+        assertEquals("CONVERGED", merged.get("status").asText());
+        assertEquals(0.5, merged.get("initialValue").asDouble(), merged.get("errorBound").asDouble() + 1e-15);
         // --until on a model without rewards: solve's refusal (exit 1), never a silent 0
         assertEquals(SparseMdpCli.EXIT_BAD_INPUT, run("solve", ec.toString(), "--until", "goal").code);
         assertRefused(SparseMdpCli.EXIT_BAD_INPUT, "R[F target] needs a reward structure, but the model has none",

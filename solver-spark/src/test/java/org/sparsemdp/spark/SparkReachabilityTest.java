@@ -40,10 +40,11 @@ import org.sparsemdp.solve.undiscounted.Reachability;
  * Undiscounted reachability on Spark (local mode) against the single-machine {@code ii}
  * ({@link Reachability}): on random models, for every objective, the states of known value
  * (0, 1, +∞) are the same, both runs converge to ε, and the two certified intervals intersect
- * in every state (both contain the true value). Pmax and Rmin refuse exactly the models whose
- * maybe states contain an end component, as the single-machine {@link EndComponents} (Tarjan)
- * finds them. Also: the stop-embedded Garnet against the discounted {@code vi}, and Storm's
- * published two-dice values.
+ * in every state (both contain the true value). Where the maybe states of Pmax or Rmin contain
+ * an end component (as the single-machine {@link EndComponents} (Tarjan) finds them), the
+ * overloads without the driver's model refuse, and those with it merge them and agree likewise.
+ * Also: a hand-built Pmax model whose end components must be merged, the stop-embedded Garnet
+ * against the discounted {@code vi}, and Storm's published two-dice values.
  */
 class SparkReachabilityTest {
     private static final double EPS = 1e-7;
@@ -103,7 +104,9 @@ class SparkReachabilityTest {
     @Test
     void randomModelsAgreeWithSingleMachineIi() {
         int solved = 0;
-        int refused = 0;
+        int mergedPmax = 0;
+        int mergedRmin = 0;
+        boolean refusalSeen = false;
         for (int seed = 1; seed <= 12; seed++) {
             int n = 40 + 7 * seed;
             Mdp mdp = randomModel(n, seed);
@@ -118,18 +121,25 @@ class SparkReachabilityTest {
                                 : Reachability.probability(mdp, target, dir, OPTIONS, false, IterationOrder.GLOBAL,
                                 false);
                         boolean needsMerge = hasEndComponent(mdp, target, dir, reward);
-                        SparkReachability spark = new SparkReachability(sc, 2);
+                        SparkReachability spark = new SparkReachability(sc, needsMerge ? 8 : 2); // 8: fewer exchanges
                         String what = "seed " + seed + (reward ? " R" : " P") + dir.keyword();
-                        if (needsMerge) {
+                        if (needsMerge && !refusalSeen) { // without the driver's model: refused (once suffices)
                             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                                    () -> solve(spark, model, target, dir, reward).close(), what);
+                                    () -> solve(spark, model, null, target, dir, reward).close(), what);
                             assertTrue(e.getMessage().contains("end components"), e.getMessage());
-                            refused++;
-                            continue;
+                            refusalSeen = true;
                         }
-                        try (DistributedResult r = solve(spark, model, target, dir, reward)) {
-                            assertAgree(single, r.toSolution(), what);
-                            solved++;
+                        try (DistributedResult r = solve(spark, model, mdp, target, dir, reward)) {
+                            Solution s = r.toSolution();
+                            assertAgree(single, s, what);
+                            if (needsMerge) {
+                                assertTrue(Double.isNaN(s.policyBound()), what); // not certified after merging
+                                assertPolicyOfStates(mdp, s.policy(), what);
+                                mergedPmax += reward ? 0 : 1;
+                                mergedRmin += reward ? 1 : 0;
+                            } else {
+                                solved++;
+                            }
                         }
                     }
                 }
@@ -137,13 +147,78 @@ class SparkReachabilityTest {
         }
         // both branches must have been exercised, or the test proves less than it claims
         assertTrue(solved >= 20, "solved " + solved);
-        assertTrue(refused >= 3, "refused " + refused);
+        assertTrue(mergedPmax >= 2, "merged for Pmax " + mergedPmax);
+        assertTrue(mergedRmin >= 2, "merged for Rmin " + mergedRmin);
     }
 
-    private static DistributedResult solve(SparkReachability spark, DistributedModel model, BitSet target,
+    /** Solves with the driver's model {@code mdp} (end components merged), or without it (null: refused). */
+    private static DistributedResult solve(SparkReachability spark, DistributedModel model, Mdp mdp, BitSet target,
                                            Objective dir, boolean reward) {
-        return reward ? spark.reward(model, target, dir, OPTIONS, false)
-                : spark.probability(model, target, dir, OPTIONS, false);
+        if (mdp == null) {
+            return reward ? spark.reward(model, target, dir, OPTIONS, false)
+                    : spark.probability(model, target, dir, OPTIONS, false);
+        }
+        return reward ? spark.reward(model, mdp, target, dir, OPTIONS, false)
+                : spark.probability(model, mdp, target, dir, OPTIONS, false);
+    }
+
+    /** Every state's policy entry is one of its own choices (−1 only for a terminal state). */
+    private static void assertPolicyOfStates(Mdp mdp, int[] policy, String what) {
+        for (int s = 0; s < mdp.numStates(); s++) {
+            if (mdp.isTerminal(s)) {
+                assertEquals(-1, policy[s], what + ", state " + s);
+            } else {
+                assertTrue(policy[s] >= 0 && mdp.stateOfChoice(policy[s]) == s, what + ", state " + s);
+            }
+        }
+    }
+
+    /**
+     * A hand-built Pmax model that needs end-component merging: states 0 and 1 form an end
+     * component (a: 0→1, b: 1→0) with exits c (0: goal ½, sink ½), d (1: goal 0.8, sink 0.2) and
+     * e (1: back to 0 ½, sink ½); state 4 loops on itself (g) or takes f (0 ½, sink ½); state 5
+     * takes h (0 ¼, 1 ¼, goal ½). By hand: from {0, 1} walk to 1 and take d, Pmax = 0.8;
+     * Pmax(4) = ½·0.8 = 0.4; Pmax(5) = ¼·0.8 + ¼·0.8 + ½ = 0.9. Without merging, the upper bound
+     * 1 is a fixed point on {0, 1, 4}: the run would never converge.
+     */
+    @Test
+    void handBuiltPmaxNeedsEndComponentMerging() {
+        MdpBuilder b = new MdpBuilder(6).objective(Objective.MAXIMIZE).discount(1.0);
+        b.addChoice(0, "a", 0.0, new int[] {1}, new double[] {1});
+        b.addChoice(0, "c", 0.0, new int[] {2, 3}, new double[] {0.5, 0.5});
+        b.addChoice(1, "b", 0.0, new int[] {0}, new double[] {1});
+        b.addChoice(1, "d", 0.0, new int[] {2, 3}, new double[] {0.8, 0.2});
+        b.addChoice(1, "e", 0.0, new int[] {0, 3}, new double[] {0.5, 0.5});
+        b.addChoice(3, "stay", 0.0, new int[] {3}, new double[] {1});
+        b.addChoice(4, "f", 0.0, new int[] {0, 3}, new double[] {0.5, 0.5});
+        b.addChoice(4, "g", 0.0, new int[] {4}, new double[] {1});
+        b.addChoice(5, "h", 0.0, new int[] {0, 1, 2}, new double[] {0.25, 0.25, 0.5});
+        Mdp mdp = b.build();
+        BitSet goal = new BitSet();
+        goal.set(2);
+        SolverOptions tight = SolverOptions.builder().epsilon(1e-10).build();
+        double[] expected = {0.8, 0.8, 1.0, 0.0, 0.4, 0.9};
+        try (DistributedModel model = DistributedModel.fromMdp(sc, mdp, 2)) {
+            SparkReachability spark = new SparkReachability(sc, 2);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> spark.probability(model, goal, Objective.MAXIMIZE, tight, false).close());
+            assertTrue(e.getMessage().contains("3 states of unknown value (the first is state 0) can stay among"
+                    + " themselves forever"), e.getMessage());
+            try (DistributedResult r = spark.probability(model, mdp, goal, Objective.MAXIMIZE, tight, false)) {
+                Solution s = r.toSolution();
+                assertEquals(Status.CONVERGED, s.status());
+                assertEquals("spark-ii-pmax", s.method());
+                for (int q = 0; q < expected.length; q++) {
+                    assertTrue(s.lower()[q] <= expected[q] + 1e-15 && expected[q] <= s.upper()[q] + 1e-15,
+                            "state " + q + ": [" + s.lower()[q] + ", " + s.upper()[q] + "]");
+                    assertEquals(expected[q], s.values()[q], 1e-10, "state " + q);
+                }
+                assertEquals("a", mdp.actionLabel(s.policy()[0])); // walk to 1 ...
+                assertEquals("d", mdp.actionLabel(s.policy()[1])); // ... which takes the best exit
+                assertEquals("f", mdp.actionLabel(s.policy()[4]));
+                assertTrue(Double.isNaN(s.policyBound()));
+            }
+        }
     }
 
     /**
